@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 PLATFORMS = ("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "mastodon", "bluesky", "web")
+# non-social sources that also land in account-level tables (Google Business Profile, Search Console, Google Ads)
+OTHER_PLATFORMS = ("google_business", "google_search", "google_ads")
 SENTIMENT_LABELS = ("positive", "neutral", "negative")
 SENTIMENT_ORIGINS = ("export", "model", "manual")
 COST_CATEGORIES = ("ads", "staff", "tools", "agency", "other")
@@ -112,7 +114,7 @@ AUDIENCE = _register(
             "followers", "new_followers", "lost_followers", "impressions", "reach", "views",
             "engagements", "profile_views", "reactions", "comments", "shares", "clicks", "posts_published",
         ),
-        enums={"platform": PLATFORMS},
+        enums={"platform": PLATFORMS + OTHER_PLATFORMS},
     )
 )
 
@@ -304,6 +306,60 @@ COSTS = _register(
         required=("date", "category", "amount"),
         non_negative=("amount", "impressions", "clicks"),
         enums={"category": COST_CATEGORIES},
+    )
+)
+
+AUDIENCE_BREAKDOWN = _register(
+    Table(
+        name="audience_breakdown",
+        description=(
+            "Distributions and per-dimension totals over a period (age, gender, country, city, "
+            "subscription status, content format, location...): long format, one row per "
+            "(platform, account, period, dimension, dimension_value, metric). unit is 'count' or 'share' (0..1)."
+        ),
+        columns={
+            "period_start": DATE,
+            "period_end": DATE,
+            "platform": STR,
+            "account": STR,
+            "dimension": STR,
+            "dimension_value": STR,
+            "metric": STR,
+            "value": FLOAT,
+            "unit": STR,
+            "source_format": STR,
+        },
+        primary_key=("platform", "account", "period_start", "period_end", "dimension", "dimension_value", "metric"),
+        partition_by="period_end",
+        required=("dimension", "metric"),
+        enums={"unit": ("count", "share", "seconds", "currency")},
+    )
+)
+
+SEARCH = _register(
+    Table(
+        name="search",
+        description="Search Console performance: clicks and impressions by day or period, query, page, country, device.",
+        columns={
+            "date": DATE,
+            "grain": STR,
+            "period_start": DATE,
+            "period_end": DATE,
+            "property": STR,
+            "query": STR,
+            "page": STR,
+            "country": STR,
+            "device": STR,
+            "clicks": INT,
+            "impressions": INT,
+            "position": FLOAT,
+            "source_format": STR,
+        },
+        primary_key=("property", "grain", "date", "period_end", "query", "page", "country", "device"),
+        partition_by="date",
+        required=("grain",),
+        non_negative=("clicks", "impressions"),
+        enums={"grain": ("day", "period")},
     )
 )
 

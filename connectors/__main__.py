@@ -1,0 +1,70 @@
+"""``python -m connectors import FILE... --workspace NAME [--store DIR] [--account A]``
+``python -m connectors pull SOURCE|--all --workspace NAME [--store DIR]``
+
+Import prints one JSON line per file and table:
+``{"file","format","table","rows_read","rows_added","rows_updated","rows_skipped"}``.
+Exit 0 when every file imported, 2 when any failed; each failure is one line on stderr:
+``FILE:LINE: column 'X': expected …, found …``. A failed file changes nothing in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from connectors import store
+from connectors.errors import ImportFailure
+
+
+def import_main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m connectors import", description="Import platform exports into the Boussole store.")
+    ap.add_argument("files", nargs="+", help="export files (CSV, TSV, XLSX)")
+    ap.add_argument("--workspace", required=True, help="workspace (organisation/client) name")
+    ap.add_argument("--store", default=None, help="store root (default: $BOUSSOLE_STORE or ./data)")
+    ap.add_argument("--account", default=None, help="account name when the export does not say it")
+    args = ap.parse_args(argv)
+    from connectors.importer import import_path
+
+    try:
+        store.check_workspace_name(args.workspace)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    root = store.resolve_root(args.store)
+    failed = 0
+    for f in args.files:
+        p = Path(f)
+        try:
+            if not p.is_file():
+                raise ImportFailure(f, "no such file", 0, None, "a readable file", "nothing", code="missing")
+            for res in import_path(root, args.workspace, p, account=args.account, file_name=str(f)):
+                print(json.dumps(res, ensure_ascii=False), flush=True)
+        except ImportFailure as exc:
+            failed += 1
+            print(str(exc), file=sys.stderr, flush=True)
+        except MemoryError:
+            failed += 1
+            print(f"{f}:0: the file is too large to import on this machine", file=sys.stderr)
+    return 2 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if argv else 2
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "import":
+        return import_main(rest)
+    if cmd == "pull":
+        from connectors.runner import main as pull_main
+
+        return pull_main(rest)
+    print(f"unknown command {cmd!r}; use 'import' or 'pull'", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""Import export files into the store: detect the format from content, parse, write.
+
+Public API (used by the CLI and the Import page):
+
+* :func:`detect` - which format, which tables, a preview of the rows as they will be stored.
+* :func:`import_path` / :func:`import_bytes` - parse and write in one atomic transaction;
+  one result dict per table.
+* :func:`save_mapping` / :func:`mapping_targets` - the generic column mapping for layouts
+  Boussole does not know, saved per workspace and reused when the same header comes again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from connectors import store
+from connectors.errors import ImportFailure
+from connectors.formats import all_formats
+from connectors.formats.base import Format, ParseContext, head_records
+from connectors.formats.generic import GENERIC, header_signature, mapping_targets  # noqa: F401  (re-exported)
+from connectors.readers import Document, Kind, open_document
+
+MIN_CONFIDENCE = 0.5
+PREVIEW_ROWS = 20
+
+
+@dataclass
+class Detection:
+    file_name: str
+    format: str = "unknown"
+    label: str = ""
+    tables: tuple[str, ...] = ()
+    confidence: float = 0.0
+    preview: dict[str, pd.DataFrame] = field(default_factory=dict)
+    headers: list[str] = field(default_factory=list)
+    error: ImportFailure | None = None
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Format | None, float, dict[str, Any] | None]:
+    best: Format | None = None
+    best_score = 0.0
+    for fmt in all_formats():
+        if fmt is GENERIC:
+            continue
+        try:
+            score = float(fmt.sniff(doc))
+        except ImportFailure:
+            raise
+        except Exception:  # a sniffer must never break detection of the others
+            score = 0.0
+        if score > best_score:
+            best, best_score = fmt, score
+    if best is not None and best_score >= MIN_CONFIDENCE:
+        return best, best_score, None
+    if root is not None and workspace is not None and doc.kind == Kind.TEXT:
+        mapping = find_mapping(root, workspace, doc)
+        if mapping is not None:
+            return GENERIC, 1.0, mapping
+    return None, best_score, None
+
+
+def first_header(doc: Document) -> list[str]:
+    for rec in head_records(doc, 30):
+        cells = [c for c in rec.cells if c.strip()]
+        if cells and not rec.cells[0].startswith("#"):
+            return [c.strip() for c in rec.cells]
+    if doc.kind != Kind.TEXT:
+        for rows in doc.sheets.values():
+            for r in rows[:10]:
+                if r and any(c not in (None, "") for c in r):
+                    return [str(c) if c is not None else "" for c in r]
+    return []
+
+
+def _context(file_name: str, root: Path | None, workspace: str | None, account: str | None, mapping: dict[str, Any] | None) -> ParseContext:
+    tz = "UTC"
+    if root is not None and workspace is not None:
+        try:
+            tz = (store.load_config(root, workspace, "workspace", {}) or {}).get("timezone", "UTC")
+        except (ValueError, OSError):
+            tz = "UTC"
+    return ParseContext(file_name=file_name, account=account, workspace=workspace, root=root, timezone=tz, mapping=mapping)
+
+
+def _unknown(doc: Document) -> ImportFailure:
+    return ImportFailure(
+        doc.file_name,
+        "unknown layout: map its columns once with the generic column mapping (Import page), it will be reused",
+        1,
+        None,
+        "a known export layout",
+        "header " + ", ".join(first_header(doc)[:6])[:120],
+        code="unknown_layout",
+    )
+
+
+def detect(source: bytes | str | Path, file_name: str | None = None, root: Path | None = None, workspace: str | None = None, account: str | None = None) -> Detection:
+    """Sniff a file and parse the first rows for a preview. Never raises: problems go to ``error``."""
+    name = file_name or (Path(source).name if isinstance(source, (str, Path)) else "<upload>")
+    det = Detection(file_name=name)
+    try:
+        doc = open_document(source, name)
+        det.encoding, det.delimiter = doc.encoding, doc.delimiter
+        det.headers = first_header(doc)
+        fmt, score, mapping = _choose(doc, root, workspace)
+        det.confidence = score
+        if fmt is None:
+            det.error = _unknown(doc)
+            return det
+        det.format, det.label, det.tables = fmt.name, fmt.label, tuple(fmt.tables)
+        ctx = _context(name, root, workspace, account, mapping)
+        for table, frame in fmt.parse(doc, ctx):
+            if table in det.preview and len(det.preview[table]) >= PREVIEW_ROWS:
+                continue
+            conformed = store.conform(frame.head(PREVIEW_ROWS), table, name)
+            prev = det.preview.get(table)
+            det.preview[table] = conformed if prev is None else pd.concat([prev, conformed]).head(PREVIEW_ROWS)
+            if all(len(v) >= PREVIEW_ROWS for v in det.preview.values()) and len(det.preview) == len(det.tables):
+                break
+        for t in det.preview:
+            det.preview[t] = det.preview[t].drop(columns=[store.LINE_COL]).dropna(axis=1, how="all")
+    except ImportFailure as exc:
+        det.error = exc
+    return det
+
+
+def sha256_of(doc: Document) -> str:
+    h = hashlib.sha256()
+    with doc.open_binary() as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def import_path(
+    root: Path,
+    workspace: str,
+    path: str | Path,
+    account: str | None = None,
+    file_name: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    now: dt.datetime | None = None,
+) -> list[dict[str, Any]]:
+    """Import one file. Returns one result per table; raises ImportFailure (store untouched)."""
+    doc = open_document(Path(path), file_name or Path(path).name)
+    return _import_doc(root, workspace, doc, account, progress, now)
+
+
+def import_bytes(
+    root: Path,
+    workspace: str,
+    data: bytes,
+    file_name: str,
+    account: str | None = None,
+    progress: Callable[[float], None] | None = None,
+    now: dt.datetime | None = None,
+) -> list[dict[str, Any]]:
+    """Like :func:`import_path` for an upload held in memory."""
+    doc = open_document(data, file_name)
+    return _import_doc(root, workspace, doc, account, progress, now)
+
+
+def _import_doc(
+    root: Path, workspace: str, doc: Document, account: str | None, progress: Callable[[float], None] | None, now: dt.datetime | None
+) -> list[dict[str, Any]]:
+    root = Path(root)
+    store.check_workspace_name(workspace)
+    fmt, _, mapping = _choose(doc, root, workspace)
+    if fmt is None:
+        raise _unknown(doc)
+    ctx = _context(doc.file_name, root, workspace, account, mapping)
+    total = max(doc.size(), 1)
+    if progress:
+        progress(0.05)
+    with store.transaction(root, workspace, doc.file_name, now) as tx:
+        for t in fmt.tables:
+            tx.touch(t)
+        n = 0
+        for table, frame in fmt.parse(doc, ctx):
+            tx.upsert(table, frame)
+            n += len(frame)
+            if progress:
+                progress(min(0.8, 0.05 + 0.75 * min(1.0, n * 200 / total)))
+        if n == 0 and doc.kind == Kind.TEXT and not getattr(fmt, "empty_ok", False):
+            raise ImportFailure(doc.file_name, "no data rows", 2, None, "at least one data row below the header", "only a header", code="header_only")
+        results = tx.commit(fmt.name, sha256_of(doc))
+    if progress:
+        progress(1.0)
+    return [
+        {
+            "file": doc.file_name,
+            "format": fmt.name,
+            "table": r.table,
+            "rows_read": r.rows_read,
+            "rows_added": r.rows_added,
+            "rows_updated": r.rows_updated,
+            "rows_skipped": r.rows_skipped,
+        }
+        for r in results.values()
+    ]
+
+
+# ----------------------------------------------------------------------------- generic mapping
+
+
+def find_mapping(root: Path, workspace: str, doc: Document) -> dict[str, Any] | None:
+    sig = header_signature(first_header(doc))
+    for m in store.load_config(root, workspace, "mappings", []) or []:
+        if m.get("header_signature") == sig:
+            return m
+    return None
+
+
+def save_mapping(
+    root: Path,
+    workspace: str,
+    headers: list[str],
+    columns: dict[str, str],
+    table: str,
+    platform: str | None = None,
+    account: str | None = None,
+) -> dict[str, Any]:
+    """Save (or replace) the mapping for this header. ``columns``: source header -> canonical column."""
+    targets = set(mapping_targets(table))
+    bad = {h: c for h, c in columns.items() if c and c not in targets}
+    if bad:
+        raise ValueError(f"not columns of table {table!r}: {sorted(set(bad.values()))}")
+    unknown = [h for h in columns if h not in headers]
+    if unknown:
+        raise ValueError(f"not in the file's header: {unknown}")
+    sig = header_signature(headers)
+    entry = {"header_signature": sig, "headers": list(headers), "columns": {h: c for h, c in columns.items() if c}, "table": table, "platform": platform, "account": account}
+    maps = [m for m in (store.load_config(root, workspace, "mappings", []) or []) if m.get("header_signature") != sig]
+    maps.append(entry)
+    store.save_config(root, workspace, "mappings", maps)
+    return entry
+
+
+def spool(data: bytes, suffix: str = "") -> Path:
+    """Write an upload to a temporary file (so parsing can stream it)."""
+    fd, p = tempfile.mkstemp(suffix=suffix, prefix="boussole-upload-")
+    with open(fd, "wb") as fh:
+        fh.write(data)
+    return Path(p)
