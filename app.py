@@ -1,0 +1,159 @@
+"""Boussole — entry point: ``streamlit run app.py``.
+
+Global controls live here (workspace, period, language, presentation mode); each page is
+one file in ``pages/`` registered in :data:`PAGES` (one line per page). A page whose file
+does not exist yet is skipped, so the list may name pages still being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import NamedTuple
+
+import streamlit as st
+
+HERE = Path(__file__).resolve().parent
+
+
+class PageSpec(NamedTuple):
+    file: str  # path relative to the project
+    title: str  # translation key
+    icon: str  # material icon
+    section: str  # translation key of the navigation section
+    admin: bool = False  # hidden in presentation mode (manages data or lists workspaces)
+
+
+# fmt: off
+PAGES: list[PageSpec] = [
+    PageSpec("pages/overview.py",    "nav.overview",    ":material/explore:",        "nav.section.results"),
+    PageSpec("pages/objectives.py",  "nav.objectives",  ":material/flag:",           "nav.section.results"),
+    PageSpec("pages/trends.py",      "nav.trends",      ":material/show_chart:",     "nav.section.results"),
+    PageSpec("pages/goals.py",       "nav.goals",       ":material/track_changes:",  "nav.section.results"),
+    PageSpec("pages/campaigns.py",   "nav.campaigns",   ":material/campaign:",       "nav.section.results"),
+    PageSpec("pages/listening.py",   "nav.listening",   ":material/hearing:",        "nav.section.improve"),
+    PageSpec("pages/maturity.py",    "nav.maturity",    ":material/stairs:",         "nav.section.improve"),
+    PageSpec("pages/loop.py",        "nav.loop",        ":material/autorenew:",      "nav.section.improve"),
+    PageSpec("pages/import_data.py", "nav.import",      ":material/upload_file:",    "nav.section.manage", admin=True),
+    PageSpec("pages/data.py",        "nav.data",        ":material/database:",       "nav.section.manage", admin=True),
+    PageSpec("pages/workspaces.py",  "nav.workspaces",  ":material/folder_shared:",  "nav.section.manage", admin=True),
+    PageSpec("pages/settings.py",    "nav.settings",    ":material/settings:",       "nav.section.manage", admin=True),
+]
+# fmt: on
+
+
+def available_pages(present: bool = False) -> list[PageSpec]:
+    """Registered pages whose file exists; in presentation mode only the non-admin ones."""
+    return [p for p in PAGES if (HERE / p.file).is_file() and not (present and p.admin)]
+
+
+def main() -> None:
+    from ui import context, style
+    from ui.i18n import t
+
+    if "present" in st.query_params:
+        present_hint = str(st.query_params.get("present")).lower() in context.TRUE
+    else:
+        present_hint = bool(st.session_state.get(context.K_PRESENT, False))
+    st.set_page_config(
+        page_title="Boussole",
+        page_icon=":material/explore:",
+        layout="wide",
+        initial_sidebar_state="collapsed" if present_hint else "auto",
+    )
+    root = context.store.resolve_root()
+    if ensure_demo(str(root), dt.date.today()):
+        st.cache_data.clear()
+
+    ctx = context.resolve()
+    if not ctx.present:
+        sidebar_controls(ctx)  # widgets write through callbacks, applied by resolve() on the next run
+    context.sync_url(ctx)
+    style.inject(ctx)
+
+    specs = available_pages(ctx.present)
+    sections: dict[str, list] = {}
+    for i, spec in enumerate(specs):
+        page = st.Page(str(HERE / spec.file), title=t(spec.title), icon=spec.icon, url_path=Path(spec.file).stem, default=(i == 0))
+        sections.setdefault(t(spec.section), []).append(page)
+    nav = st.navigation(sections, position="top" if ctx.present else "sidebar")
+    try:
+        nav.run()
+    except Exception:  # ScriptControlException (st.stop/st.rerun) is a BaseException and passes through
+        if not ctx.present:
+            raise
+        logging.getLogger("boussole").exception("page failed in presentation mode")
+        st.error(t("error.generic"))
+    if ctx.present:
+        st.divider()
+        if st.button(t("shell.present.exit"), key="bsl.exit_present", type="tertiary", icon=":material/close_fullscreen:"):
+            context.set_present(False)
+            st.rerun()
+
+
+@st.cache_resource(show_spinner=False)
+def ensure_demo(root: str, _today: dt.date) -> bool:
+    """Generate the demo workspace when the store is empty — once per process and store."""
+    try:
+        from sample_data.generate import ensure_demo as _ensure
+    except ImportError:
+        return False
+    try:
+        return bool(_ensure(Path(root), _today))
+    except Exception:
+        logging.getLogger("boussole").exception("could not generate the demo workspace")
+        return False
+
+
+def sidebar_controls(ctx) -> None:
+    """Workspace, period, language, presentation mode. Each widget writes the session's view
+    through a callback; ``context.resolve`` turns it into the Context and the URL."""
+    from ui import context, fmt, period
+    from ui.i18n import LANGS, t
+
+    ss = st.session_state
+    sb = st.sidebar
+    names = context.workspaces(ctx.root)
+    if names:
+        ss["w.workspace"] = ctx.workspace
+        sb.selectbox(
+            t("shell.workspace"),
+            names,
+            key="w.workspace",
+            on_change=lambda: context.set_workspace(ss["w.workspace"]),
+        )
+    ss["w.period"] = ctx.period
+    sb.selectbox(
+        t("shell.period"),
+        list(period.PERIODS),
+        key="w.period",
+        format_func=lambda k: t(f"shell.period.{k}"),
+        on_change=lambda: context.set_period(ss["w.period"]),
+    )
+    if ctx.period == "custom":
+        ss["w.range"] = (ctx.start, ctx.end)
+
+        def _range_changed() -> None:
+            value = ss.get("w.range") or ()
+            if len(value) == 2:
+                context.set_period("custom", value[0], value[1])
+
+        sb.date_input(t("shell.range"), key="w.range", on_change=_range_changed, max_value=ctx.today, format="YYYY-MM-DD")
+    sb.caption(
+        t("shell.period.summary", current=fmt.date_range(ctx.start, ctx.end, ctx.lang), previous=fmt.date_range(ctx.prev_start, ctx.prev_end, ctx.lang))
+    )
+    ss["w.lang"] = ctx.lang
+    sb.selectbox(
+        t("shell.language"),
+        list(LANGS),
+        key="w.lang",
+        format_func=lambda code: t(f"shell.lang.{code}"),
+        on_change=lambda: context.set_lang(ss["w.lang"]),
+    )
+    ss["w.present"] = ctx.present
+    sb.toggle(t("shell.present"), key="w.present", help=t("shell.present.help"), on_change=lambda: context.set_present(ss["w.present"]))
+
+
+if __name__ == "__main__":
+    main()

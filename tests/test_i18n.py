@@ -1,0 +1,79 @@
+"""The translation table: complete in both languages, and every key the UI uses exists."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from connectors.schema import PLATFORMS, TABLES
+from ui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py"))]
+
+
+def test_every_key_has_both_languages():
+    missing = [(k, lang) for k, v in i18n.TABLE.items() for lang in i18n.LANGS if not str(v.get(lang) or "").strip()]
+    assert not missing, f"keys without a translation: {missing}"
+
+
+def test_placeholders_match_between_languages():
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+    bad = [k for k, v in i18n.TABLE.items() if fields(v["en"]) != fields(v["fr"])]
+    assert not bad, f"en and fr use different {{placeholders}}: {bad}"
+
+
+def test_duplicate_keys_raise(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    pkg = types.ModuleType("ui.texts")
+    pkg.__path__ = [str(tmp_path)]
+    (tmp_path / "a.py").write_text("TEXTS = {'dup.key': {'en': 'a', 'fr': 'a'}}\n")
+    (tmp_path / "b.py").write_text("TEXTS = {'dup.key': {'en': 'b', 'fr': 'b'}}\n")
+    monkeypatch.setitem(sys.modules, "ui.texts", pkg)
+    for name in ("ui.texts.a", "ui.texts.b"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    import ui
+
+    monkeypatch.setattr(ui, "texts", pkg, raising=False)
+    with pytest.raises(i18n.DuplicateKeyError):
+        i18n.load_table()
+
+
+def _used_keys(path: Path) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args:
+            fn = node.func
+            name = fn.id if isinstance(fn, ast.Name) else (fn.attr if isinstance(fn, ast.Attribute) else None)
+            arg = node.args[0]
+            if name == "t" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                out.append((arg.value, node.lineno))
+    return out
+
+
+def test_every_used_key_exists():
+    missing = [f"{p.relative_to(ROOT)}:{line}: {key}" for p in UI_FILES for key, line in _used_keys(p) if key not in i18n.TABLE]
+    assert not missing, "t() keys missing from the translation table:\n" + "\n".join(missing)
+
+
+def test_keys_built_at_runtime_exist():
+    import app
+    from ui import period
+
+    needed = [f"platform.{p}" for p in PLATFORMS] + [f"table.{t}" for t in TABLES]
+    needed += [f"shell.period.{k}" for k in period.PERIODS] + [f"shell.lang.{lang}" for lang in i18n.LANGS]
+    needed += [p.title for p in app.PAGES] + [p.section for p in app.PAGES]
+    missing = [k for k in needed if k not in i18n.TABLE]
+    assert not missing, missing
+
+
+def test_t_formats_and_falls_back():
+    assert i18n.t("shell.period.summary", lang="fr", current="A", previous="B") == "A, comparé à B"
+    assert i18n.t("no.such.key") == "no.such.key"
+    assert i18n.normalise_lang("fr-CA") == "fr" and i18n.normalise_lang("de-DE") is None

@@ -1,0 +1,198 @@
+"""The resolved view every page works in: store root, workspace, period, language, mode.
+
+``app.py`` calls :func:`resolve` once per run, before the page; pages call :func:`get`.
+The view is reproducible from the URL: ``?workspace=…&lang=fr|en&start=YYYY-MM-DD&end=YYYY-MM-DD&present=1``.
+Precedence: a query parameter the user changed > the session's choice > defaults
+(workspace ``demo`` or the first one; language from the browser's locale; the last
+complete ISO week). After resolving, :func:`sync_url` writes the view back to the URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from connectors import store
+from ui import i18n, period
+
+K_WORKSPACE = "bsl.workspace"
+K_PERIOD = "bsl.period"
+K_START = "bsl.start"
+K_END = "bsl.end"
+K_LANG = "bsl.lang"
+K_PRESENT = "bsl.present"
+K_QP = "bsl.qp_written"
+K_CTX = "bsl.ctx"
+DEFAULT_WORKSPACE = "demo"
+TRUE = ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Context:
+    root: Path
+    workspace: str | None
+    start: dt.date
+    end: dt.date
+    prev_start: dt.date
+    prev_end: dt.date
+    period: str  # week | month | quarter | custom
+    lang: str  # en | fr
+    present: bool
+    today: dt.date
+    theme: str = "light"  # light | dark (as the browser reported it)
+    currency: str = "CAD"
+    timezone: str = "America/Toronto"
+    display_name: str = ""
+    settings: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _browser_lang() -> str | None:
+    try:
+        return i18n.normalise_lang(st.context.locale)
+    except Exception:
+        return None
+
+
+def _browser_theme() -> str:
+    try:
+        kind = st.context.theme.type
+    except Exception:
+        kind = None
+    return kind if kind in ("light", "dark") else "light"
+
+
+def workspaces(root: Path | None = None) -> list[str]:
+    return store.list_workspaces(root or store.resolve_root())
+
+
+def _apply_query_params(ss, names: list[str], today: dt.date) -> None:
+    qp = st.query_params.to_dict()
+    if qp == ss.get(K_QP):
+        return  # nothing changed by the user since we wrote it
+    lang = i18n.normalise_lang(qp.get("lang"))
+    if lang:
+        ss[K_LANG] = lang
+    ws = qp.get("workspace")
+    if ws and ws in names:
+        ss[K_WORKSPACE] = ws
+    start, end = period.parse_date(qp.get("start")), period.parse_date(qp.get("end"))
+    if start and end:
+        if start > end:
+            start, end = end, start
+        ss[K_PERIOD] = period.classify(start, end, today)
+        ss[K_START], ss[K_END] = start, end
+    if "present" in qp:
+        ss[K_PRESENT] = str(qp.get("present", "")).lower() in TRUE
+
+
+def resolve(today: dt.date | None = None) -> Context:
+    """Resolve the view from URL + session + defaults, store it in the session and return it."""
+    ss = st.session_state
+    today = today or _today()
+    root = store.resolve_root()
+    names = workspaces(root)
+    _apply_query_params(ss, names, today)
+
+    if ss.get(K_WORKSPACE) not in names:
+        ss[K_WORKSPACE] = DEFAULT_WORKSPACE if DEFAULT_WORKSPACE in names else (names[0] if names else None)
+    if ss.get(K_LANG) not in i18n.LANGS:
+        ss[K_LANG] = _browser_lang() or i18n.DEFAULT_LANG
+    kind = ss.get(K_PERIOD) if ss.get(K_PERIOD) in period.PERIODS else "week"
+    ss[K_PERIOD] = kind
+    start, end = period.resolve(kind, today, ss.get(K_START), ss.get(K_END))
+    ss[K_START], ss[K_END] = start, end
+    present = bool(ss.get(K_PRESENT, False))
+    ss[K_PRESENT] = present
+    prev_start, prev_end = period.previous(start, end)
+    i18n.set_lang(ss[K_LANG])
+
+    ws = ss[K_WORKSPACE]
+    settings: dict = {}
+    if ws:
+        try:
+            settings = store.load_config(root, ws, "workspace", {}) or {}
+        except Exception:
+            settings = {}
+    ctx = Context(
+        root=root,
+        workspace=ws,
+        start=start,
+        end=end,
+        prev_start=prev_start,
+        prev_end=prev_end,
+        period=kind,
+        lang=ss[K_LANG],
+        present=present,
+        today=today,
+        theme=_browser_theme(),
+        currency=str(settings.get("currency") or "CAD"),
+        timezone=str(settings.get("timezone") or "America/Toronto"),
+        display_name=str(settings.get("display_name") or ws or ""),
+        settings=settings,
+    )
+    ss[K_CTX] = ctx
+    return ctx
+
+
+def get() -> Context:
+    """The current view (resolving it if the page runs without app.py, e.g. in a test)."""
+    ctx = st.session_state.get(K_CTX)
+    return ctx if isinstance(ctx, Context) else resolve()
+
+
+def query_params_for(ctx: Context) -> dict[str, str]:
+    qp = {"lang": ctx.lang, "start": ctx.start.isoformat(), "end": ctx.end.isoformat()}
+    if ctx.workspace:
+        qp = {"workspace": ctx.workspace, **qp}
+    if ctx.present:
+        qp["present"] = "1"
+    return qp
+
+
+def sync_url(ctx: Context) -> None:
+    """Write the view into the URL (only when it differs, so no needless reruns)."""
+    wanted = query_params_for(ctx)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+    st.session_state[K_QP] = wanted
+
+
+# ---------------------------------------------------------------- changes requested by pages
+
+
+def set_workspace(name: str | None) -> None:
+    st.session_state[K_WORKSPACE] = name
+
+
+def set_present(on: bool) -> None:
+    st.session_state[K_PRESENT] = bool(on)
+
+
+def set_lang(lang: str) -> None:
+    st.session_state[K_LANG] = i18n.normalise_lang(lang) or i18n.DEFAULT_LANG
+
+
+def set_period(kind: str, start: dt.date | None = None, end: dt.date | None = None) -> None:
+    st.session_state[K_PERIOD] = kind if kind in period.PERIODS else "week"
+    if start and end:
+        st.session_state[K_START], st.session_state[K_END] = start, end
+
+
+def require_workspace(ctx: Context | None = None) -> str:
+    """The current workspace, or a short note and ``st.stop()`` when there is none."""
+    ctx = ctx or get()
+    if not ctx.workspace:
+        st.info(i18n.t("common.no_workspace"))
+        st.stop()
+    return ctx.workspace

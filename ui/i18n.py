@@ -1,0 +1,102 @@
+"""One translation table for the whole UI.
+
+Every module in ``ui/texts/`` defines ``TEXTS = {"area.key": {"en": "...", "fr": "..."}}``.
+:data:`TABLE` merges them all; a key defined twice raises :class:`DuplicateKeyError` at import.
+
+``t("area.key", **fmt)`` returns the text in the current language (``str.format`` with
+``fmt``). Inside Streamlit the language is the session's (set by ``app.py`` through
+:func:`set_lang`); outside it (tests, CLI) it is ``"en"`` unless ``lang=`` is given.
+A missing key returns the key itself (``tests/test_i18n.py`` makes that a test failure).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+
+LANGS = ("en", "fr")
+DEFAULT_LANG = "en"
+_SESSION_KEY = "_boussole_lang"
+_fallback_lang = DEFAULT_LANG
+
+
+class DuplicateKeyError(ValueError):
+    pass
+
+
+def load_table() -> dict[str, dict[str, str]]:
+    """Merge ``TEXTS`` from every ``ui/texts/*.py`` module; raise on a duplicate key."""
+    from ui import texts as pkg
+
+    table: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"ui.texts.{info.name}")
+        texts: Mapping[str, Mapping[str, str]] = getattr(mod, "TEXTS", {})
+        for key, value in texts.items():
+            if key in table:
+                raise DuplicateKeyError(f"translation key {key!r} defined in ui/texts/{origin[key]}.py and ui/texts/{info.name}.py")
+            table[key] = dict(value)
+            origin[key] = info.name
+    return table
+
+
+TABLE: dict[str, dict[str, str]] = load_table()
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """'fr-CA' -> 'fr', 'EN' -> 'en'; None for anything we do not speak."""
+    if not value:
+        return None
+    code = str(value).strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGS else None
+
+
+def _session_state():
+    try:
+        import streamlit as st
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+        if get_script_run_ctx(suppress_warning=True) is None:
+            return None
+        return st.session_state
+    except Exception:  # pragma: no cover - streamlit internals moved
+        return None
+
+
+def get_lang() -> str:
+    ss = _session_state()
+    if ss is not None:
+        return ss.get(_SESSION_KEY, DEFAULT_LANG)
+    return _fallback_lang
+
+
+def set_lang(lang: str) -> None:
+    global _fallback_lang
+    lang = normalise_lang(lang) or DEFAULT_LANG
+    ss = _session_state()
+    if ss is not None:
+        ss[_SESSION_KEY] = lang
+    else:
+        _fallback_lang = lang
+
+
+def t(key: str, lang: str | None = None, **fmt: object) -> str:
+    """The text of ``key`` in ``lang`` (default: the session's language)."""
+    entry = TABLE.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang or get_lang()) or entry.get(DEFAULT_LANG) or key
+    if fmt:
+        try:
+            return text.format(**fmt)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def has(key: str) -> bool:
+    return key in TABLE

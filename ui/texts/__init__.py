@@ -1,0 +1,1 @@
+"""Translation modules: each defines ``TEXTS = {key: {"en": ..., "fr": ...}}`` (see ui/i18n.py)."""
