@@ -1,0 +1,121 @@
+"""Boussole metrics: pure functions, DataFrames in, DataFrames or numbers out.
+
+Conventions shared by every module of this package
+--------------------------------------------------
+* **No IO, no Streamlit, no clock.** Functions take the frames they need and an
+  explicit ``as_of`` when "now" matters (ruff TID251 enforces it).
+* **Days and weeks.** Calendar ``date`` columns are taken as they are (the platform's
+  reporting day). Instants (``*_at`` columns, UTC) are converted to the workspace time
+  zone *before* taking the day. Weeks are ISO weeks, Monday to Sunday.
+* **Periods** are inclusive day ranges ``[start, end]``.
+* **Missing is not zero.** A metric with no data is ``NaN`` (``None`` in JSON), never a
+  silent 0. Sums use ``min_count=1``: the sum of nothing is NaN.
+* **Ratios** are recomputed from summed parts (``sum(num) / sum(den)``), never averaged;
+  a zero or unknown denominator gives NaN.
+
+The helpers below are the only shared plumbing; modules import them from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+NAN = float("nan")
+
+DateLike = dt.date | dt.datetime | pd.Timestamp | str
+
+
+def day(value: DateLike) -> pd.Timestamp:
+    """A date-like value as a naive midnight ``Timestamp`` (the internal day type)."""
+    ts = pd.Timestamp(value)
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts.normalize()
+
+
+def as_date(value: DateLike) -> dt.date:
+    return day(value).date()
+
+
+def day_series(s: pd.Series) -> pd.Series:
+    """Calendar-day column (``date`` objects, strings or datetimes) as naive midnight datetimes."""
+    if len(s) == 0:
+        return pd.Series(pd.DatetimeIndex([], dtype="datetime64[ns]"), index=s.index)
+    out = pd.to_datetime(s, errors="coerce")
+    if getattr(out.dt, "tz", None) is not None:
+        out = out.dt.tz_localize(None)
+    return out.dt.normalize().astype("datetime64[ns]")
+
+
+def local_day_series(ts: pd.Series, tz: str | None) -> pd.Series:
+    """UTC instants -> the calendar day in the workspace time zone ``tz`` (naive midnight)."""
+    if len(ts) == 0:
+        return pd.Series(pd.DatetimeIndex([], dtype="datetime64[ns]"), index=ts.index)
+    out = pd.to_datetime(ts, errors="coerce", utc=True)
+    out = out.dt.tz_convert(tz or "UTC").dt.tz_localize(None)
+    return out.dt.normalize().astype("datetime64[ns]")
+
+
+def num(df: pd.DataFrame, col: str) -> pd.Series:
+    """Numeric column as float64 (nulls NaN); an absent column is all-NaN."""
+    if col not in df.columns:
+        return pd.Series(np.nan, index=df.index, dtype="float64")
+    return pd.to_numeric(df[col], errors="coerce").astype("float64")
+
+
+def text(df: pd.DataFrame, col: str) -> pd.Series:
+    """String column stripped, empty strings as missing; an absent column is all-missing."""
+    if col not in df.columns:
+        return pd.Series([None] * len(df), index=df.index, dtype="object")
+    s = df[col].astype("object")
+    s = s.where(s.notna(), None).map(lambda v: None if v is None else (str(v).strip() or None))
+    return s
+
+
+def total(values: pd.Series | np.ndarray | list[float]) -> float:
+    """Sum of the known values; NaN when there is none (``min_count=1``)."""
+    s = pd.Series(values, dtype="float64")
+    return float(s.sum(min_count=1))
+
+
+def safe_div(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``; NaN when either is unknown or the denominator is 0."""
+    try:
+        n, d = float(numerator), float(denominator)
+    except (TypeError, ValueError):
+        return NAN
+    if math.isnan(n) or math.isnan(d) or d == 0:
+        return NAN
+    return n / d
+
+
+def is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def clean(value: Any) -> Any:
+    """NaN / NA -> None, numpy scalars -> Python numbers (JSON friendly)."""
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean(v) for v in value]
+    if is_missing(value):
+        return None
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        f = float(value)
+        return int(f) if f.is_integer() and abs(f) < 2**53 else f
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        return value.isoformat()[:10] if not isinstance(value, dt.datetime) or value == day(value) else value.isoformat()
+    return value

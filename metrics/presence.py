@@ -1,0 +1,365 @@
+"""Objective 1 - presence: followers, reach of content, mentions, share of voice.
+
+No double counting
+------------------
+Three tables can carry the same flow metric (impressions, engagements, comments...):
+``audience`` (account-level, per day), ``content_daily`` (per post per day) and ``posts``
+(per post, lifetime figures as of the export). They are layered per platform, account,
+metric **and day**:
+
+1. ``audience`` is the total wherever it has a known value for that metric on that day;
+2. otherwise ``content_daily`` rows of that day count;
+3. otherwise posts count with their lifetime figures on the day they were published
+   (``published_at`` converted to the workspace time zone), unless the post has daily
+   rows in ``content_daily`` for that metric (then those rows stand for it).
+
+A post whose account is unknown is "covered" when any account of its platform has an
+``audience`` value for that metric that day. Deciding per day keeps totals additive:
+splitting a period in two and adding the halves gives the whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from metrics import NAN, DateLike, day, day_series, local_day_series, num, safe_div, text, total
+
+FLOW_METRICS = ("impressions", "reach", "views", "engagements", "reactions", "comments", "shares", "clicks")
+_FLOW_COLS = ["date", "platform", "account", "value", "origin"]
+
+
+def _empty_flows() -> pd.DataFrame:
+    return pd.DataFrame({
+        "date": pd.Series([], dtype="datetime64[ns]"), "platform": pd.Series([], dtype="object"),
+        "account": pd.Series([], dtype="object"), "value": pd.Series([], dtype="float64"),
+        "origin": pd.Series([], dtype="object"),
+    })
+
+
+def _frame(df: pd.DataFrame | None) -> pd.DataFrame:
+    return df if df is not None else pd.DataFrame()
+
+
+def daily_flows(
+    metric: str,
+    audience: pd.DataFrame | None,
+    posts: pd.DataFrame | None = None,
+    content_daily: pd.DataFrame | None = None,
+    tz: str | None = "UTC",
+) -> pd.DataFrame:
+    """Day-level contributions to a flow ``metric`` without double counting.
+
+    Returns columns ``date, platform, account, value, origin`` (origin ``audience``,
+    ``content_daily`` or ``posts``); only known values. Layering rules: module docstring."""
+    audience, posts, content_daily = _frame(audience), _frame(posts), _frame(content_daily)
+    parts: list[pd.DataFrame] = []
+    if len(audience) and metric in audience.columns:
+        v = num(audience, metric)
+        a = pd.DataFrame({
+            "date": day_series(audience["date"]), "platform": text(audience, "platform"),
+            "account": text(audience, "account"), "value": v, "origin": "audience",
+        })[v.notna().to_numpy()]
+        parts.append(a[a["date"].notna()])
+    aud = parts[0] if parts else _empty_flows()
+    covered = set(zip(aud["platform"], aud["account"], aud["date"], strict=True))
+    covered_platform_day = set(zip(aud["platform"], aud["date"], strict=True))
+
+    def uncovered(f: pd.DataFrame) -> pd.DataFrame:
+        if not len(f):
+            return f
+        keep = [
+            (p, d) not in covered_platform_day if acc is None else (p, acc, d) not in covered
+            for p, acc, d in zip(f["platform"], f["account"], f["date"], strict=True)
+        ]
+        return f[np.array(keep, dtype=bool)]
+
+    daily_posts: set[tuple[object, object]] = set()
+    if len(content_daily) and metric in content_daily.columns:
+        v = num(content_daily, metric)
+        c = pd.DataFrame({
+            "date": day_series(content_daily["date"]), "platform": text(content_daily, "platform"),
+            "account": text(content_daily, "account"), "post_id": text(content_daily, "post_id"), "value": v,
+            "origin": "content_daily",
+        })[v.notna().to_numpy()]
+        c = c[c["date"].notna()]
+        daily_posts = set(zip(c["platform"], c["post_id"], strict=True))
+        parts.append(uncovered(c.drop(columns=["post_id"])))
+    if len(posts) and metric in posts.columns and "published_at" in posts.columns:
+        v = num(posts, metric)
+        p = pd.DataFrame({
+            "date": local_day_series(posts["published_at"], tz), "platform": text(posts, "platform"),
+            "account": text(posts, "account"), "post_id": text(posts, "post_id"), "value": v, "origin": "posts",
+        })[v.notna().to_numpy()]
+        p = p[p["date"].notna()]
+        if daily_posts and len(p):
+            p = p[[(a, b) not in daily_posts for a, b in zip(p["platform"], p["post_id"], strict=True)]]
+        parts.append(uncovered(p.drop(columns=["post_id"])))
+    parts = [x for x in parts if len(x)]
+    if not parts:
+        return _empty_flows()
+    out = pd.concat(parts, ignore_index=True)
+    return out[_FLOW_COLS]
+
+
+def _in_period(dates: pd.Series, start: DateLike, end: DateLike) -> pd.Series:
+    return (dates >= day(start)) & (dates <= day(end))
+
+
+def _platform_filter(df: pd.DataFrame, platform: str | Iterable[str] | None) -> pd.DataFrame:
+    if platform is None:
+        return df
+    wanted = {platform} if isinstance(platform, str) else set(platform)
+    return df[df["platform"].isin(wanted)]
+
+
+def flow_total(
+    metric: str,
+    audience: pd.DataFrame | None,
+    posts: pd.DataFrame | None,
+    start: DateLike,
+    end: DateLike,
+    tz: str | None = "UTC",
+    content_daily: pd.DataFrame | None = None,
+    platform: str | None = None,
+) -> float:
+    """Sum of a flow ``metric`` over ``[start, end]`` (days of :func:`daily_flows`); NaN when no value is known."""
+    f = daily_flows(metric, audience, posts, content_daily, tz)
+    f = _platform_filter(f[_in_period(f["date"], start, end)], platform)
+    return total(f["value"])
+
+
+def flow_by(
+    metric: str,
+    audience: pd.DataFrame | None,
+    posts: pd.DataFrame | None,
+    start: DateLike,
+    end: DateLike,
+    tz: str | None = "UTC",
+    content_daily: pd.DataFrame | None = None,
+    by: tuple[str, ...] = ("platform",),
+) -> pd.Series:
+    """A flow ``metric`` over ``[start, end]`` broken down ``by`` platform and/or account."""
+    f = daily_flows(metric, audience, posts, content_daily, tz)
+    f = f[_in_period(f["date"], start, end)]
+    return f.groupby(list(by), dropna=False)["value"].sum(min_count=1).rename(metric)
+
+
+def impressions(audience, posts, start, end, tz="UTC", content_daily=None, platform=None) -> float:
+    """Impressions in the period: sum of the daily series, posts where no series (see module)."""
+    return flow_total("impressions", audience, posts, start, end, tz, content_daily, platform)
+
+
+def engagements(audience, posts, start, end, tz="UTC", content_daily=None, platform=None) -> float:
+    """Engagements in the period: sum of the daily series, posts where no series (see module)."""
+    return flow_total("engagements", audience, posts, start, end, tz, content_daily, platform)
+
+
+def comments(audience, posts, start, end, tz="UTC", content_daily=None, platform=None) -> float:
+    """Comments received in the period: sum of the daily series, posts where no series (see module)."""
+    return flow_total("comments", audience, posts, start, end, tz, content_daily, platform)
+
+
+# --------------------------------------------------------------------------- followers (stock)
+
+
+def followers_at_by_account(audience: pd.DataFrame | None, at: DateLike, platform: str | None = None) -> pd.Series:
+    """Followers per (platform, account): the last known value on a day <= ``at``."""
+    audience = _frame(audience)
+    if not len(audience) or "followers" not in audience.columns:
+        return pd.Series([], dtype="float64", index=pd.MultiIndex.from_arrays([[], []], names=["platform", "account"]))
+    f = pd.DataFrame({
+        "date": day_series(audience["date"]), "platform": text(audience, "platform"),
+        "account": text(audience, "account").fillna(""), "followers": num(audience, "followers"),
+    })
+    f = f[f["followers"].notna() & f["date"].notna() & (f["date"] <= day(at))]
+    if platform is not None:
+        f = f[f["platform"] == platform]
+    f = f.sort_values("date", kind="stable")
+    return f.groupby(["platform", "account"])["followers"].last()
+
+
+def followers_end(audience: pd.DataFrame | None, end: DateLike, platform: str | None = None) -> float:
+    """Followers at period end: per platform and account the last known ``followers`` value on a
+    day <= ``end``, summed over accounts. NaN when no account has a value."""
+    return total(followers_at_by_account(audience, end, platform))
+
+
+def followers_by_platform(audience: pd.DataFrame | None, end: DateLike) -> pd.Series:
+    """Followers at ``end`` per platform (sum over that platform's accounts)."""
+    s = followers_at_by_account(audience, end)
+    return s.groupby(level="platform").sum(min_count=1).rename("followers")
+
+
+def followers_start(audience: pd.DataFrame | None, start: DateLike, platform: str | None = None) -> float:
+    """Followers at period start = at the end of the day before ``start``."""
+    return followers_end(audience, day(start) - dt.timedelta(days=1), platform)
+
+
+def new_followers_by_account(
+    audience: pd.DataFrame | None, start: DateLike, end: DateLike, platform: str | None = None
+) -> pd.DataFrame:
+    """Net new followers per (platform, account) over ``[start, end]``.
+
+    Per account: ``followers_end - followers at end of (start - 1)`` when both totals are
+    known (the total is what the platform counts, including changes no daily row shows);
+    otherwise ``sum(new_followers) - sum(lost_followers)`` over the period's days, where an
+    export without a ``lost_followers`` column counts gains only (the platform reports no
+    losses); NaN when neither is known. Columns: ``net, start_followers, end_followers, method``.
+    """
+    audience = _frame(audience)
+    if not len(audience):
+        return pd.DataFrame(columns=["platform", "account", "net", "start_followers", "end_followers", "method"]).set_index(
+            ["platform", "account"]
+        )
+    s0 = followers_at_by_account(audience, day(start) - dt.timedelta(days=1), platform)
+    s1 = followers_at_by_account(audience, end, platform)
+    f = pd.DataFrame({
+        "date": day_series(audience["date"]), "platform": text(audience, "platform"),
+        "account": text(audience, "account").fillna(""), "new": num(audience, "new_followers"),
+        "lost": num(audience, "lost_followers"),
+    })
+    f = f[_in_period(f["date"], start, end)]
+    if platform is not None:
+        f = f[f["platform"] == platform]
+    flows = f.groupby(["platform", "account"])[["new", "lost"]].sum(min_count=1)
+    keys = s0.index.union(s1.index).union(flows.index)
+    out = pd.DataFrame(index=keys)
+    out["start_followers"] = s0.reindex(keys)
+    out["end_followers"] = s1.reindex(keys)
+    new = flows["new"].reindex(keys)
+    lost = flows["lost"].reindex(keys)
+    from_totals = out["end_followers"] - out["start_followers"]
+    from_flows = pd.Series(np.where(new.notna(), new - lost.fillna(0.0), -lost), index=keys)
+    out["net"] = from_totals.where(from_totals.notna(), from_flows)
+    out["method"] = np.where(from_totals.notna(), "totals", np.where(from_flows.notna(), "flows", None))
+    return out
+
+
+def new_followers(audience: pd.DataFrame | None, start: DateLike, end: DateLike, platform: str | None = None) -> float:
+    """Net new followers over the period, summed over accounts (rule: :func:`new_followers_by_account`)."""
+    return total(new_followers_by_account(audience, start, end, platform)["net"])
+
+
+def follower_growth_rate(audience: pd.DataFrame | None, start: DateLike, end: DateLike, platform: str | None = None) -> float:
+    """Net new followers / followers at period start, over accounts whose start total is known.
+
+    Denominator: followers at the end of the day before ``start``. NaN when it is 0 or unknown."""
+    t = new_followers_by_account(audience, start, end, platform)
+    t = t[t["start_followers"].notna() & t["net"].notna()]
+    return safe_div(total(t["net"]), total(t["start_followers"]))
+
+
+# --------------------------------------------------------------------------- engagement rates
+
+
+def _account_totals(metric: str, audience, posts, start, end, tz, content_daily, platform) -> pd.Series:
+    f = daily_flows(metric, audience, posts, content_daily, tz)
+    f = _platform_filter(f[_in_period(f["date"], start, end)], platform)
+    f = f.assign(account=f["account"].fillna(""))
+    return f.groupby(["platform", "account"])["value"].sum(min_count=1)
+
+
+def engagement_rate_reach(audience, posts, start, end, tz="UTC", content_daily=None, platform=None) -> float:
+    """Engagement rate by reach = sum(engagements) / sum(reach) over the period.
+
+    Both summed over the accounts that report both (reach summed over days, as the
+    platforms export it: not unique reach). NaN when reach is 0 or unknown."""
+    e = _account_totals("engagements", audience, posts, start, end, tz, content_daily, platform)
+    r = _account_totals("reach", audience, posts, start, end, tz, content_daily, platform)
+    both = e.index.intersection(r.index)
+    return safe_div(total(e.reindex(both)), total(r.reindex(both)))
+
+
+def engagement_rate_followers(audience, posts, start, end, tz="UTC", content_daily=None, platform=None) -> float:
+    """Engagement rate by followers = sum(engagements in the period) / followers at period end.
+
+    Over the accounts that report both. NaN when followers are 0 or unknown."""
+    e = _account_totals("engagements", audience, posts, start, end, tz, content_daily, platform)
+    f = followers_at_by_account(audience, end, platform)
+    both = e.index.intersection(f.index)
+    return safe_div(total(e.reindex(both)), total(f.reindex(both)))
+
+
+def _per_post(metric: str, posts: pd.DataFrame | None, start, end, tz, platform) -> float:
+    posts = _frame(posts)
+    if not len(posts) or metric not in posts.columns or "published_at" not in posts.columns:
+        return NAN
+    d = local_day_series(posts["published_at"], tz)
+    v = num(posts, metric)
+    m = _in_period(d, start, end) & v.notna()
+    if platform is not None:
+        m &= text(posts, "platform") == platform
+    return safe_div(total(v[m]), float(m.sum()))
+
+
+def conversation_rate(posts, start, end, tz="UTC", platform=None) -> float:
+    """Conversation rate (Kaushik) = comments / posts, over posts published in the period that
+    report comments (lifetime figures). Per post, not per follower. NaN when no such post."""
+    return _per_post("comments", posts, start, end, tz, platform)
+
+
+def amplification_rate(posts, start, end, tz="UTC", platform=None) -> float:
+    """Amplification rate (Kaushik) = shares / posts, over posts published in the period that
+    report shares. Per post. NaN when no such post."""
+    return _per_post("shares", posts, start, end, tz, platform)
+
+
+def applause_rate(posts, start, end, tz="UTC", platform=None) -> float:
+    """Applause rate (Kaushik) = reactions (likes, favourites) / posts, over posts published in the
+    period that report reactions. Per post. NaN when no such post."""
+    return _per_post("reactions", posts, start, end, tz, platform)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def mentions(
+    mentions_df: pd.DataFrame | None,
+    sentiment_daily: pd.DataFrame | None,
+    start: DateLike,
+    end: DateLike,
+    tz: str | None = "UTC",
+    own_brand: str | None = None,
+    competitors: Iterable[str] = (),
+    platform: str | None = None,
+) -> float:
+    """Mentions of the own brand in the period (listening rows, or daily aggregates where a
+    source has no rows that day; see :mod:`metrics.sentiment`). NaN when nothing is known."""
+    from metrics.sentiment import brand_mentions
+
+    d = brand_mentions(mentions_df, sentiment_daily, start, end, tz, own_brand, competitors, platform)
+    return total(d["mentions"]) if len(d) else NAN
+
+
+def share_of_voice(
+    mentions_df: pd.DataFrame | None,
+    sentiment_daily: pd.DataFrame | None,
+    start: DateLike,
+    end: DateLike,
+    tz: str | None = "UTC",
+    own_brand: str | None = None,
+    competitors: Iterable[str] = (),
+    platform: str | None = None,
+) -> float:
+    """Share of voice = own-brand mentions / mentions of all tracked brands (own + competitors).
+
+    NaN when no competitor is configured (a share of one brand means nothing) or there is
+    no mention of any tracked brand."""
+    from metrics.sentiment import mention_counts
+
+    comps = [c for c in competitors if c]
+    if not comps:
+        return NAN
+    d = mention_counts(mentions_df, sentiment_daily, tz, own_brand, comps)
+    d = d[_in_period(d["date"], start, end)]
+    if platform is not None:
+        d = d[d["platform"] == platform]
+    own = d[d["is_own"]]
+    tracked = d[d["is_own"] | d["brand_key"].isin({c.casefold() for c in comps})]
+    if not len(tracked):
+        return NAN
+    return safe_div(float(own["mentions"].sum()), float(tracked["mentions"].sum()))

@@ -1,0 +1,195 @@
+"""Objective 4 - website traffic from social: sessions, users, conversions, revenue.
+
+Which rows count (``traffic`` has ``grain`` = ``day`` or ``period``)
+------------------------------------------------------------------
+* **Day rows** (``grain = 'day'``; a missing grain is taken as ``day``) count when their
+  ``date`` lies in ``[start, end]``.
+* **Period rows** (totals over ``[period_start, period_end]`` from exports without a date
+  column) count only for a property that has **no day rows** in the range, and only when
+  their whole period lies within ``[start, end]``; when several such periods overlap, the
+  longest ones are kept (greedily) so that no day is counted twice.
+
+No double counting across breakdowns
+------------------------------------
+One property is often exported several times with different breakdowns (by source /
+medium, by landing page, by campaign...): each breakdown adds up to the same total. A
+row's *dimension set* is the set of its non-empty dimension columns. For each property
+and day (or kept period) a single dimension set is used: among the sets able to answer
+the question (any set for totals; sets with a source, medium or channel for social
+traffic and platforms; sets with a campaign for campaigns), the one with the most
+sessions (the most complete export); each value column (revenue, conversions...) picks
+its own set the same way, by its own total. ``users`` are summed over rows and days, so they
+are an upper bound of unique users.
+
+Social traffic: :func:`metrics.channels.social_mask` (GA4 Organic/Paid Social, or a
+source that maps to a social platform).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from metrics import DateLike, day, day_series, num, safe_div, text
+from metrics.channels import channel_groups, platform_for_source, social_mask
+
+DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
+VALUE_COLS = ("sessions", "users", "new_users", "engaged_sessions", "views", "event_count", "conversions", "revenue")
+
+
+def _prepare(traffic: pd.DataFrame) -> pd.DataFrame:
+    f = pd.DataFrame(index=traffic.index)
+    f["date"] = day_series(traffic["date"]) if "date" in traffic.columns else pd.NaT
+    grain = text(traffic, "grain").map(lambda g: (g or "day").lower())
+    f["grain"] = grain
+    ps = day_series(traffic["period_start"]) if "period_start" in traffic.columns else f["date"]
+    f["pstart"] = ps.where(ps.notna(), f["date"])
+    f["pend"] = day_series(traffic["period_end"]) if "period_end" in traffic.columns else pd.NaT
+    f["property"] = text(traffic, "property").fillna("")
+    for c in DIM_COLS:
+        f[c] = text(traffic, c)
+    f["dimension_value"] = text(traffic, "dimension_value")
+    for c in VALUE_COLS:
+        f[c] = num(traffic, c)
+    present = pd.DataFrame({c: f[c].notna() for c in DIM_COLS})
+    f["dimset"] = present.apply(lambda r: "|".join(c for c in DIM_COLS if r[c]), axis=1) if len(f) else pd.Series(dtype="object")
+    return f
+
+
+def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
+    """The traffic rows that count for ``[start, end]`` (rules in the module docstring), with a
+    ``slot`` column (the day, or the kept period) and a ``dimset`` column."""
+    if traffic is None or not len(traffic):
+        return _prepare(pd.DataFrame(columns=["date", "grain"])).assign(slot=pd.Series(dtype="object"))
+    f = _prepare(traffic)
+    s, e = day(start), day(end)
+    days = f[(f["grain"] == "day") & (f["date"] >= s) & (f["date"] <= e)].copy()
+    days["slot"] = days["date"].dt.strftime("%Y-%m-%d")
+    per = f[(f["grain"] == "period") & f["pstart"].notna() & f["pend"].notna()]
+    per = per[(per["pstart"] >= s) & (per["pend"] <= e) & ~per["property"].isin(set(days["property"]))]
+    kept = []
+    for _prop, g in per.groupby("property", sort=True):
+        spans = g[["pstart", "pend"]].drop_duplicates()
+        spans = spans.assign(length=spans["pend"] - spans["pstart"]).sort_values(["length", "pstart"], ascending=[False, True])
+        chosen: list[tuple[pd.Timestamp, pd.Timestamp]] = []
+        for a, b in zip(spans["pstart"], spans["pend"], strict=True):
+            if all(b < x or a > y for x, y in chosen):
+                chosen.append((a, b))
+        keep = [(a, b) in set(chosen) for a, b in zip(g["pstart"], g["pend"], strict=True)]
+        kept.append(g[keep])
+    out = [days]
+    if kept:
+        p = pd.concat(kept)
+        p = p.assign(slot=p["pstart"].dt.strftime("%Y-%m-%d") + ".." + p["pend"].dt.strftime("%Y-%m-%d"))
+        out.append(p)
+    return pd.concat(out) if len(out) > 1 else days
+
+
+def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> pd.DataFrame:
+    """One dimension set per (property, slot): the eligible set with the largest total of ``by``."""
+    if not len(rows):
+        return rows
+    sets = rows["dimset"].str.split("|")
+    if need == "social":
+        ok = sets.map(lambda d: "source" in d or "medium" in d or "channel" in d)
+    elif need == "campaign":
+        ok = sets.map(lambda d: "campaign" in d)
+    else:
+        ok = pd.Series(True, index=rows.index)
+    r = rows[ok.astype(bool)]
+    if not len(r):
+        return r
+    score = r.groupby(["property", "slot", "dimset"])[by].sum(min_count=1).fillna(-1.0).rename("score").reset_index()
+    score = score.assign(ndims=score["dimset"].str.count(r"\|")).sort_values(
+        ["property", "slot", "score", "ndims", "dimset"], ascending=[True, True, False, True, True]
+    )
+    best = score.drop_duplicates(["property", "slot"])
+    key = pd.MultiIndex.from_frame(r[["property", "slot", "dimset"]])
+    return r[key.isin(pd.MultiIndex.from_frame(best[["property", "slot", "dimset"]]))]
+
+
+def _sums(rows: pd.DataFrame, need: str | None, keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> dict[str, float]:
+    """Per value column: pick the dimension set with the most of that column, filter, sum."""
+    out = {}
+    for c in VALUE_COLS:
+        r = _pick(rows, need, by=c)
+        if keep is not None and len(r):
+            r = keep(r)
+        out[c] = float(r[c].sum(min_count=1)) if len(r) else float("nan")
+    return out
+
+
+def _social(r: pd.DataFrame) -> pd.DataFrame:
+    if not len(r):
+        return r.assign(channel_group=pd.Series(dtype="object"), platform=pd.Series(dtype="object"))
+    r = r.assign(channel_group=channel_groups(r), platform=r["source"].map(platform_for_source))
+    return r[social_mask(r).to_numpy()]
+
+
+def social_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
+    """Social traffic rows counted for the period (the set with most sessions), with
+    ``channel_group`` and ``platform`` columns."""
+    return _social(_pick(select_rows(traffic, start, end), "social"))
+
+
+def traffic_totals(
+    traffic: pd.DataFrame | None,
+    start: DateLike,
+    end: DateLike,
+    social: bool = False,
+    platform: str | None = None,
+    campaign: str | None = None,
+) -> dict[str, float]:
+    """Sums of ``sessions, users, new_users, engaged_sessions, views, event_count, conversions,
+    revenue`` over the period: all traffic, only social (``social``), one platform's
+    (source mapped to the platform) or one campaign's (``utm_campaign``, case-insensitive).
+    NaN where nothing is known."""
+    rows = select_rows(traffic, start, end)
+    want_social = social or platform is not None
+
+    def keep(r: pd.DataFrame) -> pd.DataFrame:
+        if campaign is not None:
+            r = r[r["campaign"].map(lambda c: c is not None and c.casefold() == campaign.casefold()).astype(bool)]
+        if want_social:
+            r = _social(r)
+            if platform is not None:
+                r = r[r["platform"] == platform]
+        return r
+
+    need = "campaign" if campaign is not None else ("social" if want_social else None)
+    return _sums(rows, need, keep)
+
+
+def sessions(traffic, start, end, platform=None, campaign=None) -> float:
+    """All sessions in the period (rows per module rules); NaN when none is known."""
+    return traffic_totals(traffic, start, end, platform=platform, campaign=campaign)["sessions"]
+
+
+def social_sessions(traffic, start, end, platform=None, campaign=None) -> float:
+    """Sessions from social sources in the period; NaN when none is known."""
+    return traffic_totals(traffic, start, end, social=True, platform=platform, campaign=campaign)["sessions"]
+
+
+def social_share(traffic, start, end) -> float:
+    """Social sessions / all sessions over the period. NaN when sessions are 0 or unknown."""
+    return safe_div(social_sessions(traffic, start, end), sessions(traffic, start, end))
+
+
+def social_by_platform(traffic, start, end) -> pd.DataFrame:
+    """Social traffic per platform (source mapped to a platform id; ``None`` = other social
+    sources or channel-only rows): one row per platform with the value columns."""
+    r = social_rows(traffic, start, end)
+    g = r.assign(platform=r["platform"].fillna("")).groupby("platform", sort=True)
+    out = g[list(VALUE_COLS)].sum(min_count=1).reset_index()
+    out["platform"] = out["platform"].replace("", None)
+    return out
+
+
+def by_campaign(traffic, start, end, social_only: bool = False) -> pd.DataFrame:
+    """Traffic per ``campaign`` (rows without a campaign are left out)."""
+    r = _pick(select_rows(traffic, start, end), "campaign")
+    if social_only and len(r):
+        r = r[social_mask(r).to_numpy()]
+    r = r[r["campaign"].notna()]
+    return r.groupby("campaign", sort=True)[list(VALUE_COLS)].sum(min_count=1).reset_index()
