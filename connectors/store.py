@@ -261,7 +261,7 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
     Raises :class:`ImportFailure` on the first invalid cell.
     """
     t = TABLES[table]
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     lines = df[LINE_COL] if LINE_COL in df.columns else pd.Series(np.arange(len(df)) + 1, index=df.index)
     out: dict[str, Any] = {}
     for col, typ in t.columns.items():
@@ -403,51 +403,86 @@ class Transaction:
     root: Path
     workspace: str
     file_name: str = "<data>"
-    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
-    _staged: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    _spill: dict[str, list[Path]] = field(default_factory=dict)
+    _spill_dir: Path | None = None
+    _seq: int = 0
     _stage_dir: Path | None = None
     results: dict[str, WriteResult] = field(default_factory=dict)
 
     def upsert(self, table: str, df: pd.DataFrame) -> None:
+        """Validate a chunk and spill it to a private temp dir (outside the store), so
+        memory stays bounded by one chunk plus one partition at commit time."""
         if table == "imports":
             raise ValueError("the import log is written by the transaction itself")
+        t = TABLES[table]
         conformed = conform(df, table, self.file_name, self.now)
-        self._staged.setdefault(table, []).append(conformed)
         self.results.setdefault(table, WriteResult(table)).rows_read += len(conformed)
+        if not len(conformed):
+            return
+        conformed["_key"] = _key_frame(conformed, t)
+        pvals = conformed[t.partition_by] if t.partition_by else pd.Series([None] * len(conformed))
+        conformed["_part"] = [_partition_name(t, v) for v in pvals]
+        conformed["_seq"] = np.arange(self._seq, self._seq + len(conformed), dtype="int64")
+        self._seq += len(conformed)
+        if self._spill_dir is None:
+            self._spill_dir = Path(tempfile.mkdtemp(prefix="boussole-spill-"))
+        path = self._spill_dir / f"{table}-{len(self._spill.get(table, [])):05d}.parquet"
+        cols = list(t.columns) + [LINE_COL, "_key", "_part", "_seq"]
+        schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
+        schema = schema.append(pa.field("_part", pa.string())).append(pa.field("_seq", pa.int64()))
+        pq.write_table(pa.Table.from_pandas(conformed[cols], schema=schema, preserve_index=False), path)
+        self._spill.setdefault(table, []).append(path)
 
     def touch(self, table: str) -> None:
         """Declare a table read from the file even if it yielded no rows (header-only export)."""
         self.results.setdefault(table, WriteResult(table))
 
+    def abort(self) -> None:
+        if self._spill_dir is not None:
+            shutil.rmtree(self._spill_dir, ignore_errors=True)
+            self._spill_dir = None
+
     # -- commit
 
+    def _incoming(self, table: str, part: str | None, valid: set[int] | None) -> pd.DataFrame:
+        import pyarrow.compute as pc
+        import pyarrow.dataset as pads
+
+        dset = pads.dataset([str(p) for p in self._spill[table]], format="parquet")
+        flt = (pc.field("_part") == part) if part is not None else None
+        df = dset.to_table(filter=flt).to_pandas()
+        if valid is not None:
+            df = df[df["_seq"].isin(valid)]
+        return df
+
     def _prepare(self) -> list[tuple[Path, Path | None]]:
-        """Write every new file to staging; return (staged, target) moves (staged None = delete)."""
+        """Write every new file to staging; return (staged, target) moves (staged Path() = delete)."""
         ws = workspace_dir(self.root, self.workspace)
         self._stage_dir = ws / f".staging-{uuid.uuid4().hex[:12]}"
         moves: list[tuple[Path, Path | None]] = []
-        for table, frames in self._staged.items():
-            if not frames:
+        for table, paths in self._spill.items():
+            if not paths:
                 continue
             t = TABLES[table]
-            incoming = pd.concat(frames, ignore_index=True)
-            incoming["_key"] = _key_frame(incoming, t)
-            incoming = incoming.drop_duplicates("_key", keep="last")
             res = self.results[table]
-            incoming["_part"] = [
-                _partition_name(t, v) for v in (incoming[t.partition_by] if t.partition_by else [None] * len(incoming))
-            ]
+            # last occurrence of each key wins, even across partitions
+            idx = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"]).to_pandas() if len(paths) > 1 else pq.read_table(paths[0], columns=["_key", "_seq", "_part"]).to_pandas()
+            idx = idx.sort_values("_seq").drop_duplicates("_key", keep="last")
+            valid = set(idx["_seq"].tolist())
+            inkeys = set(idx["_key"].tolist())
+            incoming_parts = set(idx["_part"].tolist())
+            del idx
             tdir = table_dir(self.root, self.workspace, table)
             existing_files = table_files(self.root, self.workspace, table)
             # where do incoming keys already live? (reads only key columns)
             holders: dict[str, set[str]] = {}
-            inkeys = set(incoming["_key"])
             for f in existing_files:
                 kf = pq.read_table(f, columns=list(t.primary_key)).to_pandas()
                 found = set(_key_frame(kf, t)) & inkeys if len(kf) else set()
                 if found:
                     holders[f.stem] = found
-            parts = set(incoming["_part"]) | set(holders)
+            parts = incoming_parts | set(holders)
             added = updated = skipped = 0
             for part in sorted(parts):
                 target = tdir / f"{part}.parquet"
@@ -456,7 +491,7 @@ class Transaction:
                     old["_key"] = _key_frame(old, t)
                 else:
                     old["_key"] = pd.Series([], dtype="string")
-                new = incoming[incoming["_part"] == part]
+                new = self._incoming(table, part, valid) if part in incoming_parts else self._incoming(table, "\x00none", None)
                 # rows of this partition that incoming rows replace (possibly moving elsewhere)
                 moved_out = holders.get(part, set())
                 stored_all = old[old["_key"].isin(moved_out | set(new["_key"]))]
@@ -477,7 +512,8 @@ class Transaction:
                 staged.parent.mkdir(parents=True, exist_ok=True)
                 pq.write_table(to_arrow(out, table), staged, compression="zstd", row_group_size=131072)
                 moves.append((staged, target))
-            res.rows_added, res.rows_updated, res.rows_skipped = added, updated, skipped
+            # skipped = unchanged rows + duplicates inside the file itself
+            res.rows_added, res.rows_updated, res.rows_skipped = added, updated, res.rows_read - added - updated
         return moves
 
     def _previous_versions(
@@ -512,6 +548,7 @@ class Transaction:
                         os.replace(staged, target)
                 ok = True
             finally:
+                self.abort()
                 if self._stage_dir is not None:
                     shutil.rmtree(self._stage_dir, ignore_errors=True)
                 if not ok:  # leave no trace of a failed commit
@@ -562,9 +599,9 @@ def _merge_rows(new: pd.DataFrame, prev: pd.DataFrame, t: Table) -> tuple[pd.Dat
     always wins over an export or model label.
     """
     if not len(prev):
-        return new.drop(columns=["_part"], errors="ignore"), len(new), 0, 0
+        return new.drop(columns=["_part", "_seq"], errors="ignore"), len(new), 0, 0
     prev = prev.set_index("_key")
-    new = new.drop(columns=["_part"], errors="ignore").set_index("_key")
+    new = new.drop(columns=["_part", "_seq"], errors="ignore").set_index("_key")
     both = new.index.intersection(prev.index)
     fresh = new.loc[new.index.difference(prev.index)]
     cols = list(t.columns)
@@ -612,8 +649,11 @@ def transaction(root: Path, workspace: str, file_name: str = "<data>", now: dt.d
 
     If the block raises, nothing is written."""
     root = Path(root)
-    tx = Transaction(root=root, workspace=workspace, file_name=file_name, now=now or dt.datetime.now(dt.timezone.utc))
-    yield tx
+    tx = Transaction(root=root, workspace=workspace, file_name=file_name, now=now or dt.datetime.now(dt.UTC))
+    try:
+        yield tx
+    finally:
+        tx.abort()
 
 
 def write_frames(

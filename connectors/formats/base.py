@@ -33,7 +33,7 @@ class ParseContext:
     account: str | None = None
     workspace: str | None = None
     root: Path | None = None
-    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     timezone: str = "UTC"  # workspace time zone, for exports that write local times without offset
     mapping: dict[str, Any] | None = None  # for the generic format
 
@@ -147,7 +147,7 @@ def check_duplicates(frame: pd.DataFrame, header: Sequence[str], used: dict[str,
     """A header used for a canonical column that appears twice is fine when both columns
     hold the same values (Meta's doubled ``Views``); otherwise the file is ambiguous."""
     keys = header_keys(header)
-    for canon, i in used.items():
+    for i in used.values():
         twins = [j for j, k in enumerate(keys) if k == keys[i] and j != i]
         for j in twins:
             a, b = frame[f"c{i}"].fillna(""), frame[f"c{j}"].fillna("")
