@@ -119,3 +119,11 @@ def clean(value: Any) -> Any:
     if isinstance(value, (pd.Timestamp, dt.date)):
         return value.isoformat()[:10] if not isinstance(value, dt.datetime) or value == day(value) else value.isoformat()
     return value
+
+
+def fold(value: Any) -> str | None:
+    """Case-insensitive key of a label: trimmed, case-folded; None when missing or empty."""
+    if is_missing(value):
+        return None
+    s = str(value).strip().casefold()
+    return s or None

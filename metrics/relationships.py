@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics import NAN, DateLike, day, local_day_series, num, safe_div, text, total
+from metrics import NAN, DateLike, day, fold, local_day_series, num, safe_div, text, total
 from metrics.channels import platform_for_source
 
 FUNNEL = ("new", "contacted", "qualified", "won")
@@ -63,7 +63,7 @@ def _scope(f: pd.DataFrame, platform: str | None, campaign: str | None) -> pd.Da
     if platform is not None:
         f = f[f["platform"] == platform]
     if campaign is not None:
-        f = f[f["campaign"].map(lambda c: c is not None and c.casefold() == campaign.casefold())]
+        f = f[f["campaign"].map(lambda c: fold(c) == fold(campaign))]
     return f
 
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from metrics import DateLike, day, day_series, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, num, safe_div, text
 from metrics.channels import channel_groups, platform_for_source, social_mask
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
@@ -150,7 +150,7 @@ def traffic_totals(
 
     def keep(r: pd.DataFrame) -> pd.DataFrame:
         if campaign is not None:
-            r = r[r["campaign"].map(lambda c: c is not None and c.casefold() == campaign.casefold()).astype(bool)]
+            r = r[r["campaign"].map(lambda c: fold(c) == fold(campaign)).astype(bool)]
         if want_social:
             r = _social(r)
             if platform is not None:
