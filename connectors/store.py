@@ -262,11 +262,17 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
     """
     t = TABLES[table]
     now = now or dt.datetime.now(dt.UTC)
+    # parsers may say which header of the file fed each canonical column, for messages
+    names = dict(df.attrs.get("source_columns", {}))
+
+    def label(col: str) -> str:
+        return names.get(col, col)
+
     lines = df[LINE_COL] if LINE_COL in df.columns else pd.Series(np.arange(len(df)) + 1, index=df.index)
     out: dict[str, Any] = {}
     for col, typ in t.columns.items():
         s = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
-        out[col] = _coerce(s, typ, col, lines, file_name)
+        out[col] = _coerce(s, typ, label(col), lines, file_name)
     res = pd.DataFrame(out, index=df.index)
     for col in t.required:
         bad = res[col].isna()
@@ -274,19 +280,19 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
             bad = bad | (res[col].astype("string").str.strip() == "")
         if bad.any():
             i = bad.idxmax()
-            raise ImportFailure(file_name, "required value missing", int(lines[i]), col, "a value", "nothing")
+            raise ImportFailure(file_name, "required value missing", int(lines[i]), label(col), "a value", "nothing")
     for col in t.non_negative:
         s = res[col]
         bad = s.notna() & (s < 0)
         if bad.any():
             i = bad.idxmax()
-            raise ImportFailure(file_name, "negative value", int(lines[i]), col, "a number >= 0", str(s[i]), code="negative")
+            raise ImportFailure(file_name, "negative value", int(lines[i]), label(col), "a number >= 0", str(s[i]), code="negative")
     for col, allowed in t.enums.items():
         s = res[col]
         bad = s.notna() & ~s.isin(allowed)
         if bad.any():
             i = bad.idxmax()
-            raise ImportFailure(file_name, "unknown value", int(lines[i]), col, "one of " + "|".join(allowed), str(s[i]))
+            raise ImportFailure(file_name, "unknown value", int(lines[i]), label(col), "one of " + "|".join(allowed), str(s[i]))
     limit_day = (now + dt.timedelta(days=1)).date()
     for col, typ in t.columns.items():
         s = res[col]
@@ -299,7 +305,7 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
         if bad.any():
             i = bad.idxmax()
             raise ImportFailure(
-                file_name, "date in the future", int(lines[i]), col, f"a date no later than {limit_day}", str(s[i]), code="future"
+                file_name, "date in the future", int(lines[i]), label(col), f"a date no later than {limit_day}", str(s[i]), code="future"
             )
     res[LINE_COL] = lines.astype("int64").to_numpy()
     return res
