@@ -56,8 +56,8 @@ __all__ = [
 # bench/README.md, "Sentiment"; bench/sentiment_bench.py --tune reproduces it). Nothing else was
 # fitted to those sets. The remaining constants are VADER's published ones.
 PARAMS: dict[str, dict[str, float | bool]] = {
-    "fr": {"pos": 0.05, "neg": 0.05, "morph": False},
-    "en": {"pos": 0.05, "neg": 0.05, "morph": False},
+    "fr": {"pos": 0.0, "neg": 0.1, "morph": False},
+    "en": {"pos": 0.45, "neg": 0.0, "morph": True},
     "und": {"pos": 0.05, "neg": 0.05, "morph": False},
 }
 _ALPHA = 15.0  # VADER normalisation constant
@@ -392,6 +392,8 @@ def _raw_score(
                 v, step = phrases[seq], length
                 break
         if v is None:
+            if elong:
+                w = _ELONG_RE.sub(r"\1", w)
             if w in negators:
                 neg_left = _NEG_WINDOW
                 i += 1
@@ -528,7 +530,7 @@ def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]
         ("lang", "string"),
     ):
         if col not in out.columns:
-            out[col] = pd.Series(pd.NA, index=out.index, dtype=dtype)
+            out[col] = pd.Series(float("nan") if dtype == "float64" else pd.NA, index=out.index, dtype=dtype)
     if "text" not in out.columns or out.empty:
         return out
     origin = out["sentiment_origin"].astype("string").str.lower()

@@ -1,0 +1,183 @@
+"""Sentiment accuracy and speed benchmark (issue 6).
+
+    python bench/sentiment_bench.py [DATA_DIR] [--tune] [--min-texts 5000]
+
+DATA_DIR holds research dev sets in the UMSAB/XLM-T layout: ``<lang>_dev_text.txt`` and
+``<lang>_dev_labels.txt`` (one item per line; 0 negative, 1 neutral, 2 positive). Default: the
+shared fixtures folder. The data is read, never copied into the repository.
+
+For each language it prints macro-F1, accuracy, the confusion matrix and texts/second on one core
+for Boussole's scorer (``metrics.sentiment_model.score_texts``, language detected per text, as in
+the app) side by side with the baseline a user would reach for: vaderSentiment (EN) and
+vaderSentiment-fr (FR), compound >= 0.05 positive, <= -0.05 negative, else neutral.
+
+``--tune`` reproduces how the few global parameters in ``metrics.sentiment_model.PARAMS`` were
+chosen: 2-fold cross-validation (even / odd lines), a grid over the neutral band (positive and
+negative thresholds) and the morphology switch, chosen on one half and scored on the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from metrics import sentiment_model as sm  # noqa: E402
+
+DEFAULT_DATA = Path("/work/shared/fixtures/real_exports/sentiment_datasets")
+LABELS = ("negative", "neutral", "positive")  # index = dataset code
+LANGS = ("fr", "en")
+
+
+def load(data: Path, lang: str) -> tuple[list[str], list[str]]:
+    texts = (data / f"{lang}_dev_text.txt").read_text(encoding="utf-8").split("\n")
+    labels = (data / f"{lang}_dev_labels.txt").read_text(encoding="utf-8").split()
+    if texts and texts[-1] == "" and len(texts) == len(labels) + 1:
+        texts = texts[:-1]
+    if len(texts) != len(labels):
+        raise SystemExit(f"{lang}: {len(texts)} texts but {len(labels)} labels")
+    return texts, [LABELS[int(x)] for x in labels]
+
+
+def confusion(gold: list[str], pred: list[str]) -> list[list[int]]:
+    idx = {k: i for i, k in enumerate(LABELS)}
+    m = [[0] * 3 for _ in range(3)]
+    for g, p in zip(gold, pred, strict=True):
+        m[idx[g]][idx[p]] += 1
+    return m
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    m = confusion(gold, pred)
+    f1s = []
+    for i in range(3):
+        tp = m[i][i]
+        fp = sum(m[r][i] for r in range(3)) - tp
+        fn = sum(m[i]) - tp
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    return sum(f1s) / 3
+
+
+def accuracy(gold: list[str], pred: list[str]) -> float:
+    return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+
+
+def vader_label(compound: float) -> str:
+    return "positive" if compound >= 0.05 else "negative" if compound <= -0.05 else "neutral"
+
+
+def baseline(lang: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if lang == "fr":
+            from vaderSentiment_fr.vaderSentiment import SentimentIntensityAnalyzer
+        else:
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        analyzer = SentimentIntensityAnalyzer()
+    return lambda texts: [vader_label(analyzer.polarity_scores(t)["compound"]) for t in texts]
+
+
+def ours(texts: list[str]) -> list[str]:
+    return sm.score_texts(texts)["sentiment_label"].tolist()
+
+
+def speed(fn, texts: list[str], min_texts: int) -> float:
+    reps = -(-min_texts // len(texts))
+    batch = texts * reps
+    sm._CACHE.clear()  # start cold: repeated texts must not flatter the word cache more than needed
+    t0 = time.process_time()
+    fn(batch)
+    dt = time.process_time() - t0
+    return len(batch) / dt if dt else float("inf")
+
+
+# --------------------------------------------------------------------------- tuning
+
+GRID = [round(x * 0.05, 2) for x in range(0, 13)]  # 0.00 .. 0.60
+
+
+def _labels_at(scores: list[float], pos: float, neg: float) -> list[str]:
+    return [sm.label_for(s, pos=pos, neg=neg) for s in scores]
+
+
+def _fit(scores: dict[bool, list[float]], gold: list[str], rows: list[int]) -> tuple[float, tuple[float, float, bool]]:
+    best = (-1.0, (0.05, 0.05, False))
+    g = [gold[i] for i in rows]
+    for morph, s_all in scores.items():
+        s = [s_all[i] for i in rows]
+        for pos in GRID:
+            for neg in GRID:
+                f = macro_f1(g, _labels_at(s, pos, neg))
+                if f > best[0] + 1e-12:
+                    best = (f, (pos, neg, morph))
+    return best
+
+
+def tune(lang: str, texts: list[str], gold: list[str]) -> dict:
+    scores = {m: [sm._squash(sm._raw_score(t, lang, {}, {}, morph=m)) for t in texts] for m in (False, True)}
+    halves = [list(range(0, len(texts), 2)), list(range(1, len(texts), 2))]
+    folds = []
+    for k in (0, 1):
+        train, test = halves[k], halves[1 - k]
+        f_train, (pos, neg, morph) = _fit(scores, gold, train)
+        s = [scores[morph][i] for i in test]
+        f_test = macro_f1([gold[i] for i in test], _labels_at(s, pos, neg))
+        folds.append({"params": (pos, neg, morph), "train_f1": f_train, "heldout_f1": f_test})
+    f_all, params = _fit(scores, gold, list(range(len(texts))))
+    return {"folds": folds, "heldout_mean": sum(f["heldout_f1"] for f in folds) / 2, "whole": (f_all, params)}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def fmt_matrix(m: list[list[int]]) -> str:
+    head = "gold \\ pred   neg   neu   pos"
+    rows = [f"{LABELS[i][:3]:<12}{m[i][0]:>5} {m[i][1]:>5} {m[i][2]:>5}" for i in range(3)]
+    return "\n".join([head, *rows])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--tune", action="store_true", help="2-fold CV of the global parameters")
+    ap.add_argument("--min-texts", type=int, default=5000, help="texts timed for the speed figure")
+    args = ap.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"no data folder: {args.data}")
+
+    print(f"data: {args.data}")
+    print(f"PARAMS: {sm.PARAMS}")
+    for lang in LANGS:
+        texts, gold = load(args.data, lang)
+        base = baseline(lang)
+        base_name = "vaderSentiment-fr" if lang == "fr" else "vaderSentiment"
+        p_ours, p_base = ours(texts), base(texts)
+        detected = sm.score_texts(texts)["lang"].value_counts().to_dict()
+        print(f"\n== {lang.upper()}: {len(texts)} labelled texts; detected languages {detected}")
+        for name, pred, fn in (("boussole", p_ours, ours), (base_name, p_base, base)):
+            tps = speed(fn, texts, args.min_texts)
+            print(f"-- {name}: macro-F1 {macro_f1(gold, pred):.3f}  accuracy {accuracy(gold, pred):.3f}  {tps:,.0f} texts/s (1 core)")
+            print(fmt_matrix(confusion(gold, pred)))
+        print(f"delta macro-F1 vs baseline: {macro_f1(gold, p_ours) - macro_f1(gold, p_base):+.3f}")
+        if args.tune:
+            r = tune(lang, texts, gold)
+            for k, f in enumerate(r["folds"]):
+                pos, neg, morph = f["params"]
+                print(
+                    f"   fold {k + 1}: chosen on half {k + 1} pos={pos} neg={neg} morph={morph}"
+                    f" (train F1 {f['train_f1']:.3f}) -> held-out half F1 {f['heldout_f1']:.3f}"
+                )
+            f_all, (pos, neg, morph) = r["whole"]
+            print(f"   held-out mean F1 {r['heldout_mean']:.3f}; on the whole set: pos={pos} neg={neg} morph={morph} F1 {f_all:.3f}")
+
+
+if __name__ == "__main__":
+    main()
