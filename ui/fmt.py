@@ -224,3 +224,16 @@ def datetime(ts: Any, lang: str | None = None) -> str:
         return date(ts, lang)
     clock = f"{ts.hour:02d}:{ts.minute:02d}" if lang == "en" else f"{ts.hour}\u00a0h\u00a0{ts.minute:02d}"
     return f"{date(ts, lang)}, {clock}"
+
+
+def filesize(n: Any, lang: str | None = None) -> str:
+    """``2_800_000`` -> ``2.8 MB`` / ``2,8 Mo``."""
+    if is_missing(n):
+        return MISSING
+    lang = _lang(lang)
+    units = ("B", "KB", "MB", "GB") if lang == "en" else ("o", "ko", "Mo", "Go")
+    v, i = float(n), 0
+    while abs(v) >= 1000 and i < len(units) - 1:
+        v, i = v / 1000, i + 1
+    text = number(v, 0 if i == 0 or abs(v) >= 100 else 1, lang)
+    return text + NBSP + units[i]

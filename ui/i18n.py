@@ -80,8 +80,8 @@ def set_lang(lang: str) -> None:
     ss = _session_state()
     if ss is not None:
         ss[_SESSION_KEY] = lang
-    else:
-        _fallback_lang = lang
+    # also the language outside a script run (e.g. format_func called by streamlit.testing)
+    _fallback_lang = lang
 
 
 def t(key: str, lang: str | None = None, **fmt: object) -> str:

@@ -1,0 +1,107 @@
+"""Data page: what the workspace holds (rows, dates covered, gaps, last import), import
+history, and downloads of any table as CSV or Parquet."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from connectors import store
+from connectors.schema import DATA_TABLES, PLATFORMS, TABLES
+from ui import context, data, datainfo, fmt, widgets
+from ui.i18n import t
+
+ctx = context.get()
+ws = context.require_workspace(ctx)
+lang = ctx.lang
+
+st.title(t("data.title"))
+st.markdown(t("data.intro", workspace=ctx.display_name or ws))
+
+stats = {tb: data.stats(tb, ctx) for tb in (*DATA_TABLES, "imports")}
+total_rows = sum(s["rows"] for tb, s in stats.items() if tb != "imports")
+present_tables = [tb for tb in DATA_TABLES if stats[tb]["rows"]]
+if not present_tables:
+    st.info(t("data.empty"))
+size = fmt.filesize(sum(s["bytes"] for s in stats.values()), lang)
+st.caption(t("data.summary", rows=fmt.integer(total_rows, lang), tables=fmt.integer(len(present_tables), lang), size=size))
+
+imports = data.read("imports", list(TABLES["imports"].columns), ctx=ctx)
+last_import = datainfo.last_import_per_table(imports)
+
+
+def gaps_text(runs) -> str:
+    if runs is None:
+        return ""
+    if not runs:
+        return t("data.gaps.none")
+    shown = [fmt.date_range(a, b, lang) for a, b in runs[:3]]
+    extra = len(runs) - len(shown)
+    return "; ".join(shown) + (f" {t('data.gaps.more', n=extra)}" if extra > 0 else "")
+
+
+for tb in present_tables:
+    when = last_import.get(tb)
+    head = f"**{widgets.table_name(tb)}** · {t('data.table.rows', rows=fmt.integer(stats[tb]['rows'], lang))} · "
+    head += t("data.table.last_import", when=fmt.datetime(when, lang)) if when is not None else t("data.table.never")
+    with st.container(border=True):
+        st.markdown(head)
+        cols = datainfo.columns_for(tb, TABLES[tb].columns)
+        frame = data.read(tb, cols, ctx=ctx)
+        cov = datainfo.coverage(frame, tb)
+        if not len(cov):
+            continue
+        view = pd.DataFrame(
+            {
+                t("data.col.group"): [widgets.platform_name(g) if g in PLATFORMS else g for g in cov["group"]],
+                t("data.col.rows"): [fmt.integer(v, lang) for v in cov["rows"]],
+                t("data.col.first"): [fmt.date(v, lang) for v in cov["first"]],
+                t("data.col.last"): [fmt.date(v, lang) for v in cov["last"]],
+            }
+        )
+        if tb in datainfo.DAILY:
+            view[t("data.col.missing")] = [fmt.integer(v, lang) for v in cov["missing_days"]]
+            view[t("data.col.gaps")] = [gaps_text(r) for r in cov["gaps"]]
+        widgets.table(view, ctx)
+
+st.subheader(t("data.history"))
+if len(imports):
+    hist = imports.sort_values("imported_at", ascending=False)
+    widgets.table(
+        pd.DataFrame(
+            {
+                t("data.col.when"): [fmt.datetime(v, lang) for v in hist["imported_at"]],
+                t("data.col.file"): hist["file_name"].tolist(),
+                t("data.col.format"): hist["format"].tolist(),
+                t("common.table"): [widgets.table_name(x) for x in hist["table"]],
+                t("data.col.read"): [fmt.integer(v, lang) for v in hist["rows_read"]],
+                t("data.col.added"): [fmt.integer(v, lang) for v in hist["rows_added"]],
+                t("data.col.updated"): [fmt.integer(v, lang) for v in hist["rows_updated"]],
+                t("data.col.skipped"): [fmt.integer(v, lang) for v in hist["rows_skipped"]],
+            }
+        ),
+        ctx,
+    )
+else:
+    st.caption(t("data.history.empty"))
+
+st.subheader(t("data.download"))
+tables_with_rows = [tb for tb in (*DATA_TABLES, "imports") if stats[tb]["rows"]]
+if tables_with_rows:
+    c1, c2, c3 = st.columns([2, 1, 2], vertical_alignment="bottom")
+    chosen = c1.selectbox(t("data.download.table"), tables_with_rows, format_func=widgets.table_name, key="data.dl.table")
+    kind = c2.selectbox(t("data.download.format"), ["CSV", "Parquet"], key="data.dl.format")
+
+    def payload(table=chosen, kind=kind) -> bytes:
+        df = store.read_table(ctx.root, ws, table)
+        return datainfo.to_csv_bytes(df) if kind == "CSV" else datainfo.to_parquet_bytes(df)
+
+    c3.download_button(
+        t("data.download.button", table=widgets.table_name(chosen), fmt=kind),
+        data=payload,
+        file_name=f"{ws}-{chosen}.{'csv' if kind == 'CSV' else 'parquet'}",
+        mime="text/csv" if kind == "CSV" else "application/vnd.apache.parquet",
+        icon=":material/download:",
+        help=t("data.download.help"),
+        key="data.dl.button",
+    )

@@ -1,0 +1,45 @@
+"""Small shared widgets that know about the view (language, presentation mode)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ui import context
+from ui.i18n import has, t
+
+
+def table(df: pd.DataFrame, ctx=None, **kwargs: Any) -> None:
+    """``st.dataframe`` — renders NOTHING in presentation mode (no raw tables on a shared screen)."""
+    ctx = ctx or context.get()
+    if ctx.present:
+        return
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    st.dataframe(df, **kwargs)
+
+
+def debug(label: str, obj: Any, ctx=None) -> None:
+    """Technical detail in a closed expander; hidden in presentation mode."""
+    ctx = ctx or context.get()
+    if ctx.present:
+        return
+    with st.expander(label):
+        st.write(obj)
+
+
+def platform_name(platform: str | None) -> str:
+    key = f"platform.{platform}"
+    return t(key) if platform and has(key) else (platform or "—")
+
+
+def table_name(table: str) -> str:
+    key = f"table.{table}"
+    return t(key) if has(key) else table
+
+
+def estimate_note(text_key: str, **fmt: Any) -> None:
+    """A caption marking a figure as an estimate (the brief requires saying so on screen)."""
+    st.caption(f":material/info: {t('common.estimate').capitalize()} — {t(text_key, **fmt)}")
