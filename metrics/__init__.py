@@ -69,12 +69,18 @@ def num(df: pd.DataFrame, col: str) -> pd.Series:
 
 
 def text(df: pd.DataFrame, col: str) -> pd.Series:
-    """String column stripped, empty strings as missing; an absent column is all-missing."""
+    """String column stripped, as ``object`` dtype with ``None`` for missing or empty values
+    (pandas 3 would otherwise infer its ``str`` dtype, where missing is NaN); an absent
+    column is all-None."""
     if col not in df.columns:
         return pd.Series([None] * len(df), index=df.index, dtype="object")
-    s = df[col].astype("object")
-    s = s.where(s.notna(), None).map(lambda v: None if v is None else (str(v).strip() or None))
-    return s
+    return nullify(df[col])
+
+
+def nullify(s: pd.Series) -> pd.Series:
+    """Values as stripped strings in an ``object`` Series, ``None`` for missing/empty ones."""
+    vals = [None if is_missing(v) else (str(v).strip() or None) for v in s.tolist()]
+    return pd.Series(vals, index=s.index, dtype="object")
 
 
 def total(values: pd.Series | np.ndarray | list[float]) -> float:

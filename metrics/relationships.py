@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics import NAN, DateLike, day, fold, local_day_series, num, safe_div, text, total
+from metrics import NAN, DateLike, day, fold, local_day_series, nullify, num, safe_div, text, total
 from metrics.channels import platform_for_source
 
 FUNNEL = ("new", "contacted", "qualified", "won")
@@ -46,7 +46,7 @@ def leads_in_period(leads: pd.DataFrame | None, start: DateLike, end: DateLike, 
         "lead_id": text(leads, "lead_id"), "day": d, "source": text(leads, "source"), "medium": text(leads, "medium"),
         "campaign": text(leads, "campaign"), "stage": text(leads, "stage").map(normalize_stage), "value": num(leads, "value"),
     })
-    out["platform"] = out["source"].map(platform_for_source)
+    out["platform"] = pd.Series([platform_for_source(v) for v in out["source"]], index=out.index, dtype="object")
     return out[(d >= day(start)) & (d <= day(end))]
 
 
@@ -79,7 +79,7 @@ def new_leads_by(leads, start, end, by: tuple[str, ...] = ("source", "campaign")
     g = f.assign(**{c: f[c].fillna("") for c in by}).groupby(list(by), sort=True)
     out = g.agg(leads=("lead_id", "size"), value=("value", lambda s: s.sum(min_count=1))).reset_index()
     for c in by:
-        out[c] = out[c].replace("", None)
+        out[c] = nullify(out[c])
     return out
 
 

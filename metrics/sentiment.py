@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, local_day_series, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, local_day_series, nullify, num, safe_div, text
 from metrics.channels import platform_for_source
 
 COUNT_COLS = ("mentions", "positive", "neutral", "negative")
@@ -39,9 +39,9 @@ def _empty() -> pd.DataFrame:
 
 
 def _source_platform(source: object) -> str | None:
-    if source is None:
+    s = fold(source)
+    if s is None:
         return None
-    s = str(source).strip().lower()
     return s if s in ("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "mastodon", "bluesky") else platform_for_source(s)
 
 
@@ -64,7 +64,8 @@ def mention_counts(
     parts = []
     m = mentions_df if mentions_df is not None else pd.DataFrame()
     if len(m) and "published_at" in m.columns:
-        lab = text(m, "sentiment_label").map(lambda v: v.lower() if v else v)
+        lab = pd.Series([fold(v) for v in m["sentiment_label"]] if "sentiment_label" in m.columns else [None] * len(m),
+                        index=m.index, dtype="object")
         f = pd.DataFrame({
             "date": local_day_series(m["published_at"], tz),
             "source": text(m, "source"), "brand": text(m, "brand"), "topic": text(m, "topic"),
@@ -111,14 +112,14 @@ def mention_counts(
         return _empty()
     out = pd.concat(parts, ignore_index=True)
     for c in ("source", "brand", "topic"):
-        out[c] = out[c].replace("", None)
-    out["brand_key"] = out["brand"].map(lambda b: b.casefold() if b else None)
+        out[c] = nullify(out[c])
+    out["brand_key"] = pd.Series([fold(b) for b in out["brand"]], index=out.index, dtype="object")
     if own_key is not None:
         out["is_own"] = out["brand_key"].isna() | (out["brand_key"] == own_key)
     else:
         out["is_own"] = ~out["brand_key"].isin(comps)
     out["is_own"] = out["is_own"].astype(bool)
-    out["platform"] = out["source"].map(_source_platform)
+    out["platform"] = pd.Series([_source_platform(v) for v in out["source"]], index=out.index, dtype="object")
     return out[_COLS]
 
 
@@ -193,5 +194,5 @@ def sentiment_by(
     rows = [{by: k, **_totals(g)} for k, g in d.groupby(d[by].fillna(""), sort=True)]
     cols = [by, *COUNT_COLS, "pos_neg_ratio", "net_sentiment"]
     out = pd.DataFrame(rows, columns=cols)
-    out[by] = out[by].replace("", None)
+    out[by] = nullify(out[by])
     return out

@@ -31,7 +31,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, nullify, num, safe_div, text
 from metrics.channels import channel_groups, platform_for_source, social_mask
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
@@ -182,7 +182,7 @@ def social_by_platform(traffic, start, end) -> pd.DataFrame:
     r = social_rows(traffic, start, end)
     g = r.assign(platform=r["platform"].fillna("")).groupby("platform", sort=True)
     out = g[list(VALUE_COLS)].sum(min_count=1).reset_index()
-    out["platform"] = out["platform"].replace("", None)
+    out["platform"] = nullify(out["platform"])
     return out
 
 
