@@ -178,6 +178,7 @@ def read(cfg: Config, state: dict | None = None, ctx: PullContext | None = None)
     base = f"{cfg.pds.rstrip('/')}/xrpc" if token else f"{cfg.appview.rstrip('/')}/xrpc"
     headers = {"Authorization": f"Bearer {token}"} if token else None
     seen = []
+    ids: set[str] = set()
     for term in cfg.search_terms or [cfg.actor]:
         params = {"q": term, "sort": "latest", "limit": 100,
                   "since": since.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
@@ -187,8 +188,9 @@ def read(cfg: Config, state: dict | None = None, ctx: PullContext | None = None)
             rows = []
             for post in body.get("posts") or []:
                 author = post.get("author") or {}
-                if author.get("did") == did:
-                    continue  # the account's own posts are not mentions
+                if author.get("did") == did or post.get("uri") in ids:
+                    continue  # the account's own posts are not mentions; one row per post
+                ids.add(post.get("uri"))
                 created = _created(post)
                 if created < since:
                     continue

@@ -174,16 +174,23 @@ def read(cfg: Config, state: dict | None = None, ctx: PullContext | None = None)
     since = since_instant(state, "mentions", ctx, cfg)
     seen = []
     own_id = str(acc["id"])
+    ids: set[str] = set()  # a status can be both a notification and in a hashtag timeline
+
+    def fresh(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = [r for r in rows if r["mention_id"] not in ids]
+        ids.update(r["mention_id"] for r in out)
+        return out
+
     if cfg.access_token:
         for items in _feed(ctx, f"{cfg.base}/api/v1/notifications", since, {"types[]": "mention"}, _headers(cfg),
                            status_of=lambda n: n.get("status")):
-            rows = [_mention_row(cfg, n["status"]) for n in items if n.get("type") == "mention"]
+            rows = fresh([_mention_row(cfg, n["status"]) for n in items if n.get("type") == "mention"])
             seen += [r["published_at"] for r in rows]
             yield Page("mentions", "mentions", rows)
     for tag in cfg.hashtags:
         tag = tag.lstrip("#")
         for items in _feed(ctx, f"{cfg.base}/api/v1/timelines/tag/{quote(tag)}", since, {}, _headers(cfg) or None):
-            rows = [_mention_row(cfg, st) for st in items if str((st.get("account") or {}).get("id")) != own_id]
+            rows = fresh([_mention_row(cfg, st) for st in items if str((st.get("account") or {}).get("id")) != own_id])
             seen += [r["published_at"] for r in rows]
             yield Page("mentions", "mentions", rows)
     yield Page("mentions", "mentions", [], cursor=latest_cursor(state, "mentions", seen))
