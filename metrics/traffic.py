@@ -86,10 +86,35 @@ def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) ->
     return pd.concat(out) if len(out) > 1 else days
 
 
+def _merge_sets(rows: pd.DataFrame) -> pd.Series:
+    """Dimension set of each row after folding partial rows into their breakdown.
+
+    A row whose non-empty dimensions are a strict, non-empty subset of another set seen
+    for the same property and slot (e.g. ``source|medium`` next to
+    ``source|medium|campaign`` where the campaign is simply not set) belongs to that
+    larger set (the largest one; ties by name)."""
+    combos = rows[["property", "slot", "dimset"]].drop_duplicates()
+    mapping: dict[tuple[str, str, str], str] = {}
+    for (prop, slot), g in combos.groupby(["property", "slot"], sort=False):
+        sets = sorted({d for d in g["dimset"]}, key=lambda d: (-len(d.split("|")) if d else 0, d))
+        as_sets = {d: frozenset(d.split("|")) if d else frozenset() for d in sets}
+        for d in sets:
+            target = d
+            if as_sets[d]:
+                for big in sets:
+                    if as_sets[d] < as_sets[big]:
+                        target = big
+                        break
+            mapping[(prop, slot, d)] = target
+    return pd.Series([mapping[k] for k in zip(rows["property"], rows["slot"], rows["dimset"], strict=True)],
+                     index=rows.index, dtype="object")
+
+
 def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> pd.DataFrame:
     """One dimension set per (property, slot): the eligible set with the largest total of ``by``."""
     if not len(rows):
         return rows
+    rows = rows.assign(dimset=_merge_sets(rows))
     sets = rows["dimset"].str.split("|")
     if need == "social":
         ok = sets.map(lambda d: "source" in d or "medium" in d or "channel" in d)
