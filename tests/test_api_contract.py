@@ -15,19 +15,11 @@ from connectors.api import SOURCES
 from connectors.api.base import PullContext
 from connectors.errors import ConfigError, TransientError
 from connectors.schema import TABLES
-from tests.fixtures_api.helpers import (  # noqa: F401 - fixtures
-    FakeClock,
-    client_factory,
-    configure,
-    do_pull,
-    fake_clock,
-    no_network,
-    root,
-    rsps,
-    store_hashes,
-)
+from tests.fixtures_api import helpers as h
+from tests.fixtures_api.helpers import FakeClock, client_factory, configure, do_pull, store_hashes
 from tests.fixtures_api.scenarios import NOW, WS, scenarios
 
+rsps, root, fake_clock, no_network = h.rsps, h.root, h.fake_clock, h.no_network  # fixtures
 SC = scenarios()
 NAMES = sorted(SC)
 
@@ -64,8 +56,7 @@ def test_check_401_is_a_config_error_in_plain_words(name, rsps, root, fake_clock
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_missing_configuration_is_named(name, root):
-    sc = SC[name]
+def test_missing_configuration_is_named(name):
     with pytest.raises(ConfigError) as ei:
         SOURCES[name].from_settings({}, {})
     assert "missing" in str(ei.value)

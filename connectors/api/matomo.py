@@ -6,9 +6,9 @@ and the token in the POST body (``token_auth``: never in a URL). Two reports:
 * ``Referrers.getAll``: one row per referrer (``label``) and type (``referer_type``:
   direct / search / website / campaign / social) -> ``source``, ``medium``;
 * ``Referrers.getCampaigns``: one row per campaign name -> ``campaign``. These rows are a
-  second breakdown of the same visits, so they carry ``dimension='campaign'``
-  (``dimension_value`` = the campaign): sum visits over rows where ``dimension`` is null
-  to get totals without double counting.
+  second breakdown of the same visits (dimension set {campaign} vs {source, medium}):
+  ``metrics.traffic`` picks one dimension set per property and day, so nothing is
+  counted twice.
 
 With ``period=day`` and a date range Matomo answers ``{"YYYY-MM-DD": [rows], ...}``.
 Errors come back as HTTP 200 ``{"result": "error", "message": ...}``.
@@ -133,7 +133,7 @@ def read(cfg: Config, state: dict | None = None, ctx: PullContext | None = None)
             label = r.get("label")
             rows.append({
                 "date": day, "grain": "day", "property": prop,
-                "campaign": label, "dimension": "campaign", "dimension_value": label,
+                "campaign": label,
                 "sessions": to_int(r.get("nb_visits")),
                 "users": to_int(r.get("nb_uniq_visitors")),
                 "conversions": to_float(r.get("nb_conversions")),

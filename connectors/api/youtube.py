@@ -27,6 +27,7 @@ from connectors.api.base import (
     secret,
     setting,
     since_instant,
+    sum_known,
     to_int,
 )
 from connectors.errors import ConfigError, TransientError
@@ -149,6 +150,7 @@ def read(cfg: Config, state: dict | None = None, ctx: PullContext | None = None)
                         "views": to_int(st.get("viewCount")),
                         "reactions": likes,
                         "comments": comments,
+                        "engagements": sum_known(likes, comments),
                         "as_of": ctx.now,
                         "source_format": "api_youtube",
                     })
