@@ -68,7 +68,7 @@ def _iso(d: dt.date) -> str:
 
 def _season(days: pd.DatetimeIndex, summer: float, winter: float) -> np.ndarray:
     """1 + a summer bump (centred mid-July) + a ski-season bump (centred late January)."""
-    doy = days.dayofyear.to_numpy().astype(float)
+    doy = days.day_of_year.to_numpy().astype(float)
     s = np.exp(-(((doy - 198.0) / 40.0) ** 2))
     dist = np.abs(doy - 25.0)
     dist = np.minimum(dist, 365.0 - dist)
@@ -77,7 +77,7 @@ def _season(days: pd.DatetimeIndex, summer: float, winter: float) -> np.ndarray:
 
 
 def _weekday_factor(days: pd.DatetimeIndex, factors: tuple[float, ...]) -> np.ndarray:
-    return np.asarray(factors, dtype=float)[days.dayofweek.to_numpy()]
+    return np.asarray(factors, dtype=float)[days.day_of_week.to_numpy()]
 
 
 def _to_utc(local: pd.Series | pd.DatetimeIndex) -> pd.DatetimeIndex:
@@ -124,7 +124,7 @@ def _campaign_plan(start: dt.date, end: dt.date) -> tuple[list[dict[str, Any]], 
             150.0,
             "Hiver {y} – ski et hébergement",
         ),
-        "congres": ((2, 1, 0), (5, 31), "relationships", ["linkedin"], 380.0, 30.0, 350.0, "Congrès et réunions d'affaires {y}"),
+        "congres": ((2, 1, 0), (5, 31), "relationships", ["linkedin"], 380.0, 30.0, 250.0, "Congrès et réunions d'affaires {y}"),
         "printemps": ((4, 20, 0), (6, 5), "traffic", ["facebook", "instagram"], 640.0, 20.0, 100.0, "Printemps gourmand {y}"),
         "festival-ete": ((6, 10, 0), (8, 15), "presence", ["facebook", "instagram"], 560.0, 25.0, 100.0, "Festival d'été {y}"),
         "automne": ((9, 10, 0), (10, 25), "traffic", ["facebook", "instagram"], 320.0, 25.0, 100.0, "Couleurs d'automne {y}"),
@@ -423,6 +423,167 @@ class _Demo:
             "timezone": TZ,
         }
         return res
+
+    # ------------------------------------------------------------------ content_daily
+
+    def content_daily(self) -> pd.DataFrame:
+        """YouTube per-video daily views (the grain of YouTube Studio's chart export).
+
+        Each video's daily views add up exactly to its lifetime ``views`` in ``posts``."""
+        rng = _rng(self.seed, 7)
+        posts = self.frames["posts"]
+        yt = posts[posts["platform"] == "youtube"]
+        frames = []
+        for pid, pub, views, ptype in zip(yt["post_id"], yt["published_at"], yt["views"], yt["post_type"], strict=True):
+            first = pub.tz_convert(TZ).date()
+            ndays = (self.end - first).days + 1
+            age = np.arange(ndays, dtype=float)
+            w = np.exp(-age / 4.0) + 0.02 * np.exp(-age / 120.0)
+            daily = rng.multinomial(int(views), w / w.sum())
+            minutes = 0.6 if ptype == "short" else 3.4
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "date": [first + dt.timedelta(days=int(a)) for a in age],
+                        "platform": "youtube",
+                        "account": T.ACCOUNT,
+                        "post_id": pid,
+                        "views": daily,
+                        "watch_time_hours": np.round(daily * minutes * rng.uniform(0.8, 1.2, size=ndays) / 60.0, 2),
+                        "subscribers_net": rng.binomial(daily, 0.004) - rng.binomial(daily, 0.001),
+                        "source_format": SOURCE_FORMAT,
+                    }
+                )
+            )
+        return pd.concat(frames, ignore_index=True)
+
+    # ------------------------------------------------------------------ audience_breakdown
+
+    def audience_breakdown(self) -> pd.DataFrame:
+        """Who the followers are (Meta, YouTube style): shares per dimension over 28-day periods,
+        one period ending on each quarter's last day in range and one ending on ``end``."""
+        rng = _rng(self.seed, 8)
+        ends = [
+            d.date() for d in pd.date_range(self.start, self.end, freq="QE") if d.date() - dt.timedelta(days=27) >= self.start
+        ]
+        if self.end not in ends:
+            ends.append(self.end)
+        dims: dict[str, tuple[tuple[str, float], ...]] = {
+            "age": (
+                ("13-17", 0.02),
+                ("18-24", 0.09),
+                ("25-34", 0.24),
+                ("35-44", 0.26),
+                ("45-54", 0.19),
+                ("55-64", 0.13),
+                ("65+", 0.07),
+            ),
+            "gender": (("female", 0.61), ("male", 0.38), ("unknown", 0.01)),
+            "country": (
+                ("Canada", 0.88),
+                ("United States", 0.05),
+                ("France", 0.04),
+                ("Belgium", 0.01),
+                ("Switzerland", 0.01),
+                ("Other", 0.01),
+            ),
+            "city": (
+                ("Montréal, QC", 0.27),
+                ("Québec, QC", 0.19),
+                ("Rivière-aux-Sables, QC", 0.08),
+                ("Saguenay, QC", 0.06),
+                ("Sherbrooke, QC", 0.05),
+                ("Gatineau, QC", 0.04),
+                ("Ottawa, ON", 0.04),
+                ("Toronto, ON", 0.03),
+                ("Other", 0.24),
+            ),
+        }
+        youth = {"facebook": -0.04, "instagram": 0.08, "youtube": 0.03}
+        recs = []
+        for k, pe in enumerate(ends):
+            ps = pe - dt.timedelta(days=27)
+            for plat in ("facebook", "instagram", "youtube"):
+                metric = "views" if plat == "youtube" else "followers"
+                for dim, vals in dims.items():
+                    if plat == "youtube" and dim == "city":
+                        continue
+                    w = np.array([v for _, v in vals])
+                    if dim == "age":  # Instagram audiences are younger, Facebook older
+                        w = w * np.exp(youth[plat] * (3 - np.arange(len(w))) - 0.01 * k)
+                    w = w * rng.lognormal(0, 0.04, size=len(w))
+                    w = np.round(w / w.sum(), 4)
+                    for (name, _), x in zip(vals, w, strict=True):
+                        recs.append(
+                            {
+                                "period_start": ps,
+                                "period_end": pe,
+                                "platform": plat,
+                                "dimension": dim,
+                                "dimension_value": name,
+                                "metric": metric,
+                                "value": float(x),
+                                "unit": "share",
+                            }
+                        )
+        df = pd.DataFrame(recs)
+        df["account"] = T.ACCOUNT
+        df["source_format"] = SOURCE_FORMAT
+        return df
+
+    # ------------------------------------------------------------------ search
+
+    def search(self) -> pd.DataFrame:
+        """Search Console: daily clicks/impressions for the site's main queries (the road query spikes with the crisis)."""
+        rng = _rng(self.seed, 9)
+        days = self.days
+        summer = _season(days, 1.0, 0.0) - 1.0
+        winter = _season(days, 0.0, 1.0) - 1.0
+        flat = np.ones(self.n)
+        # query, daily impressions at the base, season profile, click-through rate, position
+        queries = (
+            ("haute-rivière", 420, flat + 0.5 * summer + 0.3 * winter, 0.22, 1.4),
+            ("tourisme haute-rivière", 160, flat + 0.4 * summer, 0.35, 1.1),
+            ("mont-orignal ski", 230, 0.15 + 1.6 * winter, 0.12, 2.3),
+            ("forfait ski hébergement", 140, 0.1 + 1.5 * winter, 0.07, 5.8),
+            ("festival rivière en fête", 180, 0.1 + 2.2 * summer, 0.28, 1.6),
+            ("chalet à louer lac-caché", 210, flat + 0.7 * summer + 0.4 * winter, 0.05, 7.4),
+            ("quoi faire haute-rivière", 120, flat + 0.6 * summer, 0.14, 3.2),
+            ("sentier des trois-crêtes", 90, 0.4 + 1.2 * summer, 0.18, 2.1),
+            ("things to do haute-riviere", 60, flat + 0.5 * summer, 0.09, 4.5),
+            ("route 317", 70, flat, 0.04, 6.3),
+        )
+        ci = self._idx(self.crisis)
+        frames = []
+        wd = _weekday_factor(days, (0.95, 0.95, 0.97, 1.0, 1.08, 1.05, 1.0))
+        for q, base, prof, ctr, pos in queries:
+            lam = base * prof * wd * rng.lognormal(0, 0.15, size=self.n)
+            if q == "route 317":
+                for j, mult in enumerate((14.0, 6.0, 2.5, 1.5)):
+                    if ci + j < self.n:
+                        lam[ci + j] *= mult
+            imps = rng.poisson(lam)
+            clicks = rng.binomial(imps, ctr)
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "date": days.date,
+                        "query": q,
+                        "impressions": imps,
+                        "clicks": clicks,
+                        "position": np.round(pos * rng.lognormal(0, 0.08, size=self.n), 1),
+                    }
+                )
+            )
+        df = pd.concat(frames, ignore_index=True)
+        df = df[df["impressions"] > 0]
+        df["grain"] = "day"
+        df["property"] = f"https://www.{T.WEBSITE}/"
+        df["page"] = None
+        df["country"] = None
+        df["device"] = None
+        df["source_format"] = SOURCE_FORMAT
+        return df.reset_index(drop=True)
 
     # ------------------------------------------------------------------ audience
 
@@ -874,7 +1035,7 @@ class _Demo:
         # monthly newsletter (no utm_campaign: "(not set)")
         send = np.zeros(n)
         for i, d in enumerate(days):
-            if d.day <= 7 and d.dayofweek == 3:  # first Thursday
+            if d.day <= 7 and d.day_of_week == 3:  # first Thursday
                 send[i : i + 4] += np.array([1.0, 0.45, 0.2, 0.1])[: n - i]
         idx = np.flatnonzero(send > 0)
         add(idx, "newsletter", "email", "(not set)", (240 * send * noise())[idx], "/", "Email", 0.035, 0.72)
@@ -903,13 +1064,13 @@ class _Demo:
             conv = {"hiver": 0.035, "congres": 0.05, "printemps": 0.02, "festival-ete": 0.035, "automne": 0.04}[kind]
             rev = {"hiver": (0.3, 310.0), "festival-ete": (0.5, 65.0)}.get(kind, (0.0, 0.0))
             if role == "pays_off":
-                conv = 0.12
+                conv = 0.14
                 cap = utm.capitalize()
                 add(idx, "facebook", "paid_social", utm, paid * 0.40, land, "Paid Social", conv, 0.55, "carrousel", *rev)
                 add(idx, "Facebook", "paid_social", cap, paid * 0.12, land, "Paid Social", conv, 0.55, "video-15s", *rev)
                 add(idx, "fb", "cpc", utm, paid * 0.10, land, "Paid Social", conv, 0.5, "story", *rev)
                 add(idx, "instagram", "paid_social", utm, paid * 0.38, land, "Paid Social", conv, 0.5, "reel", *rev)
-                send = np.isin(days[idx].dayofweek, [1]) & (rng.random(len(idx)) < 0.7)
+                send = np.isin(days[idx].day_of_week, [1]) & (rng.random(len(idx)) < 0.7)
                 add(
                     idx[send],
                     "newsletter",
@@ -933,7 +1094,7 @@ class _Demo:
             elif role == "missing_medium":
                 add(idx, "facebook", "paid_social", utm, paid * 0.6, land, "Paid Social", conv, 0.5, "carrousel")
                 add(idx, "instagram", "paid_social", utm, paid * 0.4, land, "Paid Social", conv, 0.5, "reel")
-                send = np.isin(days[idx].dayofweek, [3]) & (rng.random(len(idx)) < 0.8)
+                send = np.isin(days[idx].day_of_week, [3]) & (rng.random(len(idx)) < 0.8)
                 add(
                     idx[send],
                     "newsletter",
@@ -1359,11 +1520,14 @@ class _Demo:
         aud = self.frames["audience"].merge(pp, on=["platform", "date"], how="left")
         aud["posts_published"] = aud["posts_published"].fillna(0).astype("int64")
         self.frames["audience"] = aud
+        self.frames["content_daily"] = self.content_daily()
         self.frames["mentions"] = self.mentions()
         self.frames["sentiment_daily"] = self.sentiment_daily()
         self.frames["traffic"] = self.traffic()
         self.frames["leads"] = self.leads()
         self.frames["costs"] = self.costs()
+        self.frames["audience_breakdown"] = self.audience_breakdown()
+        self.frames["search"] = self.search()
         configs = self.configs()
         self.manifest.update(self._campaign_manifest(configs["campaigns"]))
         return self.frames, configs

@@ -162,7 +162,7 @@ MENTIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "fr": (
                 "Journée parfaite au {mountain}, neige excellente et personnel accueillant. Merci {brand}!",
                 "Le forfait ski-hébergement de {brand} vaut vraiment le coup, on y retourne en mars.",
-                "Conditions superbes ce matin, les enfants ont adoré leur cours de ski.",
+                "Conditions superbes ce matin à la Station Mont-Orignal, les enfants ont adoré leur cours de ski.",
             ),
             "en": (
                 "Amazing powder day at {mountain}! Great job {brand}, we loved it.",
@@ -172,6 +172,7 @@ MENTIONS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
         "negative": {
             "fr": (
                 "Deux heures d'attente au télésiège du {mountain}, franchement décevant.",
+                "Billets encore plus chers cette année à la Station Mont-Orignal, trop cher pour une famille.",
                 "Billets de ski encore plus chers cette année du côté de {brand}, trop cher pour une famille.",
                 "Pistes glacées et mal damées aujourd'hui, pas fort pour le prix payé.",
             ),
