@@ -11,7 +11,7 @@ from connectors.schema import DATA_TABLES, PLATFORMS, TABLES
 from ui import context, data, datainfo, fmt, widgets
 from ui.i18n import t
 
-ctx = context.get()
+ctx = context.admin_page()
 ws = context.require_workspace(ctx)
 lang = ctx.lang
 

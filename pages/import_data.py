@@ -17,7 +17,7 @@ try:
 except ImportError:  # pragma: no cover - the importer ships with the app
     importer = None
 
-ctx = context.get()
+ctx = context.admin_page()
 ws = context.require_workspace(ctx)
 ss = st.session_state
 MAX_MB = int(st.get_option("server.maxUploadSize"))

@@ -9,7 +9,7 @@ from connectors.schema import DATA_TABLES
 from ui import context, data, fmt
 from ui.i18n import t
 
-ctx = context.get()
+ctx = context.admin_page()
 ss = st.session_state
 lang = ctx.lang
 

@@ -196,3 +196,12 @@ def require_workspace(ctx: Context | None = None) -> str:
         st.info(i18n.t("common.no_workspace"))
         st.stop()
     return ctx.workspace
+
+
+def admin_page(ctx: Context | None = None) -> Context:
+    """Guard for pages that manage data or list workspaces: nothing in presentation mode."""
+    ctx = ctx or get()
+    if ctx.present:
+        st.info(i18n.t("shell.present.admin_hidden"))
+        st.stop()
+    return ctx

@@ -130,8 +130,9 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 CSV (with BOM, so spreadsheets read accents right), formulas neutralised."""
-    return neutralise(df).to_csv(index=False).encode("utf-8-sig")
+    """RFC 4180 CSV (CRLF, so cells holding CR or LF are quoted), UTF-8 with BOM so spreadsheets
+    read accents right, formulas neutralised."""
+    return neutralise(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_parquet_bytes(df: pd.DataFrame) -> bytes:

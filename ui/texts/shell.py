@@ -36,6 +36,10 @@ TEXTS = {
         "rien sur les autres espaces de travail.",
     },
     "shell.present.exit": {"en": "Leave presentation mode", "fr": "Quitter le mode présentation"},
+    "shell.present.admin_hidden": {
+        "en": "This page is not available in presentation mode.",
+        "fr": "Cette page n’est pas disponible en mode présentation.",
+    },
     "shell.placeholder": {
         "en": "This page is being built. Meanwhile, import your exports and check what the workspace holds on the Data page.",
         "fr": "Cette page est en construction. En attendant, importez vos exports et voyez ce que contient l’espace "
