@@ -587,7 +587,11 @@ def parse_datetime(v: Any, style: DateStyle | None = None, year: int | None = No
         return _build(y, mo, d, m.group(5), m.group(6), m.group(7), m.group(8), v)
     # textual months: "Sat, Aug 1, 2026", "Aug 28, 2025", "13-Aug-2025 09:07AM", "3 nov. 2025", "August 19"
     t = strip_accents(s.lower())
-    t = re.sub("^" + _WEEKDAYS, "", t)
+    stripped = re.sub("^" + _WEEKDAYS, "", t)
+    # "mar" is both French "mardi" and English "Mar(ch)": keep the text when stripping the weekday removed the only month
+    if stripped != t and not any(_month(x) for x in re.split(r"[\s,.\-/]+", stripped) if x and not x.isdigit()):
+        stripped = t
+    t = stripped
     time_m = re.search(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?", t)
     date_part = t[: time_m.start()] if time_m else t
     tokens = [x for x in re.split(r"[\s,.\-/]+", date_part) if x and x not in ("de", "del", "of", "le", "am", "um", "at", "a")]
