@@ -294,7 +294,11 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None, *, env: Mapping[str, str] | None = None,
+    client_factory: Callable[[str], HttpClient] | None = None, now: dt.datetime | None = None,
+) -> int:
+    """``python -m connectors pull ...``; the keyword arguments exist for tests."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "pull":
         argv = argv[1:]
@@ -324,14 +328,15 @@ def main(argv: list[str] | None = None) -> int:
         failed = False
         for src in sources:
             try:
-                print(check_source(root, args.workspace, src))
+                client = client_factory(src) if client_factory else None
+                print(check_source(root, args.workspace, src, env=env, client=client, now=now))
             except (ConfigError, TransientError) as exc:
                 failed = True
                 print(f"{src}: FAILED ({_kind(exc)}): {redact(exc)}", file=sys.stderr)
         return EXIT_FAILED if failed else EXIT_OK
 
     try:
-        results = pull(root, args.workspace, sources)
+        results = pull(root, args.workspace, sources, env=env, client_factory=client_factory, now=now)
     except PullLocked as exc:
         print(f"pull: {exc}", file=sys.stderr)
         return EXIT_LOCKED

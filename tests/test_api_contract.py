@@ -25,7 +25,10 @@ NAMES = sorted(SC)
 
 
 def test_every_source_has_a_scenario():
-    assert set(SOURCES) == set(SC)
+    from tests.fixtures_api.scenarios import has_cryptography
+
+    assert set(SOURCES) - {"ga4"} <= set(SC)
+    assert "ga4" in SC or not has_cryptography()
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -143,6 +143,10 @@ def test_youtube_error_reasons(rsps, fake_clock, status, reason, exc):
 # --------------------------------------------------------------------------- GA4
 
 
+needs_crypto = pytest.mark.skipif("ga4" not in SC, reason="cryptography is not installed")
+
+
+@needs_crypto
 def test_ga4_jwt_is_rs256_signed_with_the_service_account_key(rsps, fake_clock):
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import padding
@@ -174,6 +178,7 @@ def test_ga4_jwt_is_rs256_signed_with_the_service_account_key(rsps, fake_clock):
     assert (r["sessions"], r["users"], r["conversions"], r["revenue"], r["campaign"]) == (42, 38, 3.0, 129.5, "printemps_2026")
 
 
+@needs_crypto
 def test_ga4_lookback_window_from_cursor(rsps, fake_clock):
     sc = SC["ga4"]
     sc.add_pull(rsps)
@@ -194,6 +199,7 @@ def test_ga4_bad_key_file(tmp_path):
         ga4.from_settings({"property_id": "1"}, {})
 
 
+@needs_crypto
 def test_ga4_invalid_grant_is_config_error(rsps, fake_clock):
     rsps.add("POST", "https://oauth2.googleapis.com/token", status=400,
              json={"error": "invalid_grant", "error_description": "Invalid JWT Signature."})
