@@ -53,7 +53,7 @@ def _find_header(doc: Document) -> int | None:
     recs = head_records(doc, 15)
     for i, r in enumerate(recs):
         keys = set(header_keys(r.cells))
-        has = lambda names: any(header_key(n) in keys for n in names)  # noqa: E731
+        has = lambda names, keys=keys: any(header_key(n) in keys for n in names)  # noqa: E731
         if has(ALIASES["campaign"]) and (has(ALIASES["cost"]) or any(k.startswith(("cost ", "cout ", "coste ")) for k in keys)) and keys & SPECIFIC:
             return i
     return None
@@ -126,7 +126,7 @@ class GoogleAdsReport(Format):
             if not len(raw):
                 continue
             lines = raw["_line"].tolist()
-            num = lambda k, integer=False: numbers(raw[f"c{idx[k]}"].tolist(), doc.file_name, header[idx[k]], lines, integer=integer)  # noqa: E731
+            num = lambda k, integer=False, raw=raw, lines=lines: numbers(raw[f"c{idx[k]}"].tolist(), doc.file_name, header[idx[k]], lines, integer=integer)  # noqa: E731
             out = pd.DataFrame({"_line": raw["_line"].to_numpy(), "campaign": camp.to_numpy()})
             out["amount"] = num("cost")
             for k, integer in (("impressions", True), ("clicks", True), ("conversions", False), ("conversion_value", False)):
