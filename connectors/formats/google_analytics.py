@@ -64,7 +64,7 @@ import pandas as pd
 
 from connectors.errors import ImportFailure
 from connectors.formats.base import CHUNK_ROWS, Format, ParseContext, _ends_with_newline, head_records
-from connectors.readers import Document, Kind, Record, dates, header_key, numbers, parse_date
+from connectors.readers import Document, Kind, Record, dates, header_key, numbers
 from connectors.utm import normalise_landing_page, parse_utm
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -281,20 +281,22 @@ def _textual(sample: Sequence[Sequence[Any]], i: int) -> bool:
     return False
 
 
+_DISTINCTIVE = (
+    frozenset().union(*(keys for _, keys in METRIC_ALIASES["sessions"]))
+    | METRIC_ALIASES["users"][0][1] | METRIC_ALIASES["users"][1][1]
+    | METRIC_ALIASES["new_users"][0][1] | METRIC_ALIASES["engaged_sessions"][0][1]
+    | METRIC_ALIASES["event_count"][0][1] | METRIC_ALIASES["conversions"][0][1]
+    | TIME_ALIASES["nth_day"] | TIME_ALIASES["nth_week"] | TIME_ALIASES["nth_month"]
+    | DIM_ALIASES["source_medium"] | DIM_ALIASES["channel"]
+    | (DIM_ALIASES["landing_page"] - _keys("Page", "Page path", "Chemin de la page"))
+    | OTHER_DIMS["event_name"] | OTHER_DIMS["page_title"] | OTHER_DIMS["audience_name"] | OTHER_DIMS["country_id"]
+) - _keys("Visits", "Visites", "Goal Completions", "Objectifs réalisés")
+
+
 def has_ga_labels(cells: Sequence[Any], minimum: int = 1) -> bool:
-    """Does a header row use GA4 UI labels (not the generic words every platform uses)?"""
-    generic = _keys("Date", "Views", "Users", "Country", "City", "Platform", "Language", "Source", "Medium", "Campaign",
-                    "Page", "Age", "Gender", "Region", "Conversions", "Revenue", "Vues", "Ville", "Pays", "Campagne", "Day", "Jour")
-    n = 0
-    for c in classify(cells):
-        k = header_key(c.header)
-        if k in generic:
-            continue
-        distinctive = c.kind in ("metric", "time", "rate") or (
-            c.kind == "dim" and (not c.canon.startswith("dimension:") or c.canon[10:] in ("event_name", "page_title", "country_id", "audience_name", "device_category"))
-        )
-        if distinctive and c.header and not re.search(r"[a-z][A-Z]", c.header):  # API camelCase names belong to ga4_data_api
-            n += 1
+    """Does a header row use GA4 UI labels (not the generic words every platform uses)?
+    API camelCase names belong to ``ga4_data_api``."""
+    n = sum(1 for c in cells if isinstance(c, str) and not re.search(r"[a-z][A-Z]", c) and header_key(c) in _DISTINCTIVE)
     return n >= minimum
 
 
