@@ -619,7 +619,8 @@ def _merge_rows(new: pd.DataFrame, prev: pd.DataFrame, t: Table) -> tuple[pd.Dat
             merged[c] = n_new[c].where(n_new[c].notna(), p_old[c])
     if t.name == "posts" and len(both):
         older = n_new["as_of"].notna() & p_old["as_of"].notna() & (n_new["as_of"] < p_old["as_of"])
-        merged.loc[older, list(t.columns)] = p_old.loc[older, list(t.columns)]
+        for c in t.columns:  # column by column: pandas fails on frame-valued .loc with sparse Int64 columns
+            merged.loc[older, c] = p_old.loc[older, c]
     if t.name == "mentions" and len(both):
         manual = p_old["sentiment_origin"] == "manual"
         manual = manual.fillna(False).astype(bool)
@@ -628,7 +629,8 @@ def _merge_rows(new: pd.DataFrame, prev: pd.DataFrame, t: Table) -> tuple[pd.Dat
     compare = [c for c in t.columns if c not in META_COLUMNS]
     same = _rows_equal(merged[compare], p_old[compare])
     # unchanged rows are stored exactly as they were
-    merged.loc[same, list(t.columns)] = p_old.loc[same, list(t.columns)]
+    for c in t.columns:  # column by column (see above)
+        merged.loc[same, c] = p_old.loc[same, c]
     u = int((~same).sum())
     s = int(same.sum())
     out = pd.concat([fresh, merged]).reset_index()
