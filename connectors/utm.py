@@ -64,6 +64,10 @@ def _decode(url: str) -> str:
 
 def _split(url: str) -> tuple[str, str, str, str, str]:
     s = _decode(url)
+    if s.startswith("/"):  # a path (GA page paths may start with '//'): no host to find
+        rest, _, fragment = s.partition("#")
+        path, _, query = rest.partition("?")
+        return "", "", path, query, fragment
     if not _SCHEME_RE.match(s) and not s.startswith(("/", "?", "#")) and _HOST_RE.match(s):
         s = "//" + s  # host without scheme: 'www.site.com/page?x=1'
     try:
