@@ -199,19 +199,22 @@ def normalize_channel(label: object) -> str | None:
 def channel_groups(df: pd.DataFrame) -> pd.Series:
     """Channel of each traffic row: computed from source/medium/campaign when the row has a
     source or medium, else the exported ``channel`` label (normalised), else None."""
-    idx = df.index
-    cols = {c: (df[c] if c in df.columns else pd.Series([None] * len(df), index=idx)) for c in ("source", "medium", "campaign", "channel")}
-    key = pd.DataFrame({c: cols[c].map(_norm) for c in ("source", "medium", "campaign")}, index=idx)
-    has_sm = (key["source"] != "") | (key["medium"] != "")
-    out = pd.Series([None] * len(df), index=idx, dtype="object")
-    if has_sm.any():
-        uniq = key[has_sm].drop_duplicates()
-        lookup = {tuple(r): default_channel_group(*r) for r in uniq.itertuples(index=False, name=None)}
-        out[has_sm] = [lookup[tuple(r)] for r in key[has_sm].itertuples(index=False, name=None)]
-    rest = ~has_sm
-    if rest.any():
-        out[rest] = cols["channel"][rest].map(normalize_channel)
-    return out
+    n = len(df)
+
+    def col(c: str) -> list[object]:
+        return df[c].tolist() if c in df.columns else [None] * n
+
+    cache: dict[tuple[str, str, str], str] = {}
+    out: list[str | None] = []
+    for s, m, c, ch in zip(col("source"), col("medium"), col("campaign"), col("channel"), strict=True):
+        key = (_norm(s), _norm(m), _norm(c))
+        if key[0] or key[1]:
+            if key not in cache:
+                cache[key] = default_channel_group(*key)
+            out.append(cache[key])
+        else:
+            out.append(normalize_channel(ch))
+    return pd.Series(out, index=df.index, dtype="object")
 
 
 def is_social(source: object, medium: object, campaign: object = None, channel: object = None) -> bool:
@@ -225,6 +228,6 @@ def is_social(source: object, medium: object, campaign: object = None, channel: 
 def social_mask(df: pd.DataFrame) -> pd.Series:
     """Vectorised :func:`is_social` over a traffic frame."""
     ch = channel_groups(df)
-    src = df["source"] if "source" in df.columns else pd.Series([None] * len(df), index=df.index)
-    plat = src.map(platform_for_source)
-    return (ch.isin(SOCIAL_CHANNELS) | plat.notna()).astype(bool)
+    src = df["source"].tolist() if "source" in df.columns else [None] * len(df)
+    plat = pd.Series([platform_for_source(v) is not None for v in src], index=df.index, dtype=bool)
+    return (ch.isin(SOCIAL_CHANNELS) | plat).astype(bool)

@@ -137,7 +137,7 @@ def bucket_days(days: pd.Series, freq: Freq) -> pd.Series:
     if freq == "day":
         return d
     if freq == "week":
-        return d - pd.to_timedelta(d.dt.weekday, unit="D")
+        return d - pd.to_timedelta(d.dt.day_of_week, unit="D")
     if freq == "month":
         return d.dt.to_period("M").dt.start_time
     if freq == "quarter":

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from metrics import NAN, DateLike, day, day_series, fold, num, safe_div, text
-from metrics.channels import SOCIAL_MEDIUMS, platform_for_source, social_mask
+from metrics.channels import SOCIAL_MEDIUMS
 from metrics.relationships import leads_in_period
 from metrics.traffic import _pick, select_rows
 
@@ -180,8 +180,8 @@ def roi_table(
         r = _pick(rows, need, by=col)
         if len(r):
             camp_known = r["campaign"].map(lambda c: fold(c) in configured).astype(bool)
-            r = r[social_mask(r).to_numpy() | camp_known.to_numpy()]
-            r = r.assign(campaign=r["campaign"].map(lambda c: _canon(c, lookup)), platform=r["source"].map(platform_for_source))
+            r = r[r["is_social"].to_numpy(dtype=bool) | camp_known.to_numpy()]
+            r = r.assign(campaign=r["campaign"].map(lambda c: _canon(c, lookup)))
             r = r.assign(key=_key(r, by))
             if col == "conversions":
                 r = r.assign(conv_value=r["conversions"] * r["campaign"].map(vpc).astype("float64"))

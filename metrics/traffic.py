@@ -32,7 +32,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from metrics import DateLike, day, day_series, fold, nullify, num, safe_div, text
-from metrics.channels import channel_groups, platform_for_source, social_mask
+from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_source
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
 VALUE_COLS = ("sessions", "users", "new_users", "engaged_sessions", "views", "event_count", "conversions", "revenue")
@@ -52,8 +52,11 @@ def _prepare(traffic: pd.DataFrame) -> pd.DataFrame:
     f["dimension_value"] = text(traffic, "dimension_value")
     for c in VALUE_COLS:
         f[c] = num(traffic, c)
-    present = pd.DataFrame({c: f[c].notna() for c in DIM_COLS})
-    f["dimset"] = present.apply(lambda r: "|".join(c for c in DIM_COLS if r[c]), axis=1) if len(f) else pd.Series(dtype="object")
+    present = [f[c].notna().to_numpy() for c in DIM_COLS]
+    f["dimset"] = pd.Series(
+        ["|".join(c for c, p in zip(DIM_COLS, flags, strict=True) if p) for flags in zip(*present, strict=True)] if len(f) else [],
+        index=f.index, dtype="object",
+    )
     return f
 
 
@@ -61,7 +64,7 @@ def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) ->
     """The traffic rows that count for ``[start, end]`` (rules in the module docstring), with a
     ``slot`` column (the day, or the kept period) and a ``dimset`` column."""
     if traffic is None or not len(traffic):
-        return _prepare(pd.DataFrame(columns=["date", "grain"])).assign(slot=pd.Series(dtype="object"))
+        return _annotate(_prepare(pd.DataFrame(columns=["date", "grain"])).assign(slot=pd.Series(dtype="object")))
     f = _prepare(traffic)
     s, e = day(start), day(end)
     days = f[(f["grain"] == "day") & (f["date"] >= s) & (f["date"] <= e)].copy()
@@ -83,7 +86,27 @@ def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) ->
         p = pd.concat(kept)
         p = p.assign(slot=p["pstart"].dt.strftime("%Y-%m-%d") + ".." + p["pend"].dt.strftime("%Y-%m-%d"))
         out.append(p)
-    return pd.concat(out) if len(out) > 1 else days
+    rows = pd.concat(out) if len(out) > 1 else days
+    return _annotate(rows)
+
+
+def _annotate(rows: pd.DataFrame) -> pd.DataFrame:
+    """Merged dimension sets, GA4 channel group, platform and social flag, computed once."""
+    if not len(rows):
+        return rows.assign(channel_group=pd.Series(dtype="object"), platform=pd.Series(dtype="object"),
+                           is_social=pd.Series(dtype="bool"), can_social=pd.Series(dtype="bool"),
+                           can_campaign=pd.Series(dtype="bool"), slotkey=pd.Series(dtype="object"),
+                           setkey=pd.Series(dtype="object"))
+    rows = rows.assign(dimset=_merge_sets(rows))
+    rows["channel_group"] = channel_groups(rows)
+    rows["platform"] = pd.Series([platform_for_source(v) for v in rows["source"]], index=rows.index, dtype="object")
+    rows["is_social"] = (rows["channel_group"].isin(SOCIAL_CHANNELS) | rows["platform"].notna()).astype(bool)
+    sets = [frozenset(d.split("|")) if d else frozenset() for d in rows["dimset"]]
+    rows["can_social"] = pd.Series([bool(x & {"source", "medium", "channel"}) for x in sets], index=rows.index, dtype=bool)
+    rows["can_campaign"] = pd.Series(["campaign" in x for x in sets], index=rows.index, dtype=bool)
+    rows["slotkey"] = rows["property"].astype("object") + "\x1f" + rows["slot"].astype("object")
+    rows["setkey"] = rows["slotkey"] + "\x1f" + rows["dimset"].astype("object")
+    return rows
 
 
 def _merge_sets(rows: pd.DataFrame) -> pd.Series:
@@ -111,27 +134,28 @@ def _merge_sets(rows: pd.DataFrame) -> pd.Series:
 
 
 def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> pd.DataFrame:
-    """One dimension set per (property, slot): the eligible set with the largest total of ``by``."""
+    """One dimension set per (property, slot): the eligible set with the largest total of
+    ``by`` (ties: fewer dimensions, then name)."""
     if not len(rows):
         return rows
-    rows = rows.assign(dimset=_merge_sets(rows))
-    sets = rows["dimset"].str.split("|")
     if need == "social":
-        ok = sets.map(lambda d: "source" in d or "medium" in d or "channel" in d)
+        r = rows[rows["can_social"].to_numpy(dtype=bool)]
     elif need == "campaign":
-        ok = sets.map(lambda d: "campaign" in d)
+        r = rows[rows["can_campaign"].to_numpy(dtype=bool)]
     else:
-        ok = pd.Series(True, index=rows.index)
-    r = rows[ok.astype(bool)]
+        r = rows
     if not len(r):
         return r
-    score = r.groupby(["property", "slot", "dimset"])[by].sum(min_count=1).fillna(-1.0).rename("score").reset_index()
-    score = score.assign(ndims=score["dimset"].str.count(r"\|")).sort_values(
-        ["property", "slot", "score", "ndims", "dimset"], ascending=[True, True, False, True, True]
-    )
-    best = score.drop_duplicates(["property", "slot"])
-    key = pd.MultiIndex.from_frame(r[["property", "slot", "dimset"]])
-    return r[key.isin(pd.MultiIndex.from_frame(best[["property", "slot", "dimset"]]))]
+    score = r.groupby("setkey", sort=False)[by].sum(min_count=1)
+    meta = r.drop_duplicates("setkey").set_index("setkey")[["slotkey", "dimset"]]
+    best: dict[str, tuple[float, int, str, str]] = {}
+    for setkey, sc in score.items():
+        slotkey, dimset = meta.at[setkey, "slotkey"], meta.at[setkey, "dimset"]
+        cand = (-(sc if sc == sc else -1.0), dimset.count("|") if dimset else -1, dimset, setkey)
+        if slotkey not in best or cand < best[slotkey]:
+            best[slotkey] = cand
+    keep = {v[3] for v in best.values()}
+    return r[r["setkey"].isin(keep).to_numpy(dtype=bool)]
 
 
 def _sums(rows: pd.DataFrame, need: str | None, keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> dict[str, float]:
@@ -146,10 +170,7 @@ def _sums(rows: pd.DataFrame, need: str | None, keep: Callable[[pd.DataFrame], p
 
 
 def _social(r: pd.DataFrame) -> pd.DataFrame:
-    if not len(r):
-        return r.assign(channel_group=pd.Series(dtype="object"), platform=pd.Series(dtype="object"))
-    r = r.assign(channel_group=channel_groups(r), platform=r["source"].map(platform_for_source))
-    return r[social_mask(r).to_numpy()]
+    return r[r["is_social"].to_numpy(dtype=bool)] if len(r) else r
 
 
 def social_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
@@ -214,7 +235,7 @@ def social_by_platform(traffic, start, end) -> pd.DataFrame:
 def by_campaign(traffic, start, end, social_only: bool = False) -> pd.DataFrame:
     """Traffic per ``campaign`` (rows without a campaign are left out)."""
     r = _pick(select_rows(traffic, start, end), "campaign")
-    if social_only and len(r):
-        r = r[social_mask(r).to_numpy()]
+    if social_only:
+        r = _social(r)
     r = r[r["campaign"].notna()]
     return r.groupby("campaign", sort=True)[list(VALUE_COLS)].sum(min_count=1).reset_index()
