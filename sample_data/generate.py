@@ -736,7 +736,7 @@ class _Demo:
         secs = rng.integers(0, 3600, size=n)
         local = self.days[df["di"].to_numpy()] + pd.to_timedelta(hours * 3600 + secs, unit="s")
         published = _to_utc(local)
-        texts, authors, followers_l, sents = [], [], [], []
+        texts, authors, followers_l, sents, topics_out = [], [], [], [], []
         first_names = T.FIRST_NAMES_FR + T.FIRST_NAMES_EN
         for r in df.itertuples(index=False):
             lang, sent, topic, src_name = r.lang, r.sent, r.topic, r.source
@@ -746,7 +746,7 @@ class _Demo:
                 "event": T.EVENT,
                 "mountain": T.MOUNTAIN,
                 "road": T.ROAD,
-                "person": T.PERSON_DG if src_name == "news" else T.PERSON_DESK,
+                "person": (T.PERSON_DG if src_name == "news" else T.PERSON_DESK) if r.brand == T.OWN_BRAND else "Sophie",
                 "mayor": T.PERSON_MAYOR,
                 "trail": T.TRAILS[int(rng.integers(len(T.TRAILS)))],
                 "trail_en": T.TRAILS_EN[int(rng.integers(len(T.TRAILS_EN)))],
@@ -756,16 +756,24 @@ class _Demo:
             elif src_name == "news" and rng.random() < 0.6 and r.brand == T.OWN_BRAND:
                 pool = T.NEWS[lang]
                 sent = "positive" if rng.random() < 0.5 else "neutral"
+                topic = "actualités"
             else:
                 pool = T.MENTIONS[topic][sent][lang]
+                if r.brand != T.OWN_BRAND:  # the region's own places belong to the own brand's texts
+                    pool = tuple(x for x in pool if "{brand}" in x) or pool
             body = pool[int(rng.integers(len(pool)))].format(**slots)
             if src_name in ("x", "facebook", "instagram", "forum"):
                 pre = T.PREFIX[lang][int(rng.integers(len(T.PREFIX[lang])))]
                 if pre:
                     body = pre + body[0].lower() + body[1:]
                 body += T.SUFFIX[sent][int(rng.integers(len(T.SUFFIX[sent])))]
+            tag = " #" + r.brand.replace("-", "")
+            body = body.replace(" #HauteRivière", tag) if r.brand != T.OWN_BRAND else body
+            if r.brand not in body and tag.strip() not in body:  # listening tools matched the brand's hashtag or name
+                body = body + tag if src_name in ("x", "facebook", "instagram") else f"{r.brand} : {body}"
             texts.append(body)
             sents.append(sent)
+            topics_out.append(topic)
             if src_name == "news":
                 authors.append(T.NEWS_OUTLETS[int(rng.integers(len(T.NEWS_OUTLETS)))])
                 followers_l.append(int(rng.lognormal(np.log(22_000), 0.7)))
@@ -843,7 +851,7 @@ class _Demo:
                 "sentiment_score": pd.array(np.where(has_sent, score, np.nan), dtype="Float64"),
                 "sentiment_origin": pd.array(np.where(has_sent, "export", None), dtype="string"),
                 "brand": df["brand"].to_numpy(),
-                "topic": df["topic"].to_numpy(),
+                "topic": topics_out,
                 "replied_at": pd.Series(replied_at).where(replied, pd.NaT).to_numpy(),
                 "source_format": SOURCE_FORMAT,
             }
@@ -866,6 +874,7 @@ class _Demo:
             "median_daily_mentions": float(per_day.median()),
             "negative_share_on_day": round(float((labelled == "negative").mean()), 3),
             "decay_days": len(CRISIS_MULTIPLIERS),
+            "search_query": T.ROAD,  # Search Console impressions for this query spike the same days
         }
         return res
 
@@ -885,7 +894,7 @@ class _Demo:
         pos = rng.binomial(m - neg, 0.5)
         neu = m - neg - pos
         with np.errstate(invalid="ignore", divide="ignore"):
-            net = np.where(m > 0, (pos - neg) / np.maximum(m, 1), 0.0)
+            net = np.where(m > 0, (pos - neg) / np.maximum(m, 1), np.nan)
         return pd.DataFrame(
             {
                 "date": self.days.date,
@@ -1018,9 +1027,9 @@ class _Demo:
             ("t.co", 0.007),
             ("lnkd.in", 0.005),
             ("linkedin.com", 0.004),
-            ("youtube.com", 0.004),
         ):
             add(allidx, src, "referral", "(referral)", flat * share * noise(), season_page, "Organic Social", 0.009, 0.45)
+        add(allidx, "youtube.com", "referral", "(referral)", flat * 0.004 * noise(), season_page, "Organic Video", 0.008, 0.5)
         add(
             allidx[tik],
             "tiktok.com",
@@ -1062,7 +1071,7 @@ class _Demo:
                 "automne": "/route-des-couleurs",
             }[kind]
             conv = {"hiver": 0.035, "congres": 0.05, "printemps": 0.02, "festival-ete": 0.035, "automne": 0.04}[kind]
-            rev = {"hiver": (0.3, 310.0), "festival-ete": (0.5, 65.0)}.get(kind, (0.0, 0.0))
+            rev = {"hiver": (0.12, 310.0), "festival-ete": (0.5, 65.0)}.get(kind, (0.0, 0.0))
             if role == "pays_off":
                 conv = 0.14
                 cap = utm.capitalize()
@@ -1145,7 +1154,7 @@ class _Demo:
     def leads(self) -> pd.DataFrame:
         rng = _rng(self.seed, 5)
         recs = []
-        base = np.linspace(0.35, 0.6, self.n)  # organic leads per day, growing
+        base = np.linspace(0.3, 0.85, self.n)  # organic leads per day, growing
         for i, day in enumerate(self.days.date):
             k = rng.poisson(base[i] * (0.4 if day.weekday() >= 5 else 1.15))
             for _ in range(k):
@@ -1317,31 +1326,34 @@ class _Demo:
             for c in self.campaigns
         ]
         end = self.end
-        g_start = end - dt.timedelta(days=240)
-        g_deadline = end + dt.timedelta(days=125)
+        # goals start on the first day of a month about 8 months before `end`; flow and ratio goals
+        # are followed per calendar month ("period": "month"), their baseline is the month before the start
+        g_start = (pd.Timestamp(end) - pd.DateOffset(months=8)).date().replace(day=1)
+        g_deadline = (pd.Timestamp(end) + pd.DateOffset(months=4)).date().replace(day=1) - dt.timedelta(days=1)
+        b_lo = (pd.Timestamp(g_start) - pd.DateOffset(months=1)).date()
+        in_base = lambda d: (d >= b_lo) & (d < g_start)  # noqa: E731
 
-        def aud_val(plat: str, d: dt.date, col: str) -> float:
-            s = aud[(aud["platform"] == plat) & (aud["date"] == d)][col]
-            return float(s.iloc[0])
-
-        ig0 = aud_val("instagram", g_start, "followers")
-        ig1 = aud_val("instagram", end, "followers")
-        pace = (ig1 - ig0) / (end - g_start).days
-        ig_target = round(ig0 + pace * (g_deadline - g_start).days * 0.95, -2)
+        igs = aud[aud["platform"] == "instagram"].set_index("date")["followers"].astype(float)
+        ig0 = float(igs[g_start - dt.timedelta(days=1)])
+        # on track: the target sits just below where the last 8 weeks' trend leads at the deadline
+        last_sundays = [end - dt.timedelta(days=7 * k) for k in range(8)][::-1]
+        x = np.array([(d - end).days for d in last_sundays], dtype=float)
+        slope, icpt = np.polyfit(x, igs[last_sundays].to_numpy(), 1)
+        ig_proj = icpt + slope * (g_deadline - end).days
+        ig_target = float(round(ig0 + (ig_proj - ig0) * 0.9, -2))
         tr = self.frames["traffic"]
         soc = tr[tr["channel"] == "Organic Social"]
-        soc_by_day = soc.groupby("date")["sessions"].sum()
-        soc_base = float(soc_by_day[(soc_by_day.index >= g_start - dt.timedelta(days=30)) & (soc_by_day.index < g_start)].sum())
-        igd = aud[(aud["platform"] == "instagram") & (aud["date"] >= g_start - dt.timedelta(days=30)) & (aud["date"] < g_start)]
+        soc_base = float(soc.loc[in_base(soc["date"]), "sessions"].sum())
+        igd = aud[(aud["platform"] == "instagram") & in_base(aud["date"])]
         er0 = round(float(igd["engagements"].sum() / igd["reach"].sum()), 3)
         men = self.frames["mentions"]
         own = men[men["brand"] == T.OWN_BRAND]
-        od = own["published_at"].dt.tz_convert(TZ).dt.date
-        before = own[(od >= g_start - dt.timedelta(days=90)) & (od < g_start)]["sentiment_label"]
+        before = own.loc[in_base(own["published_at"].dt.tz_convert(TZ).dt.date), "sentiment_label"]
         ratio0 = round(float((before == "positive").sum() / max(1, (before == "negative").sum())), 2)
         leads = self.frames["leads"]
-        ld = leads["created_at"].dt.tz_convert(TZ).dt.date
-        leads_base = int(((ld >= g_start - dt.timedelta(days=30)) & (ld < g_start)).sum())
+        lmonth = leads["created_at"].dt.tz_convert(TZ).dt.date.map(lambda d: d.replace(day=1))
+        per_month = lmonth[(lmonth < g_start) & (lmonth > self.start)].value_counts()
+        leads_base = float(per_month.iloc[-12:].median()) if len(per_month) else 10.0  # a typical month
         goals = [
             {
                 "id": "g-presence-instagram",
@@ -1371,21 +1383,23 @@ class _Demo:
                 "metric": "pos_neg_ratio",
                 "scope": {"platform": None, "campaign": None},
                 "baseline": ratio0,
-                "target": round(ratio0 * 1.2, 1),
+                "target": round(ratio0 * 1.8, 1),
                 "start": _iso(g_start),
                 "deadline": _iso(g_deadline),
                 "owner": T.PERSON_DESK,
+                "period": "month",
             },
             {
                 "id": "g-relationships-leads",
                 "objective": "relationships",
                 "metric": "new_leads",
                 "scope": {"platform": None, "campaign": None},
-                "baseline": float(leads_base),
+                "baseline": leads_base,
                 "target": float(round(leads_base * 1.3)),
                 "start": _iso(g_start),
                 "deadline": _iso(g_deadline),
                 "owner": T.PERSON_DG,
+                "period": "month",
             },
             {
                 "id": "g-traffic-social",
@@ -1397,6 +1411,7 @@ class _Demo:
                 "start": _iso(g_start),
                 "deadline": _iso(g_deadline),
                 "owner": "Camille Fortin",
+                "period": "month",
             },
         ]
         w = dt.timedelta(days=JOURNAL_WINDOW_DAYS)
