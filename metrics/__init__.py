@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -79,8 +81,9 @@ def text(df: pd.DataFrame, col: str) -> pd.Series:
 
 def nullify(s: pd.Series) -> pd.Series:
     """Values as stripped strings in an ``object`` Series, ``None`` for missing/empty ones."""
-    vals = [None if is_missing(v) else (str(v).strip() or None) for v in s.tolist()]
-    return pd.Series(vals, index=s.index, dtype="object")
+    x = s.astype("string").str.strip()
+    x = x.mask(x == "")
+    return x.astype("object").where(x.notna(), None)
 
 
 def total(values: pd.Series | np.ndarray | list[float]) -> float:
@@ -133,3 +136,30 @@ def fold(value: Any) -> str | None:
         return None
     s = str(value).strip().casefold()
     return s or None
+
+
+T = TypeVar("T")
+_MEMO: dict[tuple[Any, ...], Any] = {}
+
+
+def memo(name: str, frames: tuple[pd.DataFrame | None, ...], extra: tuple[Any, ...], make: Callable[[], T]) -> T:
+    """Memoize a derived form of input frames (e.g. daily flows) for as long as they live.
+
+    Trends and goals evaluate a metric on many buckets of the same frames; the prepared
+    form is computed once. Input frames are treated as immutable (no function here
+    mutates its inputs); the entry is dropped when any input frame is garbage-collected.
+    Callers must not mutate the returned object."""
+    key = (name, tuple(id(f) for f in frames), extra)
+    try:
+        return _MEMO[key]
+    except (KeyError, TypeError):
+        pass
+    value = make()
+    try:
+        _MEMO[key] = value
+    except TypeError:  # unhashable extra: no memo
+        return value
+    for f in frames:
+        if f is not None:
+            weakref.finalize(f, _MEMO.pop, key, None)
+    return value

@@ -18,7 +18,10 @@ the last complete bucket before ``as_of`` (for a stock: the value at the end of 
   buckets since the goal started (at least 3 known values, else none), read at the
   deadline's bucket. projected progress = (projection - baseline) / (target - baseline).
 * status: ``not_started`` before the start; ``no_data`` without a current value;
-  ``achieved`` once progress >= 1; after the deadline ``missed`` otherwise. In between:
+  ``achieved`` once progress >= 1 for a stock metric (a level reached), and for any metric
+  at or after the deadline; after the deadline ``missed`` otherwise. A flow or ratio
+  metric at or above target before the deadline is ``on_track`` (one good week is not
+  the goal reached). In between:
   ``on_track`` when projected progress >= 1, ``at_risk`` when >= 0.8
   (``AT_RISK_FLOOR``), else ``off_track``. Without a projection, actual progress is
   compared with the share of the goal's time elapsed, the same way (>= elapsed:
@@ -218,7 +221,8 @@ def linear_projection(values: pd.Series, at: DateLike, freq: Freq = "week", last
 
 
 def status(
-    current: float, baseline: float, target: float, start: dt.date, deadline: dt.date, as_of: DateLike, projection: float = NAN
+    current: float, baseline: float, target: float, start: dt.date, deadline: dt.date, as_of: DateLike, projection: float = NAN,
+    kind: str = "stock",
 ) -> tuple[str, float, float]:
     """(status, progress, projected progress) with the thresholds of the module docstring."""
     today = as_date(as_of)
@@ -229,7 +233,7 @@ def status(
     if math.isnan(p):
         return "no_data", p, pp
     if p >= 1:
-        return "achieved", p, pp
+        return ("achieved" if kind == "stock" or today > deadline else "on_track"), p, pp
     if today > deadline:
         return "missed", p, pp
     if not math.isnan(pp):
@@ -287,7 +291,8 @@ def evaluate_goal(
         out["current_period_start"], out["current_period_end"] = last.start.isoformat(), last.end.isoformat()
     since_start = hist[hist.index >= pd.Timestamp(period_of(freq, start).start)] if len(hist) else hist
     out["projection"] = linear_projection(since_start, deadline, freq, trend_buckets) if len(since_start) else NAN
-    st, p, pp = status(out["current"], out["baseline"], out["target"], start, deadline, as_of, out["projection"])
+    st, p, pp = status(out["current"], out["baseline"], out["target"], start, deadline, as_of, out["projection"],
+                       spec(metric).kind)
     out["status"], out["progress"], out["projected_progress"] = st, p, pp
     out["expected_progress"] = min(1.0, max(0.0, (as_date(as_of) - start).days / max(1, (deadline - start).days)))
     return out

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from metrics import NAN, DateLike, day, day_series, local_day_series, num, safe_div, text, total
+from metrics import NAN, DateLike, day, day_series, local_day_series, memo, num, safe_div, text, total
 
 FLOW_METRICS = ("impressions", "reach", "views", "engagements", "reactions", "comments", "shares", "clicks")
 _FLOW_COLS = ["date", "platform", "account", "value", "origin"]
@@ -54,7 +54,13 @@ def daily_flows(
     """Day-level contributions to a flow ``metric`` without double counting.
 
     Returns columns ``date, platform, account, value, origin`` (origin ``audience``,
-    ``content_daily`` or ``posts``); only known values. Layering rules: module docstring."""
+    ``content_daily`` or ``posts``); only known values. Layering rules: module docstring.
+    Memoized per input frames (see :func:`metrics.memo`): do not mutate the result."""
+    return memo("daily_flows", (audience, posts, content_daily), (metric, tz),
+                lambda: _daily_flows(metric, audience, posts, content_daily, tz))
+
+
+def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
     audience, posts, content_daily = _frame(audience), _frame(posts), _frame(content_daily)
     parts: list[pd.DataFrame] = []
     if len(audience) and metric in audience.columns:
@@ -166,19 +172,28 @@ def comments(audience, posts, start, end, tz="UTC", content_daily=None, platform
 # --------------------------------------------------------------------------- followers (stock)
 
 
+def _followers_frame(audience: pd.DataFrame | None) -> pd.DataFrame | None:
+    def make() -> pd.DataFrame | None:
+        a = _frame(audience)
+        if not len(a) or "followers" not in a.columns:
+            return None
+        f = pd.DataFrame({
+            "date": day_series(a["date"]), "platform": text(a, "platform"),
+            "account": text(a, "account").fillna(""), "followers": num(a, "followers"),
+        })
+        return f[f["followers"].notna() & f["date"].notna()].sort_values("date", kind="stable")
+
+    return memo("followers", (audience,), (), make)
+
+
 def followers_at_by_account(audience: pd.DataFrame | None, at: DateLike, platform: str | None = None) -> pd.Series:
     """Followers per (platform, account): the last known value on a day <= ``at``."""
-    audience = _frame(audience)
-    if not len(audience) or "followers" not in audience.columns:
+    f = _followers_frame(audience)
+    if f is None:
         return pd.Series([], dtype="float64", index=pd.MultiIndex.from_arrays([[], []], names=["platform", "account"]))
-    f = pd.DataFrame({
-        "date": day_series(audience["date"]), "platform": text(audience, "platform"),
-        "account": text(audience, "account").fillna(""), "followers": num(audience, "followers"),
-    })
-    f = f[f["followers"].notna() & f["date"].notna() & (f["date"] <= day(at))]
+    f = f[f["date"] <= day(at)]
     if platform is not None:
         f = f[f["platform"] == platform]
-    f = f.sort_values("date", kind="stable")
     return f.groupby(["platform", "account"])["followers"].last()
 
 
@@ -217,11 +232,11 @@ def new_followers_by_account(
         )
     s0 = followers_at_by_account(audience, day(start) - dt.timedelta(days=1), platform)
     s1 = followers_at_by_account(audience, end, platform)
-    f = pd.DataFrame({
+    f = memo("new_lost", (audience,), (), lambda: pd.DataFrame({
         "date": day_series(audience["date"]), "platform": text(audience, "platform"),
         "account": text(audience, "account").fillna(""), "new": num(audience, "new_followers"),
         "lost": num(audience, "lost_followers"),
-    })
+    }))
     f = f[_in_period(f["date"], start, end)]
     if platform is not None:
         f = f[f["platform"] == platform]

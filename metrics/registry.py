@@ -112,7 +112,7 @@ def _sent(key: str) -> Compute:
 
 def _traffic(key: str, social: bool) -> Compute:
     def f(t: Tables, p: Period, platform: str | None, campaign: str | None) -> float:
-        return tr.traffic_totals(t.traffic, p.start, p.end, social=social, platform=platform, campaign=campaign)[key]
+        return tr.traffic_totals(t.traffic, p.start, p.end, social=social, platform=platform, campaign=campaign, columns=(key,))[key]
 
     return f
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics import NAN, DateLike, day, fold, local_day_series, nullify, num, safe_div, text, total
+from metrics import NAN, DateLike, day, fold, local_day_series, memo, nullify, num, safe_div, text, total
 from metrics.channels import platform_for_source
 
 FUNNEL = ("new", "contacted", "qualified", "won")
@@ -39,15 +39,22 @@ def normalize_stage(stage: object) -> str:
 
 def leads_in_period(leads: pd.DataFrame | None, start: DateLike, end: DateLike, tz: str | None = "UTC") -> pd.DataFrame:
     """Leads created in ``[start, end]`` with normalised ``stage``, ``platform`` (from source) and ``day``."""
+    f = memo("leads", (leads,), (tz,), lambda: _prepare_leads(leads, tz))
+    return f[(f["day"] >= day(start)) & (f["day"] <= day(end))]
+
+
+def _prepare_leads(leads: pd.DataFrame | None, tz: str | None) -> pd.DataFrame:
     if leads is None or not len(leads) or "created_at" not in leads.columns:
-        return pd.DataFrame(columns=["lead_id", "day", "source", "medium", "campaign", "stage", "value", "platform"])
-    d = local_day_series(leads["created_at"], tz)
+        return pd.DataFrame({"lead_id": pd.Series(dtype="object"), "day": pd.Series(dtype="datetime64[ns]"),
+                             **{c: pd.Series(dtype="object") for c in ("source", "medium", "campaign", "stage")},
+                             "value": pd.Series(dtype="float64"), "platform": pd.Series(dtype="object")})
     out = pd.DataFrame({
-        "lead_id": text(leads, "lead_id"), "day": d, "source": text(leads, "source"), "medium": text(leads, "medium"),
-        "campaign": text(leads, "campaign"), "stage": text(leads, "stage").map(normalize_stage), "value": num(leads, "value"),
+        "lead_id": text(leads, "lead_id"), "day": local_day_series(leads["created_at"], tz), "source": text(leads, "source"),
+        "medium": text(leads, "medium"), "campaign": text(leads, "campaign"),
+        "stage": text(leads, "stage").map(normalize_stage), "value": num(leads, "value"),
     })
     out["platform"] = pd.Series([platform_for_source(v) for v in out["source"]], index=out.index, dtype="object")
-    return out[(d >= day(start)) & (d <= day(end))]
+    return out
 
 
 def new_leads(leads, start, end, tz="UTC", platform=None, campaign=None) -> float:

@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from metrics import NAN, DateLike, day, day_series, fold, num, safe_div, text
+from metrics import NAN, DateLike, day, day_series, fold, memo, num, safe_div, text
 from metrics.channels import SOCIAL_MEDIUMS
 from metrics.relationships import leads_in_period
 from metrics.traffic import _pick, select_rows
@@ -56,6 +56,15 @@ def allocate_costs(costs: pd.DataFrame | None, start: DateLike | None = None, en
     without ``period_end``, or ending before it starts, is one day). Keeps the days in
     ``[start, end]`` when given. Columns: ``day, platform, campaign, category, currency``
     and the value columns (float)."""
+    rep = memo("allocate_costs", (costs,), (), lambda: _allocate(costs))
+    if start is not None:
+        rep = rep[rep["day"] >= day(start)]
+    if end is not None:
+        rep = rep[rep["day"] <= day(end)]
+    return rep.reset_index(drop=True)
+
+
+def _allocate(costs: pd.DataFrame | None) -> pd.DataFrame:
     cols = ["day", "platform", "campaign", "category", "currency", *COST_VALUES]
     if costs is None or not len(costs):
         return pd.DataFrame({c: pd.Series(dtype="float64" if c in COST_VALUES else "object") for c in cols})
@@ -73,10 +82,6 @@ def allocate_costs(costs: pd.DataFrame | None, start: DateLike | None = None, en
     offsets = np.concatenate([np.arange(k) for k in n.to_numpy()]) if len(n) else np.array([], dtype=int)
     rep["day"] = d0.loc[rep.index].to_numpy() + pd.to_timedelta(offsets, unit="D")
     rep = rep[rep["day"].notna()]
-    if start is not None:
-        rep = rep[rep["day"] >= day(start)]
-    if end is not None:
-        rep = rep[rep["day"] <= day(end)]
     return rep[cols].reset_index(drop=True)
 
 

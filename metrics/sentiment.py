@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, local_day_series, nullify, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, local_day_series, memo, nullify, num, safe_div, text
 from metrics.channels import platform_for_source
 
 COUNT_COLS = ("mentions", "positive", "neutral", "negative")
@@ -58,7 +58,14 @@ def mention_counts(
     Columns: ``date, source, platform, brand, brand_key, is_own, topic, mentions,
     positive, neutral, negative, origin`` (``mentions``/``sentiment_daily``). With
     ``by_topic`` the rows are per topic (mentions without a topic are left out), else
-    each mention is counted once. Source precedence: module docstring."""
+    each mention is counted once. Source precedence: module docstring. Memoized per
+    input frames (see :func:`metrics.memo`): do not mutate the result."""
+    comp_key = tuple(sorted(c.strip().casefold() for c in competitors if c))
+    return memo("mention_counts", (mentions_df, sentiment_daily), (tz, own_brand, comp_key, by_topic),
+                lambda: _mention_counts(mentions_df, sentiment_daily, tz, own_brand, comp_key, by_topic))
+
+
+def _mention_counts(mentions_df, sentiment_daily, tz, own_brand, competitors, by_topic) -> pd.DataFrame:
     comps = {c.strip().casefold() for c in competitors if c}
     own_key = own_brand.strip().casefold() if own_brand else None
     parts = []

@@ -76,8 +76,9 @@ def summary(
         "funnel": {r["stage"]: {"current": r["current"], "reached": r["reached"], "conversion": r["conversion"]}
                    for r in funnel.to_dict("records")},
     }
-    all_t = tr.traffic_totals(t.traffic, s, e)
-    soc_t = tr.traffic_totals(t.traffic, s, e, social=True)
+    cols = ("sessions", "users", "conversions", "revenue")
+    all_t = tr.traffic_totals(t.traffic, s, e, columns=cols)
+    soc_t = tr.traffic_totals(t.traffic, s, e, social=True, columns=cols)
     by_p = tr.social_by_platform(t.traffic, s, e)
     traffic = {
         "sessions": all_t["sessions"], "users": all_t["users"],

@@ -29,23 +29,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, nullify, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, memo, nullify, num, safe_div, text
 from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_source
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
 VALUE_COLS = ("sessions", "users", "new_users", "engaged_sessions", "views", "event_count", "conversions", "revenue")
 
 
-def _prepare(traffic: pd.DataFrame) -> pd.DataFrame:
+def _prepare(traffic: pd.DataFrame | None) -> pd.DataFrame:
+    """Normalised rows with their slot (day, or period), merged dimension set, GA4 channel
+    group, platform and social flag: all independent of the period asked, so memoized."""
+    return memo("traffic", (traffic,), (), lambda: _prepare_now(traffic))
+
+
+def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
+    if traffic is None:
+        traffic = pd.DataFrame(columns=["date", "grain"])
     f = pd.DataFrame(index=traffic.index)
     f["date"] = day_series(traffic["date"]) if "date" in traffic.columns else pd.NaT
-    grain = text(traffic, "grain").map(lambda g: (g or "day").lower())
-    f["grain"] = grain
+    f["grain"] = pd.Series([(g or "day").lower() for g in text(traffic, "grain")], index=f.index, dtype="object")
     ps = day_series(traffic["period_start"]) if "period_start" in traffic.columns else f["date"]
     f["pstart"] = ps.where(ps.notna(), f["date"])
-    f["pend"] = day_series(traffic["period_end"]) if "period_end" in traffic.columns else pd.NaT
+    f["pend"] = day_series(traffic["period_end"]) if "period_end" in traffic.columns else pd.Series(pd.NaT, index=f.index)
     f["property"] = text(traffic, "property").fillna("")
     for c in DIM_COLS:
         f[c] = text(traffic, c)
@@ -57,20 +65,40 @@ def _prepare(traffic: pd.DataFrame) -> pd.DataFrame:
         ["|".join(c for c, p in zip(DIM_COLS, flags, strict=True) if p) for flags in zip(*present, strict=True)] if len(f) else [],
         index=f.index, dtype="object",
     )
+    is_day = (f["grain"] == "day").to_numpy()
+    day_slot = f["date"].dt.strftime("%Y-%m-%d")
+    per_slot = f["pstart"].dt.strftime("%Y-%m-%d") + ".." + f["pend"].dt.strftime("%Y-%m-%d")
+    f["slot"] = pd.Series(np.where(is_day, day_slot.astype("object"), per_slot.astype("object")), index=f.index, dtype="object")
+    f = f[f["slot"].notna()]
+    if not len(f):
+        for c in ("channel_group", "platform", "slotkey", "setkey"):
+            f[c] = pd.Series(dtype="object")
+        for c in ("is_social", "can_social", "can_campaign"):
+            f[c] = pd.Series(dtype="bool")
+        return f
+    f = f.assign(dimset=_merge_sets(f))
+    f["channel_group"] = channel_groups(f)
+    f["platform"] = pd.Series([platform_for_source(v) for v in f["source"]], index=f.index, dtype="object")
+    f["is_social"] = (f["channel_group"].isin(SOCIAL_CHANNELS) | f["platform"].notna()).astype(bool)
+    sets = [frozenset(d.split("|")) if d else frozenset() for d in f["dimset"]]
+    f["can_social"] = pd.Series([bool(x & {"source", "medium", "channel"}) for x in sets], index=f.index, dtype=bool)
+    f["can_campaign"] = pd.Series(["campaign" in x for x in sets], index=f.index, dtype=bool)
+    f["slotkey"] = f["property"].astype("object") + "\x1f" + f["slot"].astype("object")
+    f["setkey"] = f["slotkey"] + "\x1f" + f["dimset"].astype("object")
     return f
 
 
 def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
-    """The traffic rows that count for ``[start, end]`` (rules in the module docstring), with a
-    ``slot`` column (the day, or the kept period) and a ``dimset`` column."""
-    if traffic is None or not len(traffic):
-        return _annotate(_prepare(pd.DataFrame(columns=["date", "grain"])).assign(slot=pd.Series(dtype="object")))
-    f = _prepare(traffic)
-    s, e = day(start), day(end)
-    days = f[(f["grain"] == "day") & (f["date"] >= s) & (f["date"] <= e)].copy()
-    days["slot"] = days["date"].dt.strftime("%Y-%m-%d")
-    per = f[(f["grain"] == "period") & f["pstart"].notna() & f["pend"].notna()]
-    per = per[(per["pstart"] >= s) & (per["pend"] <= e) & ~per["property"].isin(set(days["property"]))]
+    """The traffic rows that count for ``[start, end]`` (rules in the module docstring), with
+    ``slot`` (the day, or the kept period), ``dimset``, ``channel_group``, ``platform`` and
+    ``is_social`` columns. Do not mutate the result (memoized)."""
+    return memo("traffic_rows", (traffic,), (day(start), day(end)), lambda: _select(_prepare(traffic), day(start), day(end)))
+
+
+def _select(f: pd.DataFrame, s: pd.Timestamp, e: pd.Timestamp) -> pd.DataFrame:
+    days = f[((f["grain"] == "day") & (f["date"] >= s) & (f["date"] <= e)).to_numpy(dtype=bool)]
+    per = f[((f["grain"] == "period") & f["pstart"].notna() & f["pend"].notna()).to_numpy(dtype=bool)]
+    per = per[((per["pstart"] >= s) & (per["pend"] <= e) & ~per["property"].isin(set(days["property"]))).to_numpy(dtype=bool)]
     kept = []
     for _prop, g in per.groupby("property", sort=True):
         spans = g[["pstart", "pend"]].drop_duplicates()
@@ -81,32 +109,7 @@ def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) ->
                 chosen.append((a, b))
         keep = [(a, b) in set(chosen) for a, b in zip(g["pstart"], g["pend"], strict=True)]
         kept.append(g[keep])
-    out = [days]
-    if kept:
-        p = pd.concat(kept)
-        p = p.assign(slot=p["pstart"].dt.strftime("%Y-%m-%d") + ".." + p["pend"].dt.strftime("%Y-%m-%d"))
-        out.append(p)
-    rows = pd.concat(out) if len(out) > 1 else days
-    return _annotate(rows)
-
-
-def _annotate(rows: pd.DataFrame) -> pd.DataFrame:
-    """Merged dimension sets, GA4 channel group, platform and social flag, computed once."""
-    if not len(rows):
-        return rows.assign(channel_group=pd.Series(dtype="object"), platform=pd.Series(dtype="object"),
-                           is_social=pd.Series(dtype="bool"), can_social=pd.Series(dtype="bool"),
-                           can_campaign=pd.Series(dtype="bool"), slotkey=pd.Series(dtype="object"),
-                           setkey=pd.Series(dtype="object"))
-    rows = rows.assign(dimset=_merge_sets(rows))
-    rows["channel_group"] = channel_groups(rows)
-    rows["platform"] = pd.Series([platform_for_source(v) for v in rows["source"]], index=rows.index, dtype="object")
-    rows["is_social"] = (rows["channel_group"].isin(SOCIAL_CHANNELS) | rows["platform"].notna()).astype(bool)
-    sets = [frozenset(d.split("|")) if d else frozenset() for d in rows["dimset"]]
-    rows["can_social"] = pd.Series([bool(x & {"source", "medium", "channel"}) for x in sets], index=rows.index, dtype=bool)
-    rows["can_campaign"] = pd.Series(["campaign" in x for x in sets], index=rows.index, dtype=bool)
-    rows["slotkey"] = rows["property"].astype("object") + "\x1f" + rows["slot"].astype("object")
-    rows["setkey"] = rows["slotkey"] + "\x1f" + rows["dimset"].astype("object")
-    return rows
+    return pd.concat([days, *kept]) if kept else days
 
 
 def _merge_sets(rows: pd.DataFrame) -> pd.Series:
@@ -158,10 +161,11 @@ def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> 
     return r[r["setkey"].isin(keep).to_numpy(dtype=bool)]
 
 
-def _sums(rows: pd.DataFrame, need: str | None, keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> dict[str, float]:
+def _sums(rows: pd.DataFrame, need: str | None, keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+          columns: tuple[str, ...] = VALUE_COLS) -> dict[str, float]:
     """Per value column: pick the dimension set with the most of that column, filter, sum."""
     out = {}
-    for c in VALUE_COLS:
+    for c in columns:
         r = _pick(rows, need, by=c)
         if keep is not None and len(r):
             r = keep(r)
@@ -186,11 +190,12 @@ def traffic_totals(
     social: bool = False,
     platform: str | None = None,
     campaign: str | None = None,
+    columns: tuple[str, ...] = VALUE_COLS,
 ) -> dict[str, float]:
     """Sums of ``sessions, users, new_users, engaged_sessions, views, event_count, conversions,
     revenue`` over the period: all traffic, only social (``social``), one platform's
     (source mapped to the platform) or one campaign's (``utm_campaign``, case-insensitive).
-    NaN where nothing is known."""
+    NaN where nothing is known. ``columns`` limits the work to the value columns asked."""
     rows = select_rows(traffic, start, end)
     want_social = social or platform is not None
 
@@ -204,17 +209,18 @@ def traffic_totals(
         return r
 
     need = "campaign" if campaign is not None else ("social" if want_social else None)
-    return _sums(rows, need, keep)
+    return _sums(rows, need, keep, columns)
 
 
 def sessions(traffic, start, end, platform=None, campaign=None) -> float:
     """All sessions in the period (rows per module rules); NaN when none is known."""
-    return traffic_totals(traffic, start, end, platform=platform, campaign=campaign)["sessions"]
+    return traffic_totals(traffic, start, end, platform=platform, campaign=campaign, columns=("sessions",))["sessions"]
 
 
 def social_sessions(traffic, start, end, platform=None, campaign=None) -> float:
     """Sessions from social sources in the period; NaN when none is known."""
-    return traffic_totals(traffic, start, end, social=True, platform=platform, campaign=campaign)["sessions"]
+    return traffic_totals(traffic, start, end, social=True, platform=platform, campaign=campaign, columns=("sessions",))[
+        "sessions"]
 
 
 def social_share(traffic, start, end) -> float:

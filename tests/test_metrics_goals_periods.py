@@ -116,6 +116,8 @@ def test_progress_projection_status():
     assert gl.status(130, 100, 200, s, d, D(2024, 1, 29), projection=185)[0] == "at_risk"  # 85 % of the way
     assert gl.status(130, 100, 200, s, d, D(2024, 1, 29), projection=150)[0] == "off_track"
     assert gl.status(200, 100, 200, s, d, D(2024, 1, 29))[0] == "achieved"
+    assert gl.status(200, 100, 200, s, d, D(2024, 1, 29), kind="flow")[0] == "on_track"  # one good week
+    assert gl.status(200, 100, 200, s, d, D(2024, 4, 1), kind="flow")[0] == "achieved"
     assert gl.status(150, 100, 200, s, d, D(2024, 4, 2))[0] == "missed"
     assert gl.status(150, 100, 200, s, d, D(2024, 1, 1))[0] == "not_started"
     assert gl.status(float("nan"), 100, 200, s, d, D(2024, 2, 1))[0] == "no_data"
