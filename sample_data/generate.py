@@ -198,25 +198,40 @@ class _Demo:
         self.campaigns, self.special = _campaign_plan(self.start, end)
         self.roles = self.special["roles"]
         self.tiktok_start = end - dt.timedelta(days=TIKTOK_AGE_DAYS)
-        self.season_eng = _season(self.days, 0.45, 0.30)
-        self.effect_date = self._balanced_date(end - dt.timedelta(days=125), end - dt.timedelta(days=60))
-        self.noeffect_date = self._balanced_date(end - dt.timedelta(days=340), end - dt.timedelta(days=250))
+        self.season_fol = _season(self.days, 0.9, 0.6)
+        self.season_imp = _season(self.days, 0.35, 0.25)
+        self.wd_imp = _weekday_factor(self.days, (0.95, 0.97, 1.0, 1.0, 1.02, 1.08, 1.06))
+        self.effect_date = self._balanced_date("instagram", end - dt.timedelta(days=125), end - dt.timedelta(days=60))
+        self.noeffect_date = self._balanced_date("linkedin", end - dt.timedelta(days=340), end - dt.timedelta(days=250))
         self.frames: dict[str, pd.DataFrame] = {}
         self.manifest: dict[str, Any] = {}
 
     def _idx(self, d: dt.date) -> int:
         return (d - self.start).days
 
-    def _balanced_date(self, lo: dt.date, hi: dt.date) -> dt.date:
-        """The Monday in [lo, hi] whose before/after windows have the most similar seasonality,
-        so a before/after comparison there measures the action, not the season."""
+    def _expected_impressions(self, plat: str) -> np.ndarray:
+        """The noise-free daily impressions of a platform (followers trend x season x weekday):
+        what a before/after comparison would see without any action."""
+        f0, new_r, lost_r, imp_r, _, _ = AUDIENCE_PARAMS[plat]
+        trend = np.linspace(1.0, 1.15 if plat != "x" else 0.9, self.n)
+        followers = f0 + np.cumsum(new_r * self.season_fol * trend - lost_r)
+        return followers * imp_r * self.season_imp * self.wd_imp
+
+    def _window_ratio(self, curve: np.ndarray, d: dt.date) -> float:
+        i, w = self._idx(d), JOURNAL_WINDOW_DAYS
+        return float(curve[i : i + w].mean() / curve[i - w : i].mean())
+
+    def _balanced_date(self, plat: str, lo: dt.date, hi: dt.date) -> dt.date:
+        """The Monday in [lo, hi] where the platform's expected series changes least between the
+        windows before and after it, so a before/after comparison measures the action, not the season."""
+        curve = self._expected_impressions(plat)
         w = JOURNAL_WINDOW_DAYS
         best, best_gap = None, np.inf
         d = lo + dt.timedelta(days=(7 - lo.weekday()) % 7)
         while d <= hi:
             i = self._idx(d)
             if i - w >= 0 and i + w <= self.n:
-                gap = abs(self.season_eng[i - w : i].mean() - self.season_eng[i : i + w].mean())
+                gap = abs(self._window_ratio(curve, d) - 1.0)
                 if gap < best_gap - 1e-12:
                     best, best_gap = d, gap
             d += dt.timedelta(days=7)
@@ -589,9 +604,7 @@ class _Demo:
 
     def audience(self) -> pd.DataFrame:
         frames = []
-        season_fol = _season(self.days, 0.9, 0.6)
-        season_imp = _season(self.days, 0.35, 0.25)
-        wd_imp = _weekday_factor(self.days, (0.95, 0.97, 1.0, 1.0, 1.02, 1.08, 1.06))
+        season_fol, season_imp, wd_imp = self.season_fol, self.season_imp, self.wd_imp
         ci = self._idx(self.crisis)
         ei = self._idx(self.effect_date)
         for k, plat in enumerate(PLATFORMS):
@@ -614,7 +627,9 @@ class _Demo:
             impressions = followers * imp_r * season_imp[sl] * wd_imp[sl] * rng.lognormal(0, 0.18, size=m)
             eng = impressions * er * rng.lognormal(0, 0.12, size=m)
             if plat == "instagram":
-                eng[max(0, ei - first) :] *= 1.0 + PLANTED_EFFECT
+                # +35 % measured over the journal windows: what remains of the season is compensated
+                drift = self._window_ratio(self._expected_impressions(plat), self.effect_date)
+                eng[max(0, ei - first) :] *= (1.0 + PLANTED_EFFECT) / drift
             impressions = np.round(impressions).astype(np.int64)
             eng = np.round(eng).astype(np.int64)
             comments_p = 0.09
