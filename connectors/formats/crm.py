@@ -286,6 +286,8 @@ class CrmLeads(_Crm):
 
     def accept(self, keys: list[str]) -> bool:
         ks = set(keys)
+        if HubSpotContacts().accept(keys) or SalesforceLeads().accept(keys):
+            return False
         return bool(ks & (_G["email"] | _G["phone"])) and bool(ks & _G["created"]) and bool(ks & (_G["source"] | _G["status"] | _G["utm_source"]))
 
 

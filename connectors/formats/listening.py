@@ -396,7 +396,7 @@ class Talkwalker(_Listening):
 
 PLAIN = {
     "date": ["date", "datetime", "published", "published_at", "published at", "created_at", "date de publication", "publié le", "date et heure", "fecha", "datum"],
-    "text": ["text", "texte", "message", "contenu", "content", "mention", "texto", "post text", "contenido"],
+    "text": ["text", "texte", "message", "contenu", "mention", "mention text", "texte de la mention", "texto"],
     "url": ["url", "link", "lien", "permalink", "permalien", "enlace"],
     "author": ["author", "auteur", "autor", "user", "utilisateur", "username"],
     "source": ["source", "plateforme", "platform", "réseau", "network", "canal", "channel", "media", "média"],

@@ -356,7 +356,7 @@ def _breakdown_rows(
 ) -> None:
     for i in metric_idx:
         key = header_key(header[i])
-        m = _metric(key)
+        m = _metric(key) or (_metric(key[: -len("(%)")].strip()) if key.endswith("(%)") else None)
         canon = m[0] if m else _slug(key)
         if canon == "revenue":
             vals, unit = cols.value(i, canon)[0], "currency"
