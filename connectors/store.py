@@ -437,7 +437,9 @@ class Transaction:
         cols = list(t.columns) + [LINE_COL, "_key", "_part", "_seq"]
         schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
         schema = schema.append(pa.field("_part", pa.string())).append(pa.field("_seq", pa.int64()))
-        pq.write_table(pa.Table.from_pandas(conformed[cols], schema=schema, preserve_index=False), path)
+        # sorted by partition in small row groups, so commit reads each partition's rows only
+        chunk = conformed[cols].sort_values(["_part", "_seq"], kind="stable")
+        pq.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False), path, row_group_size=16384)
         self._spill.setdefault(table, []).append(path)
 
     def touch(self, table: str) -> None:
@@ -451,15 +453,15 @@ class Transaction:
 
     # -- commit
 
-    def _incoming(self, table: str, part: str | None, valid: set[int] | None) -> pd.DataFrame:
+    def _incoming(self, table: str, part: str | None, superseded: set[int] | None) -> pd.DataFrame:
         import pyarrow.compute as pc
         import pyarrow.dataset as pads
 
         dset = pads.dataset([str(p) for p in self._spill[table]], format="parquet")
         flt = (pc.field("_part") == part) if part is not None else None
         df = dset.to_table(filter=flt).to_pandas()
-        if valid is not None:
-            df = df[df["_seq"].isin(valid)]
+        if superseded:
+            df = df[~df["_seq"].isin(superseded)]
         return df
 
     def _prepare(self) -> list[tuple[Path, Path | None]]:
@@ -474,8 +476,10 @@ class Transaction:
             res = self.results[table]
             # last occurrence of each key wins, even across partitions
             idx = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"]).to_pandas() if len(paths) > 1 else pq.read_table(paths[0], columns=["_key", "_seq", "_part"]).to_pandas()
-            idx = idx.sort_values("_seq").drop_duplicates("_key", keep="last")
-            valid = set(idx["_seq"].tolist())
+            idx = idx.sort_values("_seq")
+            dup = idx["_key"].duplicated(keep="last")
+            superseded = set(idx.loc[dup, "_seq"].tolist())  # usually empty
+            idx = idx[~dup]
             inkeys = set(idx["_key"].tolist())
             incoming_parts = set(idx["_part"].tolist())
             del idx
@@ -497,7 +501,7 @@ class Transaction:
                     old["_key"] = _key_frame(old, t)
                 else:
                     old["_key"] = pd.Series([], dtype="string")
-                new = self._incoming(table, part, valid) if part in incoming_parts else self._incoming(table, "\x00none", None)
+                new = self._incoming(table, part, superseded) if part in incoming_parts else self._incoming(table, "\x00none", None)
                 # rows of this partition that incoming rows replace (possibly moving elsewhere)
                 moved_out = holders.get(part, set())
                 stored_all = old[old["_key"].isin(moved_out | set(new["_key"]))]
