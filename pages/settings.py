@@ -200,7 +200,8 @@ def actions(name: str) -> None:
 
 
 for name, mod in SOURCES.items():
-    with st.expander(f"**{mod.LABEL}** · {badge(name)}", expanded=False):
+    title = t(f"settings.label.{name}") if has(f"settings.label.{name}") else mod.LABEL
+    with st.expander(f"**{title}** · {badge(name)}", expanded=False):
         st.caption(t(f"settings.src.{name}"))
         settings_form(name)
         secrets_block(name, (sources_doc.get(name) or {}).get("env_suffix"))

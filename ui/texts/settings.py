@@ -50,6 +50,7 @@ TEXTS = {
     },
     "settings.list_help": {"en": "One per line.", "fr": "Un par ligne."},
     # sources
+    "settings.label.rss": {"en": "RSS / Atom alerts", "fr": "Alertes RSS / Atom"},
     "settings.src.mastodon": {
         "en": "Followers, your posts with their favourites, boosts and replies, and mentions (notifications with a "
         "token, or hashtags).",
