@@ -94,16 +94,14 @@ def known_account(ctx: ParseContext, platform: str) -> str | None:
         return None
 
 
+DEFAULT_ACCOUNT = "default"  # same placeholder as the other format modules when nothing names the account
+
+
 def require_account(doc: Document, ctx: ParseContext, platform: str, hint: str | None) -> str:
     """``--account`` wins; else what the file says (``hint``); else the workspace's only
-    account on that platform; else a clear failure."""
-    acc = ctx.account or hint or known_account(ctx, platform)
-    if acc:
-        return acc
-    raise ImportFailure(
-        doc.file_name, "the export does not name the account", 1, None,
-        f"the {platform} account name (give it with --account or in the import form)", "no account in the file", code="account",
-    )
+    account on that platform already in the store; else ``"default"`` (the import form /
+    ``--account`` lets the user name it)."""
+    return ctx.account or hint or known_account(ctx, platform) or DEFAULT_ACCOUNT
 
 
 def count_column(raw: pd.DataFrame, i: int, header: Sequence[Any], file_name: str) -> list[float | None]:
@@ -505,11 +503,17 @@ def _parse_blocks(fmt: str, doc: Document, ctx: ParseContext) -> Iterator[tuple[
     hint = _platform_hint(fname)
     aud: dict[tuple[str, Any], dict[str, Any]] = {}
     brk: list[dict[str, Any]] = []
+    accounts: dict[str, str] = {}
+
+    def account_for(platform: str) -> str:
+        if platform not in accounts:
+            accounts[platform] = require_account(doc, ctx, platform, None)
+        return accounts[platform]
 
     def breakdown(platform: str, dim: str, value: str, metric: str, x: float | None, unit: str, line: int) -> None:
         if x is None or not value:
             return
-        brk.append({"period_start": None, "period_end": None, "platform": platform, "account": ctx.account or known_account(ctx, platform),
+        brk.append({"period_start": None, "period_end": None, "platform": platform, "account": account_for(platform),
                     "dimension": dim, "dimension_value": value, "metric": metric, "value": x, "unit": unit, "_line": line})
 
     for block in _blocks(doc):
@@ -526,7 +530,7 @@ def _parse_blocks(fmt: str, doc: Document, ctx: ParseContext) -> Iterator[tuple[
             lines = [r.line for r in rows]
             days = dates([r.cells[0] for r in rows], fname, header[0], lines)
             vals = numbers([r.cells[1] if len(r.cells) > 1 else "" for r in rows], fname, header[1], lines, integer=True)
-            account = require_account(doc, ctx, platform, None)
+            account = account_for(platform)
             for d, v, ln in zip(days, vals, lines, strict=True):
                 if d is None:
                     continue
