@@ -41,9 +41,10 @@ def test_fixture_imports_and_reimport_is_a_noop(path: Path, tmp_path: Path, caps
     code, lines, err = run(capsys, str(path), "--workspace", "t", "--store", str(tmp_path))
     assert code == 0, err
     assert lines and all(line["file"] == str(path) for line in lines)
-    template = "HEADER_TEMPLATE" in path.name
+    # header-only templates and an ads export of an empty period ("No data available.") hold no rows
+    empty = "HEADER_TEMPLATE" in path.name or b"No data available" in path.read_bytes()[:4096]
     total = sum(line["rows_read"] for line in lines)
-    assert (total == 0) if template else (total > 0), lines
+    assert (total == 0) if empty else (total > 0), lines
     for line in lines:
         assert line["rows_read"] == line["rows_added"] + line["rows_updated"] + line["rows_skipped"]
     before = snapshot(tmp_path)
