@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit, urlunsplit
 
 UTM_FIELDS = ("source", "medium", "campaign", "content", "term", "id")
@@ -96,9 +97,14 @@ def parse_utm(url: str | None) -> dict[str, str | None]:
 
     Robust to ``&amp;``, percent-encoding, missing scheme, upper-case names, fragments
     (tags after ``#`` are read too when the query has none)."""
-    out: dict[str, str | None] = dict.fromkeys(UTM_FIELDS)
     if not url or not isinstance(url, str):
-        return out
+        return dict.fromkeys(UTM_FIELDS)
+    return dict(_parse_utm(url))
+
+
+@lru_cache(maxsize=65536)
+def _parse_utm(url: str) -> tuple[tuple[str, str | None], ...]:
+    out: dict[str, str | None] = dict.fromkeys(UTM_FIELDS)
     _, _, _, query, fragment = _split(url)
     pairs = _pairs(query)
     if fragment and "utm_" in fragment.lower():
@@ -113,7 +119,7 @@ def parse_utm(url: str | None) -> dict[str, str | None]:
     for k in ("source", "medium"):
         if out[k] is not None:
             out[k] = out[k].lower()  # type: ignore[union-attr]
-    return out
+    return tuple(out.items())
 
 
 def is_tracking_param(name: str) -> bool:
@@ -128,6 +134,11 @@ def normalise_landing_page(url: str | None) -> str | None:
     the host is lower-cased, an empty path with a host becomes ``/``."""
     if url is None or not isinstance(url, str):
         return None
+    return _normalise(url)
+
+
+@lru_cache(maxsize=65536)
+def _normalise(url: str) -> str | None:
     if not url.strip():
         return None
     raw = url.strip()

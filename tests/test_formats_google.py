@@ -677,3 +677,17 @@ def test_classify_columns():
     assert fr == {"Nième jour": ("time", "nth_day"), "Nouveaux utilisateurs": ("metric", "new_users")}
     ua = classify(["Landing Page", "Device Category", "Sessions", "X (Goal 1 Completions)", "Y (Goal 2 Completions)", "Z (Goal 1 Value)"])
     assert [c.kind for c in ua] == ["dim", "dim", "metric", "goal", "goal", "skip"]
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("27 January 2026 - 23 February 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+    ("27 janv. 2026 - 23 févr. 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+    ("1 févr. 2026 – 28 févr. 2026", (dt.date(2026, 2, 1), dt.date(2026, 2, 28))),
+    ("27.01.2026 - 23.02.2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+    ("Jan 27, 2026 - Feb 23, 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+    ("All time", (None, None)),
+])
+def test_google_ads_title_range(title, expected):
+    from connectors.formats.google_ads import _range
+
+    assert _range(["Campaign report", title], "f.csv", 3) == expected
