@@ -201,6 +201,8 @@ class _Crm(Format):
                 continue
             c = Cols(t, chunk, idx)
             out = pd.DataFrame({"_line": c.lines})
+            # never the e-mail/phone headers: those columns are not stored
+            out.attrs["source_columns"] = c.sources({"created": "created_at", "status": "stage"})
             ids = []
             for e, p, r, ln in zip(c.text("email"), c.text("phone"), c.text("id"), c.lines, strict=False):
                 lid = lead_id(salt, e, p, r)

@@ -255,6 +255,7 @@ def _daily(doc: Document, sheet: tuple[str, list[list[Any]]] | None, aliases: di
         if canon != "date":
             f[canon] = t.counts(i)
     f["platform"], f["account"], f["source_format"] = PLATFORM, account, name
+    f.attrs["source_columns"] = {canon: t.name(i) for canon, i in idx.items()}
     return f
 
 
@@ -299,6 +300,7 @@ class LinkedInContent(_LinkedIn):
             if canon in idx:
                 f[canon] = t.counts(idx[canon])
         f["platform"], f["account"], f["as_of"], f["source_format"] = PLATFORM, account, as_of, self.name
+        f.attrs["source_columns"] = {canon: t.name(i) for canon, i in idx.items()}
         yield "posts", f
 
 

@@ -130,6 +130,26 @@ class Cols:
     def __init__(self, table: Table, chunk: list[Record], index: dict[str, int]) -> None:
         self.t, self.chunk, self.index = table, chunk, index
         self.lines = [r.line for r in chunk]
+        self._check_duplicates()
+
+    def _check_duplicates(self) -> None:
+        """A used header that appears twice must hold the same values in both columns."""
+        keys = [header_key(h) for h in self.t.header]
+        for i in set(self.index.values()):
+            for j in (j for j, k in enumerate(keys) if k == keys[i] and j != i):
+                for r in self.chunk:
+                    a = r.cells[i] if i < len(r.cells) else ""
+                    b = r.cells[j] if j < len(r.cells) else ""
+                    if a != b:
+                        raise ImportFailure(
+                            self.t.fname, "duplicate column name", r.line, self.t.header[i], "each column name once",
+                            f"two columns named {self.t.header[i]!r} with different values", code="duplicate_column",
+                        )
+
+    def sources(self, targets: dict[str, str] | None = None) -> dict[str, str]:
+        """canonical column -> the file's header that fed it (validation messages name the file's header)."""
+        targets = {"date": "published_at", **(targets or {})}
+        return {targets.get(k, k): self.t.header[i] for k, i in self.index.items()}
 
     def has(self, name: str) -> bool:
         return name in self.index
@@ -224,9 +244,10 @@ def sentiment(values: Sequence[Any], fname: str, column: str, lines: Sequence[in
     return labels, scores
 
 
-def _frame(c: Cols, fmt: str) -> pd.DataFrame:
+def _frame(c: Cols, fmt: str, targets: dict[str, str] | None = None) -> pd.DataFrame:
     out = pd.DataFrame({"_line": c.lines})
     out["source_format"] = fmt
+    out.attrs["source_columns"] = c.sources(targets)
     return out
 
 
@@ -290,7 +311,7 @@ class Meltwater(_Listening):
             raise ImportFailure(t.fname, "no Date column", t.line, "Date", "a Date column", "none", code="unknown_layout")
         for chunk in t.chunks():
             c = Cols(t, chunk, idx)
-            out = _frame(c, self.name)
+            out = _frame(c, self.name, {"followers": "author_followers", "doc_id": "mention_id", "hit": "text"})
             out["published_at"] = c.when("date", ctx.timezone, time_col="time")
             urls = c.text("url")
             hit, opening, title = c.text("hit"), c.text("opening"), c.text("title")
@@ -482,7 +503,7 @@ class SentimentDaily(_Listening):
         idx = index_of(t.header, DAILY)
         for chunk in t.chunks(stop_at_blank=True):
             c = Cols(t, chunk, idx)
-            out = _frame(c, self.name)
+            out = _frame(c, self.name, {"date": "date", "volume": "mentions"})
             days = c.when("date", "UTC")
             out["date"] = [d.date() for d in days]
             vol = c.num("volume") if c.has("volume") else [None] * len(chunk)

@@ -122,6 +122,7 @@ class TikTokDaily(_TikTok):
                     continue
                 out[canon] = numbers(raw[f"c{i}"].tolist(), doc.file_name, header[i].strip(), lines, integer=True)
             out["source_format"] = self.name
+            out.attrs["source_columns"] = {canon: header[i].strip() for canon, i in idx.items()}
             yield "audience", out
 
 
@@ -178,6 +179,7 @@ class TikTokContent(_TikTok):
                     out[canon] = numbers(raw[f"c{i}"].tolist(), doc.file_name, header[i].strip(), lines, integer=True)
             out["as_of"] = None
             out["source_format"] = self.name
+            out.attrs["source_columns"] = {canon: header[i].strip() for canon, i in idx.items()}
             yield "posts", out
 
 

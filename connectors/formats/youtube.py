@@ -237,6 +237,17 @@ def _as_of(file_name: str) -> pd.Timestamp | None:
     return pd.Timestamp(r[1], tz="UTC") if r else None
 
 
+_POST_TARGET = {"likes": "reactions"}
+
+
+def _sources(header: Sequence[str], metric_cols: dict[int, Any], fixed: dict[str, int | None]) -> dict[str, str]:
+    """canonical column -> the file's own header (for validation messages)."""
+    out = {c: str(header[i]).strip() for c, i in fixed.items() if i is not None}
+    for i, (canon, _cur) in metric_cols.items():
+        out[_POST_TARGET.get(canon, canon)] = str(header[i]).strip()
+    return out
+
+
 class _Cols:
     """Numeric columns of a chunk parsed by metric kind."""
 
@@ -319,6 +330,7 @@ class YouTubeTable(_YouTube):
                 out[target] = vals
             out["as_of"] = as_of
             out["source_format"] = self.name
+            out.attrs["source_columns"] = _sources(header, metric_cols, {"post_id": 0, "text": title, "published_at": publish})
             yield "posts", out
 
 
@@ -348,6 +360,7 @@ class YouTubeChart(_YouTube):
                 if target in ("views", "watch_time_hours", "subscribers_net", "impressions", "reactions", "comments", "shares", "revenue"):
                     out[target] = cols.value(i, canon)[0]
             out["source_format"] = self.name
+            out.attrs["source_columns"] = _sources(header, metric_cols, {"date": 0, "post_id": 1})
             yield "content_daily", out
 
 
@@ -436,6 +449,11 @@ class YouTubeTotals(_YouTube):
                     base["dimension"], base["dimension_value"] = "channel", "total"
                     _breakdown_rows(extra, base, cols, header, [i])
             if has_aud:
+                aud.attrs["source_columns"] = {
+                    **{audience_map[m[0]]: header[i].strip() for i, m in metric_cols.items() if m[0] in audience_map},
+                    **{c: header[i].strip() for i, m in metric_cols.items() if m[0] == "subscribers_net" for c in ("new_followers", "lost_followers")},
+                    "date": header[0].strip(),
+                }
                 yield "audience", aud
             if extra:
                 yield "audience_breakdown", pd.concat(extra, ignore_index=True)
