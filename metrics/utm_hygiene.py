@@ -1,0 +1,608 @@
+"""UTM hygiene: naming conventions for new links, and a report on imported traffic.
+
+Pure functions (no IO, no Streamlit). Two uses:
+
+Link builder
+------------
+* :func:`suggest_value` turns a typed value into the convention: trimmed, lower case, no
+  accents, words joined by ``-`` (``Hiver 2026`` -> ``hiver-2026``); a source that names a
+  social platform becomes the platform's id (``fb``, ``m.facebook.com`` -> ``facebook``).
+* :func:`check_tags` lists the problems of one set of tags (codes below) with the fix;
+  :func:`build_url` writes the tagged link.
+
+Issue codes (``check_tags``): ``required`` (source, medium or campaign missing),
+``bad_url``, ``uppercase``, ``spaces`` (leading/trailing/inner blanks), ``underscore``
+(``_`` where the convention is ``-``), ``accents``, ``characters`` (anything but
+``a-z 0-9 - _ .``), ``source_alias`` (``fb`` for ``facebook``), ``paid_as_social``
+(a paid campaign tagged with a social medium: GA4 counts it as *Organic Social*),
+``paid_not_paid`` (paid, but the medium is not one GA4 reads as paid), ``unassigned``
+(GA4 would file the medium under *Unassigned*), ``not_registered`` (the campaign is not in
+the registry).
+
+Hygiene report
+--------------
+:func:`hygiene_report` reads a ``traffic`` frame (plus the campaign registry and, when
+given, ``costs``) and returns one row per finding:
+
+==========================  ======================================================================
+``source_variants``         one source spelled several ways (case, ``fb``/``facebook``,
+                            ``m.facebook.com``, trailing spaces, ``-``/``_``)
+``medium_variants``         the same for mediums
+``campaign_variants``       the same for campaigns
+``referrer_variants``       referrer host names of one platform (``m.facebook.com``, ``l.facebook.com``):
+                            GA4 lists them apart, Boussole counts them as one platform
+``missing_medium``          a source or campaign without medium (empty or ``(not set)``)
+``unassigned``              a medium GA4 does not know: the sessions land in *Unassigned*
+``paid_as_social``          a campaign with ad spend tagged with a social medium
+                            (GA4: *Organic Social* instead of *Paid Social*)
+``unregistered``            a campaign seen in traffic but absent from the registry
+``registry_only``           a registered campaign (started within the data's dates) never seen in traffic
+``landing_variants``        one landing page spelled several ways (case, trailing ``/``, ``//``,
+                            extra parameters such as ``gtm_debug``)
+==========================  ======================================================================
+
+Columns: ``kind, severity`` (``warning`` | ``info``), ``field``, ``property``, ``values``
+(tuple of ``(spelling, sessions)``, most sessions first), ``suggestion`` (the value to
+use, or None), ``sessions`` (sessions at stake: for variants, those of the spellings other
+than the suggestion; NaN when the export has no sessions), ``weight`` and ``weight_metric``
+(sessions, else views, else event count: what the export measured), ``cost``.
+
+Sessions come from the traffic rows of one *dimension set* per property and day (the one
+with the most sessions among those carrying the field), as :mod:`metrics.traffic` does, so
+two breakdowns of one export are never added together.
+
+:func:`url_findings` checks raw landing-page URLs (before import strips tracking
+parameters): clicks that carry an ad-platform click id (``fbclid``, ``gclid``...) but no UTM
+tag (``untagged_clicks``), and UTM values that break the conventions (``bad_tags``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
+
+import numpy as np
+import pandas as pd
+
+from metrics import DateLike, day, fold, num
+from metrics.channels import (
+    EMAIL_VALUES,
+    PAID_SOCIAL,
+    SOCIAL_MEDIUMS,
+    default_channel_group,
+    is_paid_medium,
+    platform_for_source,
+)
+from metrics.traffic import _prepare
+
+UTM_ORDER = ("source", "medium", "campaign", "id", "term", "content")
+REQUIRED = ("source", "medium", "campaign")
+# mediums GA4's default channel group reads (besides the paid regex and the social list)
+KNOWN_MEDIUMS = (
+    "social", "paid_social", "cpc", "ppc", "paid", "display", "cpm", "banner", "email", "referral",
+    "organic", "affiliate", "video", "audio", "sms", "push",
+)
+# unknown medium -> what the author most likely meant
+MEDIUM_FIXES = {
+    "mail": "email", "mail_lp": "email", "newsletter": "email", "infolettre": "email", "courriel": "email",
+    "courriels": "email", "emailing": "email", "e-mailing": "email", "mailing": "email", "news": "email",
+    "post": "social", "posts": "social", "story": "social", "stories": "social", "reseaux-sociaux": "social",
+    "reseaux_sociaux": "social", "réseaux sociaux": "social", "socialmedia": "social", "organic_social": "social",
+    "organic-social": "social", "facebook": "social", "instagram": "social", "linkedin": "social", "twitter": "social",
+    "ad": "paid_social", "ads": "paid_social", "sponsored": "paid_social", "sponsorise": "paid_social",
+    "sponsorisé": "paid_social", "boost": "paid_social", "boosted": "paid_social", "pub": "paid_social",
+    "publicite": "paid_social", "publicité": "paid_social", "link": "referral", "lien": "referral",
+}
+NOT_SET = frozenset({"(not set)", "(none)", "not set", "(not provided)", "(other)", "none", "null", "undefined"})
+# click ids added by ad platforms -> who clicked through
+CLICK_IDS = {
+    "fbclid": "facebook", "igshid": "instagram", "gclid": "google_ads", "gbraid": "google_ads", "wbraid": "google_ads",
+    "dclid": "google_ads", "msclkid": "microsoft_ads", "ttclid": "tiktok", "li_fat_id": "linkedin", "twclid": "x",
+    "_z1_msid": "zemanta",
+}
+DEBUG_PARAMS = frozenset({"gtm_debug", "gtm_preview", "preview", "preview_id", "_gl", "ver", "nocache", "cache"})
+
+FINDING_COLUMNS = ["kind", "severity", "field", "property", "values", "suggestion", "sessions", "weight", "weight_metric", "cost"]
+SEVERITY = {
+    "source_variants": "warning", "medium_variants": "warning", "campaign_variants": "warning", "missing_medium": "warning",
+    "unassigned": "warning", "paid_as_social": "warning", "unregistered": "info", "registry_only": "warning",
+    "landing_variants": "info", "referrer_variants": "info", "untagged_clicks": "warning", "bad_tags": "warning",
+}
+KIND_ORDER = tuple(SEVERITY)
+
+
+# --------------------------------------------------------------------------- conventions
+
+
+def strip_accents(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def suggest_value(value: object, field: str = "campaign") -> str | None:
+    """The value as the naming convention wants it (module docstring); None when empty.
+
+    Mediums keep ``_`` (``paid_social`` is a common, GA4-compatible spelling); other fields
+    use ``-`` between words. A source naming a social platform becomes its id."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    s = strip_accents(str(value)).strip().lower()
+    if not s:
+        return None
+    if field == "source":
+        plat = platform_for_source(s)
+        if plat:
+            return plat
+        s = s[4:] if s.startswith("www.") else s
+    if field == "medium":
+        s = re.sub(r"\s+", "_", s)
+        s = re.sub(r"[^a-z0-9._-]+", "", s)
+        return s or None
+    s = re.sub(r"[\s_]+", "-", s)
+    s = re.sub(r"[^a-z0-9.-]+", "-", s)
+    s = re.sub(r"-{2,}", "-", s).strip("-")
+    return s or None
+
+
+def variant_key(value: object, field: str) -> str | None:
+    """Key under which spellings of one value meet: case, accents, blanks, ``-``/``_``, and
+    for sources the platform (``fb`` = ``m.facebook.com`` = ``facebook``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    s = str(value).strip()
+    if not s or s.lower() in NOT_SET or (s.startswith("(") and s.endswith(")")):
+        return None
+    if field == "source":
+        plat = platform_for_source(s)
+        if plat:
+            return plat
+    s = strip_accents(s).lower()
+    s = s[4:] if field == "source" and s.startswith("www.") else s
+    s = re.sub(r"[\s_-]+", "-", s).strip("-")
+    return s or None
+
+
+def naming_issues(value: object, field: str) -> list[str]:
+    """Convention codes broken by one value (``uppercase``, ``spaces``, ``underscore``,
+    ``accents``, ``characters``, ``source_alias``)."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) == "":
+        return []
+    v = str(value)
+    out: list[str] = []
+    if v != v.lower():
+        out.append("uppercase")
+    if v != v.strip() or re.search(r"\s", v):
+        out.append("spaces")
+    if field not in ("medium",) and "_" in v:
+        out.append("underscore")
+    if strip_accents(v) != v:
+        out.append("accents")
+    if re.search(r"[^A-Za-z0-9._\s-]", strip_accents(v)):
+        out.append("characters")
+    if field == "source":
+        plat = platform_for_source(v)
+        if plat and v.strip().lower() != plat:
+            out.append("source_alias")
+    return out
+
+
+def campaign_keys(campaigns: Iterable[Mapping[str, Any]] | None) -> dict[str, Mapping[str, Any]]:
+    """Registry lookup: variant key of ``utm_campaign`` and of ``name`` -> the campaign."""
+    out: dict[str, Mapping[str, Any]] = {}
+    for c in campaigns or ():
+        for k in (c.get("utm_campaign"), c.get("name")):
+            key = variant_key(k, "campaign")
+            if key and key not in out:
+                out[key] = c
+    return out
+
+
+def check_tags(tags: Mapping[str, Any], paid: bool = False, campaigns: Iterable[Mapping[str, Any]] | None = None,
+               base_url: str | None = None) -> list[dict[str, Any]]:
+    """Problems of one link's tags: ``[{"code", "field", "value", "suggestion", "severity"}]``
+    (``error`` for a missing required tag or an unusable URL, else ``warning``/``info``)."""
+    out: list[dict[str, Any]] = []
+
+    def add(code: str, field: str | None, value: Any = None, suggestion: Any = None, severity: str = "warning") -> None:
+        out.append({"code": code, "field": field, "value": value, "suggestion": suggestion, "severity": severity})
+
+    if base_url is not None and not valid_base_url(base_url):
+        add("bad_url", "url", base_url, None, "error")
+    for f in REQUIRED:
+        if not str(tags.get(f) or "").strip():
+            add("required", f, None, None, "error")
+    for f in ("source", "medium", "campaign", "content", "term", "id"):
+        v = tags.get(f)
+        if v is None or str(v) == "":
+            continue
+        codes = naming_issues(v, f)
+        if codes:
+            sug = suggest_value(v, f)
+            for code in codes:
+                add(code, f, v, sug)
+    medium = str(tags.get("medium") or "").strip().lower()
+    source = str(tags.get("source") or "").strip().lower()
+    campaign = str(tags.get("campaign") or "").strip()
+    if medium:
+        channel = default_channel_group(source, medium, campaign)
+        if paid and medium in SOCIAL_MEDIUMS:
+            add("paid_as_social", "medium", medium, "paid_social", "warning")
+        elif paid and not is_paid_medium(medium) and channel not in ("Display", "Cross-network"):
+            add("paid_not_paid", "medium", medium, "paid_social" if platform_for_source(source) else "cpc", "warning")
+        if channel == "Unassigned":
+            add("unassigned", "medium", medium, MEDIUM_FIXES.get(medium), "warning")
+    if campaign and campaigns is not None:
+        if variant_key(campaign, "campaign") not in campaign_keys(campaigns):
+            add("not_registered", "campaign", campaign, None, "info")
+    return out
+
+
+def valid_base_url(url: str | None) -> bool:
+    if not url or not str(url).strip():
+        return False
+    try:
+        parts = urlsplit(str(url).strip())
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and "." in parts.netloc and " " not in str(url).strip()
+
+
+def build_url(base_url: str, tags: Mapping[str, Any]) -> str:
+    """``base_url`` with ``utm_*`` tags (order source, medium, campaign, id, term, content)
+    appended to its query; existing ``utm_*`` parameters are replaced, other parameters and
+    the ``#fragment`` kept. Values are percent-encoded."""
+    parts = urlsplit(str(base_url).strip())
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith("utm_")]
+    q = [f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in kept]
+    for f in UTM_ORDER:
+        v = tags.get(f)
+        if v is not None and str(v).strip():
+            q.append(f"utm_{f}={quote(str(v).strip(), safe='-_.~')}")
+    path = parts.path or ("/" if parts.netloc else "")
+    return urlunsplit((parts.scheme, parts.netloc, path, "&".join(q), parts.fragment))
+
+
+# --------------------------------------------------------------------------- report helpers
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("sessions", "weight", "cost") else "object") for c in FINDING_COLUMNS})
+
+
+def _rows_for(rows: pd.DataFrame, field: str, extra_mask: pd.Series | None = None) -> pd.DataFrame:
+    """Rows whose dimension set carries ``field``: one set per (property, slot), the one with
+    the most sessions (else views, else events)."""
+    if not len(rows):
+        return rows
+    sets = {d: field in (d.split("|") if d else []) for d in rows["dimset"].unique()}
+    has = rows["dimset"].map(sets).astype(bool)
+    r = rows[has.to_numpy(dtype=bool)]
+    if extra_mask is not None:
+        r = r[extra_mask.reindex(r.index).fillna(False).to_numpy(dtype=bool)]
+    if not len(r):
+        return r
+    score = r.groupby("setkey", sort=False).agg(sc=("_w", lambda x: x.sum(min_count=1)), slotkey=("slotkey", "first"),
+                                                 dimset=("dimset", "first"))
+    score["sc"] = score["sc"].fillna(-1.0)
+    score["n"] = score["dimset"].map(lambda d: d.count("|"))
+    score = score.reset_index().sort_values(["slotkey", "sc", "n", "dimset", "setkey"], ascending=[True, False, True, True, True])
+    keep = set(score.drop_duplicates("slotkey")["setkey"])
+    return r[r["setkey"].isin(keep).to_numpy(dtype=bool)]
+
+
+def _with_weights(rows: pd.DataFrame) -> pd.DataFrame:
+    """``_w``: what each row's property measured - sessions, else views, else events (``_wm``)."""
+    w = pd.Series(np.nan, index=rows.index, dtype="float64")
+    wm = pd.Series("sessions", index=rows.index, dtype="object")
+    for _prop, g in rows.groupby("property", sort=False):
+        for c, name in (("sessions", "sessions"), ("views", "views"), ("event_count", "events")):
+            if g[c].notna().any():
+                w.loc[g.index] = g[c].astype("float64")
+                wm.loc[g.index] = name
+                break
+    return rows.assign(_w=w, _wm=wm)
+
+
+def _metric(g: pd.DataFrame) -> str:
+    if g["sessions"].notna().any() or not len(g):
+        return "sessions"
+    return str(g["_wm"].mode().iloc[0])
+
+
+def _sum(s: pd.Series) -> float:
+    return float(s.sum(min_count=1)) if len(s) else float("nan")
+
+
+def _finding(kind: str, field: str | None, prop: str | None, values: list[tuple[str, float]], suggestion: str | None,
+             sessions: float, weight: float, metric: str, cost: float = float("nan")) -> dict[str, Any]:
+    return {
+        "kind": kind, "severity": SEVERITY[kind], "field": field, "property": prop or None,
+        "values": tuple(values), "suggestion": suggestion, "sessions": sessions, "weight": weight,
+        "weight_metric": metric, "cost": cost,
+    }
+
+
+def _variants(r: pd.DataFrame, field: str, kind: str, registry: Mapping[str, Mapping[str, Any]], metric: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if not len(r):
+        return out
+    raw = r[field].astype("object")
+    f = pd.DataFrame({"raw": raw.to_numpy(), "s": r["sessions"].to_numpy(), "w": r["_w"].to_numpy()})
+    keys = {v: variant_key(v, field) for v in pd.unique(raw)}
+    f["key"] = raw.map(keys).to_numpy()
+    f = f[f["key"].notna()]
+    if not len(f):
+        return out
+    g = f.groupby(["key", "raw"], sort=False).agg(s=("s", lambda x: x.sum(min_count=1)), w=("w", lambda x: x.sum(min_count=1)))
+    for key, grp0 in g.groupby(level=0, sort=True):
+        grp0 = grp0.reset_index().sort_values(["w", "raw"], ascending=[False, True], na_position="last")
+        if field == "source":  # referrer host names (m.facebook.com) apart from typed tags (fb, Facebook)
+            hosts = grp0[grp0["raw"].map(lambda v: "." in str(v)).astype(bool)]
+            tags = grp0[~grp0.index.isin(hosts.index)]
+            if len(hosts) and len(hosts) + len(tags) >= 2:
+                sug = suggest_value(str(key), field)
+                spell = [(str(a), float(s)) for a, s in zip(hosts["raw"], hosts["s"], strict=True)]
+                out.append(_finding("referrer_variants", field, None, spell, sug, _sum(hosts["s"]), _sum(hosts["w"]), metric))
+            groups = [tags]
+        else:
+            groups = [grp0]
+        for grp in groups:
+            if len(grp) < 2:
+                continue
+            out.append(_variant_finding(grp, field, kind, key, registry, metric))
+    return out
+
+
+def _variant_finding(grp: pd.DataFrame, field: str, kind: str, key: str, registry: Mapping[str, Mapping[str, Any]],
+                     metric: str) -> dict[str, Any]:
+    spellings = [(str(a), float(s)) for a, s in zip(grp["raw"], grp["s"], strict=True)]
+    if field == "campaign" and key in registry:
+        suggestion = str(registry[key].get("utm_campaign") or suggest_value(key, field))
+    else:
+        suggestion = suggest_value(grp["raw"].iloc[0], field)
+    other = grp[grp["raw"] != suggestion]
+    return _finding(kind, field, None, spellings, suggestion, _sum(other["s"]), _sum(other["w"]), metric)
+
+
+def _is_not_set(v: object) -> bool:
+    """Empty, ``(not set)``, ``(none)``, or any GA4 placeholder in parentheses (``(direct)``, ``(organic)``)."""
+    if v is None or (isinstance(v, float) and v != v):
+        return True
+    s = str(v).strip().lower()
+    return not s or s in NOT_SET or (s.startswith("(") and s.endswith(")"))
+
+
+def _medium_for(source: object) -> str | None:
+    s = fold(source) or ""
+    if platform_for_source(s):
+        return "social"
+    if s in EMAIL_VALUES or any(w in s for w in ("newsletter", "infolettre", "mail")):
+        return "email"
+    return None
+
+
+def _landing_key(page: str) -> str | None:
+    s = str(page).strip()
+    if not s or (s.startswith("(") and s.endswith(")")):
+        return None
+    s = s.split("#", 1)[0].split("?", 1)[0]
+    s = re.sub(r"/{2,}", "/", s).lower()
+    if len(s) > 1:
+        s = s.rstrip("/")
+    return s or "/"
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def hygiene_report(
+    traffic: pd.DataFrame | None,
+    campaigns: Iterable[Mapping[str, Any]] | None = (),
+    costs: pd.DataFrame | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> pd.DataFrame:
+    """Findings on imported traffic over ``[start, end]`` (default: every date in ``traffic``).
+    Kinds, columns and rules: module docstring. Sorted by severity, then sessions at stake."""
+    campaigns = list(campaigns or ())
+    registry = campaign_keys(campaigns)
+    rows = _prepare(traffic) if traffic is not None and len(traffic) else pd.DataFrame()
+    if len(rows):
+        first = rows["pstart"].where(rows["grain"] == "period", rows["date"])
+        last = rows["pend"].where(rows["grain"] == "period", rows["date"])
+        keep = pd.Series(True, index=rows.index)
+        if start is not None:
+            keep &= last >= day(start)
+        if end is not None:
+            keep &= first <= day(end)
+        rows = rows[keep.to_numpy(dtype=bool)]
+    if not len(rows):
+        return _frame(_registry_only(campaigns, set(), costs, None, None))
+    rows = _with_weights(rows)
+    metric = "sessions"
+    found: list[dict[str, Any]] = []
+
+    # spellings
+    for field, kind in (("source", "source_variants"), ("medium", "medium_variants"), ("campaign", "campaign_variants")):
+        found += _variants(_rows_for(rows, field), field, kind, registry, metric)
+
+    # missing medium: a source (other than direct) or a campaign, and no medium
+    r = _rows_for(rows, "source")
+    if len(r):
+        tagged = r["source"].map(lambda x: not _is_not_set(x)) | r["campaign"].map(lambda c: not _is_not_set(c))
+        no_med = r["medium"].map(_is_not_set)
+        direct = r["source"].map(lambda x: fold(x) == "(direct)").astype(bool)
+        both_unset = r["source"].map(_is_not_set) & r["medium"].map(_is_not_set) & r["source"].notna() & ~direct
+        m = r[((tagged & no_med) | both_unset).to_numpy(dtype=bool)]
+        if len(m):
+            keys = m.assign(src=m["source"].fillna("(not set)"), camp=m["campaign"].fillna(""))
+            for (src, camp), g in keys.groupby(["src", "camp"], sort=True):
+                label = f"{src} / {camp}" if camp else str(src)
+                found.append(_finding("missing_medium", "medium", None, [(label, _sum(g["sessions"]))], _medium_for(src),
+                                      _sum(g["sessions"]), _sum(g["_w"]), metric))
+
+    # mediums GA4 cannot place
+    r = _rows_for(rows, "medium")
+    if len(r):
+        un = r[(r["channel_group"] == "Unassigned").to_numpy(dtype=bool) & ~r["medium"].map(_is_not_set).to_numpy(dtype=bool)]
+        if len(un):
+            for med, g in un.groupby(un["medium"].map(lambda x: str(x).strip().lower()), sort=True):
+                srcs = g.groupby(g["source"].fillna("(not set)"))["sessions"].sum(min_count=1).sort_values(ascending=False)
+                vals = [(f"{s} / {med}", float(v)) for s, v in srcs.items()]
+                found.append(_finding("unassigned", "medium", None, vals, MEDIUM_FIXES.get(med), _sum(g["sessions"]), _sum(g["_w"]), metric))
+
+    # campaigns: paid tagged social, unregistered, registry-only
+    rc = _rows_for(rows, "campaign")
+    seen: set[str] = set()
+    if len(rc):
+        keys = rc["campaign"].map(lambda c: variant_key(c, "campaign"))
+        rc = rc.assign(_key=keys.to_numpy())
+        rc = rc[rc["_key"].notna()]
+        seen = set(rc["_key"])
+        paid = _paid_campaigns(costs, campaigns)
+        social_tagged = rc[rc["medium"].map(lambda m: fold(m) in SOCIAL_MEDIUMS).astype(bool).to_numpy(dtype=bool)]
+        for key, g in social_tagged.groupby("_key", sort=True):
+            if key not in paid:
+                continue
+            vals = [(f"{s} / {m}", float(v)) for (s, m), v in
+                    g.groupby([g["source"].fillna("(not set)"), g["medium"]])["sessions"].sum(min_count=1).sort_values(ascending=False).items()]
+            cfg = registry.get(key)
+            label = str(cfg.get("utm_campaign")) if cfg and cfg.get("utm_campaign") else str(g["campaign"].iloc[0])
+            found.append({**_finding("paid_as_social", "medium", None, vals, "paid_social", _sum(g["sessions"]), _sum(g["_w"]), metric,
+                                     paid[key]), "campaign": label, "channel": PAID_SOCIAL})
+        for key, g in rc.groupby("_key", sort=True):
+            if key in registry:
+                continue
+            spell = g.groupby("campaign")["sessions"].sum(min_count=1).sort_values(ascending=False)
+            found.append({**_finding("unregistered", "campaign", None, [(str(k), float(v)) for k, v in spell.items()],
+                                     suggest_value(spell.index[0], "campaign"), _sum(g["sessions"]), _sum(g["_w"]), metric),
+                          "campaign": str(spell.index[0])})
+    dmin = rows["date"].min() if "date" in rows else None
+    dmax = rows["date"].max() if "date" in rows else None
+    found += _registry_only(campaigns, seen, costs, dmin, dmax)
+
+    # landing pages spelled several ways (per property)
+    rl = _rows_for(rows, "landing_page")
+    if len(rl):
+        rl = rl.assign(_lk=rl["landing_page"].map(_landing_key).to_numpy())
+        rl = rl[rl["_lk"].notna()]
+        sp = rl.groupby(["property", "_lk", "landing_page"], sort=True).agg(
+            s=("sessions", lambda x: x.sum(min_count=1)), w=("_w", lambda x: x.sum(min_count=1)), wm=("_wm", "first"),
+        ).reset_index()
+        multi = sp.groupby(["property", "_lk"])["landing_page"].transform("size") > 1
+        for (prop, _key), spell in sp[multi.to_numpy(dtype=bool)].groupby(["property", "_lk"], sort=True):
+            spell = spell.sort_values(["w", "landing_page"], ascending=[False, True], na_position="last")
+            best = str(spell["landing_page"].iloc[0])
+            if "?" in best:  # prefer the clean page when it exists
+                clean = spell[~spell["landing_page"].str.contains("?", regex=False)]
+                best = str(clean["landing_page"].iloc[0]) if len(clean) else best.split("?", 1)[0]
+            other = spell[spell["landing_page"] != best]
+            metric_l = "sessions" if spell["s"].notna().any() else str(spell["wm"].iloc[0])
+            vals = [(str(a), float(x)) for a, x in zip(spell["landing_page"], spell["s"] if metric_l == "sessions" else spell["w"], strict=True)]
+            found.append(_finding("landing_variants", "landing_page", prop, vals, best, _sum(other["s"]), _sum(other["w"]), metric_l))
+    return _frame(found)
+
+
+def _paid_campaigns(costs: pd.DataFrame | None, campaigns: list[Mapping[str, Any]]) -> dict[str, float]:
+    """Variant keys of campaigns with ad spend -> the spend (NaN when only the registry says so)."""
+    out: dict[str, float] = {}
+    if costs is not None and len(costs) and "campaign" in costs.columns:
+        cat = costs["category"].astype("string").str.lower() if "category" in costs.columns else pd.Series("ads", index=costs.index)
+        ads = costs[(cat == "ads").fillna(False).to_numpy(dtype=bool)]
+        amounts = num(ads, "amount")
+        for c, a in zip(ads["campaign"], amounts, strict=True):
+            k = variant_key(c, "campaign")
+            if k:
+                out[k] = out.get(k, 0.0) + (0.0 if a != a else float(a))
+        return out
+    for c in campaigns:
+        if (c.get("budget") or 0) > 0:
+            k = variant_key(c.get("utm_campaign") or c.get("name"), "campaign")
+            if k:
+                out[k] = float("nan")
+    return out
+
+
+def _registry_only(campaigns: list[Mapping[str, Any]], seen: set[str], costs: pd.DataFrame | None,
+                   dmin: Any, dmax: Any) -> list[dict[str, Any]]:
+    out = []
+    spend = _paid_campaigns(costs, []) if costs is not None else {}
+    for c in campaigns:
+        keys = {variant_key(c.get("utm_campaign"), "campaign"), variant_key(c.get("name"), "campaign")} - {None}
+        if not keys or keys & seen:
+            continue
+        try:
+            cs = day(c["start"]) if c.get("start") else None
+            ce = day(c["end"]) if c.get("end") else None
+        except (ValueError, TypeError):
+            cs = ce = None
+        if dmin is not None and pd.notna(dmin) and dmax is not None and pd.notna(dmax):
+            if (cs is not None and cs > dmax) or (ce is not None and ce < dmin):
+                continue  # outside the imported dates: nothing to expect
+        label = str(c.get("utm_campaign") or c.get("name"))
+        cost = sum(spend.get(k, 0.0) for k in keys) if any(k in spend for k in keys) else float("nan")
+        out.append({**_finding("registry_only", "campaign", None, [(label, 0.0)], label, 0.0, 0.0, "sessions", cost),
+                    "campaign": label})
+    return out
+
+
+def _frame(found: list[dict[str, Any]]) -> pd.DataFrame:
+    if not found:
+        return _empty()
+    df = pd.DataFrame(found)
+    for c in FINDING_COLUMNS:
+        if c not in df.columns:
+            df[c] = None
+    df["_sev"] = df["severity"].map({"warning": 0, "info": 1})
+    df["_kind"] = df["kind"].map({k: i for i, k in enumerate(KIND_ORDER)})
+    df = df.sort_values(["_sev", "_kind", "weight"], ascending=[True, True, False], na_position="last", kind="stable")
+    extra = [c for c in df.columns if c not in FINDING_COLUMNS and not c.startswith("_")]
+    return df[FINDING_COLUMNS + extra].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- raw URLs
+
+
+def url_findings(urls: Iterable[object], weights: Iterable[object] | None = None) -> pd.DataFrame:
+    """Findings on raw landing-page URLs (tracking parameters still in them): clicks with an
+    ad-platform click id and no UTM tag (``untagged_clicks``, one finding per platform), and
+    UTM values breaking the conventions (``bad_tags``, one per field and spelling)."""
+    urls = list(urls)
+    ws = [float("nan")] * len(urls) if weights is None else [float(x) if x is not None and x == x else float("nan") for x in weights]
+    untagged: dict[str, list[tuple[str, float]]] = {}
+    bad: dict[tuple[str, str], float] = {}
+    for url, w in zip(urls, ws, strict=True):
+        if not isinstance(url, str) or "?" not in url and "#" not in url:
+            continue
+        q = url.split("?", 1)[1] if "?" in url else url.split("#", 1)[1]
+        q = q.replace("&amp;", "&")
+        pairs = parse_qsl(q.replace("#", "&").replace(";", "&"), keep_blank_values=True)
+        names = {k.strip().lower() for k, _ in pairs}
+        has_utm = any(n.startswith("utm_") for n in names)
+        if not has_utm:
+            for n in names:
+                plat = CLICK_IDS.get(n) or ("zemanta" if n.startswith("_z1_") else None)
+                if plat:
+                    untagged.setdefault(plat, []).append((url, w))
+                    break
+        for k, v in pairs:
+            n = k.strip().lower()
+            if n.startswith("utm_") and n[4:] in ("source", "medium", "campaign", "content", "term"):
+                if naming_issues(v, n[4:]):
+                    key = (n[4:], v)
+                    bad[key] = (0.0 if bad.get(key, 0.0) != bad.get(key, 0.0) else bad.get(key, 0.0)) + (0.0 if w != w else w)
+    found: list[dict[str, Any]] = []
+    for plat, items in sorted(untagged.items()):
+        total = sum(x for _, x in items if x == x) if any(x == x for _, x in items) else float("nan")
+        pages: dict[str, float] = {}
+        for u, x in items:
+            p = u.split("?", 1)[0]
+            pages[p] = pages.get(p, 0.0) + (0.0 if x != x else x)
+        vals = sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))
+        found.append({**_finding("untagged_clicks", "url", None, vals, None, float("nan"), total, "count" if weights is None else "weight"),
+                      "platform": plat, "urls": len(items)})
+    for (field, v), x in sorted(bad.items()):
+        found.append(_finding("bad_tags", field, None, [(v, x)], suggest_value(v, field), float("nan"), x, "weight"))
+    return _frame(found)
