@@ -60,3 +60,76 @@ TEXTS = {
         "fr": "Une partie de la valeur est estimée à partir de la valeur fixée par conversion ou par prospect.",
     },
 }
+
+TEXTS.update({
+    # ---------------------------------------------------------------- objectives
+    "objectives.subtitle": {"en": "{workspace} · {current}", "fr": "{workspace} · {current}"},
+    "objectives.other": {"en": "Other social", "fr": "Autres réseaux"},
+    "objectives.unknown": {"en": "(unknown)", "fr": "(inconnue)"},
+    "objectives.presence.intro": {
+        "en": "Audience size, always read next to how much it engages and how often the brand is talked about.",
+        "fr": "La taille de l’audience, toujours lue avec son engagement et la fréquence à laquelle on parle de la marque.",
+    },
+    "objectives.followers_by_platform": {"en": "Followers at the end of the period", "fr": "Abonnés à la fin de la période"},
+    "objectives.engagement_rates": {"en": "Engagement rates by platform", "fr": "Taux d’engagement par plateforme"},
+    "objectives.er_note": {
+        "en": "By reach: engagements ÷ people reached. By followers: engagements ÷ followers at the end of the period. "
+        "The two answer different questions, so both are shown.",
+        "fr": "Sur la portée : interactions ÷ personnes atteintes. Sur les abonnés : interactions ÷ abonnés à la fin de la période. "
+        "Les deux répondent à des questions différentes : les deux sont affichés.",
+    },
+    "objectives.per_post": {"en": "Reactions per post", "fr": "Réactions par publication"},
+    "objectives.per_post.intro": {
+        "en": "Avinash Kaushik’s three rates, over the posts published in the period.",
+        "fr": "Les trois taux d’Avinash Kaushik, sur les publications de la période.",
+    },
+    "objectives.sov_chart": {"en": "Mentions of each tracked brand", "fr": "Mentions de chaque marque suivie"},
+    "objectives.sentiment.intro": {
+        "en": "How people talk about the brand: negative mentions are always shown beside the positive ones.",
+        "fr": "Comment on parle de la marque : les mentions négatives sont toujours montrées à côté des positives.",
+    },
+    "objectives.sent_by_platform": {"en": "Tone of mentions by platform", "fr": "Ton des mentions par plateforme"},
+    "objectives.sent_by_topic": {"en": "Tone of mentions by topic", "fr": "Ton des mentions par sujet"},
+    "objectives.topic": {"en": "Topic", "fr": "Sujet"},
+    "objectives.group": {"en": "Breakdown", "fr": "Ventilation"},
+    "objectives.name": {"en": "Name", "fr": "Nom"},
+    "objectives.no_mentions": {
+        "en": "No mentions in this period. Import a listening export (Meltwater, Brandwatch, Talkwalker…) to follow sentiment.",
+        "fr": "Aucune mention pour cette période. Importez un export d’écoute (Meltwater, Brandwatch, Talkwalker…) pour suivre le sentiment.",
+    },
+    "objectives.relationships.intro": {
+        "en": "The people and organisations the brand connected with, where they came from and how far they went.",
+        "fr": "Les personnes et organisations avec qui la marque a noué contact, d’où elles viennent et jusqu’où elles sont allées.",
+    },
+    "objectives.leads_by_source": {"en": "New leads by source", "fr": "Nouveaux prospects par source"},
+    "objectives.leads_by_campaign": {"en": "New leads by campaign", "fr": "Nouveaux prospects par campagne"},
+    "objectives.no_campaign_leads": {"en": "No lead of this period is tied to a campaign.", "fr": "Aucun prospect de la période n’est rattaché à une campagne."},
+    "objectives.funnel": {
+        "en": "How far the period’s new leads went (→ share reaching the next stage)",
+        "fr": "Jusqu’où sont allés les nouveaux prospects (→ part passée à l’étape suivante)",
+    },
+    "objectives.funnel.note": {"en": "Lost along the way: {lost}.", "fr": "Perdus en route : {lost}."},
+    "objectives.no_leads": {
+        "en": "No new lead in this period. Import a CRM export (HubSpot, Salesforce or a simple CSV) to follow relationships.",
+        "fr": "Aucun nouveau prospect pour cette période. Importez un export de CRM (HubSpot, Salesforce ou un simple CSV) pour suivre les relations.",
+    },
+    "objectives.traffic.intro": {
+        "en": "Visits to the website that came from social networks, and what they led to.",
+        "fr": "Les visites du site web venues des réseaux sociaux, et ce qu’elles ont donné.",
+    },
+    "objectives.traffic.line": {
+        "en": "**{users}** users came from social · **{sessions}** sessions and **{all_users}** users in all",
+        "fr": "**{users}** utilisateurs venus des réseaux · **{sessions}** sessions et **{all_users}** utilisateurs au total",
+    },
+    "objectives.social_by_platform": {"en": "Sessions from each social network", "fr": "Sessions venant de chaque réseau"},
+    "objectives.traffic_by_campaign": {"en": "Sessions by campaign (UTM)", "fr": "Sessions par campagne (UTM)"},
+    "objectives.sessions": {"en": "Sessions", "fr": "Sessions"},
+    "objectives.users": {"en": "Users", "fr": "Utilisateurs"},
+    "objectives.conversions": {"en": "Conversions", "fr": "Conversions"},
+    "objectives.revenue": {"en": "Revenue", "fr": "Revenus"},
+    "objectives.campaign": {"en": "Campaign", "fr": "Campagne"},
+    "objectives.no_traffic": {
+        "en": "No website traffic in this period. Import a Google Analytics 4 report to follow traffic from social.",
+        "fr": "Aucun trafic web pour cette période. Importez un rapport Google Analytics 4 pour suivre le trafic venu des réseaux.",
+    },
+})
