@@ -1,0 +1,196 @@
+"""Sentiment of mentions in the store: scoring at import, re-scoring, manual relabelling.
+
+The scorer itself is :mod:`metrics.sentiment_model` (offline, French and English); this module
+is the IO glue around it. Every write goes through :func:`connectors.store.write_frames`,
+whose merge keeps a stored manual label (``sentiment_origin = 'manual'``) against any later
+export, import or model label.
+
+* :func:`score_frames` - hook for importers and API pulls: a ``mentions`` frame whose export
+  carries no sentiment at all gets ``sentiment_label``, ``sentiment_score`` and (where
+  missing) ``lang`` from the scorer, origin ``'model'``, with the workspace lexicon as
+  overrides. Frames with export labels are left as they are (an export's "not rated" stays
+  unlabelled until a re-score).
+* :func:`rescore_workspace` - "re-score with the current lexicon": every mention whose label
+  came from the model, or that has none, is scored again; export and manual labels are
+  never touched.
+* :func:`relabel` - a person's label (origin ``'manual'``, score +1 / 0 / -1).
+* :func:`load_lexicon` / :func:`save_lexicon` - the ``lexicon`` config document
+  ``{"fr": {word: score}, "en": {word: score}}``, scores in -1..1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from connectors import store
+
+log = logging.getLogger("boussole.scoring")
+
+LEXICON_DOC = "lexicon"
+LEXICON_LANGS = ("fr", "en")
+MANUAL_SCORES = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
+_SCORE_COLS = ["mention_id", "published_at", "text", "lang", "sentiment_label", "sentiment_score", "sentiment_origin"]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def clean_lexicon(doc: Any) -> dict[str, dict[str, float]]:
+    """A lexicon document made safe: ``{"fr": {...}, "en": {...}}``, keys trimmed and lower
+    case, scores clipped to -1..1, non-numeric entries dropped."""
+    out: dict[str, dict[str, float]] = {lang: {} for lang in LEXICON_LANGS}
+    if not isinstance(doc, Mapping):
+        return out
+    for lang in LEXICON_LANGS:
+        words = doc.get(lang) or {}
+        if not isinstance(words, Mapping):
+            continue
+        for word, score in words.items():
+            w = " ".join(str(word).replace("’", "'").split()).lower()
+            try:
+                v = float(score)
+            except (TypeError, ValueError):
+                continue
+            if not w or math.isnan(v):
+                continue
+            out[lang][w] = max(-1.0, min(1.0, v))
+    return out
+
+
+def load_lexicon(root: Path, workspace: str) -> dict[str, dict[str, float]]:
+    """The workspace's lexicon additions (empty when none, or when the document is unreadable)."""
+    try:
+        return clean_lexicon(store.load_config(root, workspace, LEXICON_DOC, {}))
+    except (OSError, ValueError) as exc:
+        log.warning("lexicon of %s unreadable (%s): scoring without it", workspace, type(exc).__name__)
+        return clean_lexicon({})
+
+
+def save_lexicon(root: Path, workspace: str, lexicon: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    doc = clean_lexicon(lexicon)
+    store.save_config(root, workspace, LEXICON_DOC, doc)
+    return doc
+
+
+def _overrides(lexicon: Mapping[str, Mapping[str, float]] | None) -> dict[str, dict[str, float]] | None:
+    lex = clean_lexicon(lexicon or {})
+    return lex if any(lex.values()) else None
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def score_mentions(df: pd.DataFrame, lexicon: Mapping[str, Mapping[str, float]] | None = None) -> pd.DataFrame:
+    """Fill unlabelled, non-manual mentions of ``df`` from the scorer (origin 'model')."""
+    from metrics.sentiment_model import label_mentions
+
+    return label_mentions(df, _overrides(lexicon))
+
+
+def _has_export_sentiment(df: pd.DataFrame) -> bool:
+    for col in ("sentiment_label", "sentiment_score"):
+        if col in df.columns and df[col].notna().any():
+            return True
+    return False
+
+
+def score_frames(
+    root: Path | None, workspace: str | None, frames: Iterable[tuple[str, pd.DataFrame]],
+    lexicon: Mapping[str, Mapping[str, float]] | None = None,
+) -> list[tuple[str, pd.DataFrame]]:
+    """Hook run on parsed frames before they are written: each ``mentions`` frame without any
+    export sentiment is scored (see the module docstring); other frames pass through.
+
+    Never raises: a scorer failure leaves the frame unscored (logged), because an import must
+    not fail for want of a model label - a re-score can fill them later."""
+    frames = list(frames)
+    if not any(t == "mentions" for t, _ in frames):
+        return frames
+    if lexicon is None:
+        lexicon = load_lexicon(Path(root), workspace) if root is not None and workspace else {}
+    out = []
+    for table, df in frames:
+        if table == "mentions" and len(df) and "text" in df.columns and not _has_export_sentiment(df):
+            try:
+                scored = score_mentions(df, lexicon)
+                scored.attrs = dict(df.attrs)
+                df = scored
+            except Exception:  # noqa: BLE001 - see docstring
+                log.exception("sentiment scoring failed; mentions imported without model labels")
+        out.append((table, df))
+    return out
+
+
+def score_frame(root: Path | None, workspace: str | None, table: str, df: pd.DataFrame,
+                lexicon: Mapping[str, Mapping[str, float]] | None = None) -> pd.DataFrame:
+    """:func:`score_frames` for one ``(table, frame)``."""
+    return score_frames(root, workspace, [(table, df)], lexicon)[0][1]
+
+
+def rescore_workspace(
+    root: Path, workspace: str, lexicon: Mapping[str, Mapping[str, float]] | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, int]:
+    """Score again every mention whose label is the model's or missing, with ``lexicon`` (default:
+    the workspace's). Export and manual labels are left alone. Returns ``{"candidates",
+    "changed", "manual_kept", "export_kept"}``; writes through ``write_frames`` (one commit, logged
+    as ``rescore`` in the import history when anything changed)."""
+    root = Path(root)
+    if lexicon is None:
+        lexicon = load_lexicon(root, workspace)
+    m = store.read_table(root, workspace, "mentions", columns=_SCORE_COLS)
+    origin = m["sentiment_origin"].astype("string").str.lower()
+    manual = origin.eq("manual").fillna(False).astype(bool)
+    export = (m["sentiment_label"].notna() & ~origin.eq("model").fillna(False).astype(bool) & ~manual)
+    todo = ~manual & ~export
+    stats = {"candidates": int(todo.sum()), "changed": 0, "manual_kept": int(manual.sum()), "export_kept": int(export.sum())}
+    if not todo.any():
+        return stats
+    sub = m[todo].copy()
+    before = sub[["sentiment_label", "sentiment_score"]].copy()
+    sub["sentiment_label"] = pd.Series(pd.NA, index=sub.index, dtype="string")
+    sub["sentiment_score"] = float("nan")
+    sub["sentiment_origin"] = pd.Series(pd.NA, index=sub.index, dtype="string")
+    scored = score_mentions(sub, lexicon)
+    lab_changed = scored["sentiment_label"].astype("string").ne(before["sentiment_label"].astype("string")).fillna(True)
+    old_score = pd.to_numeric(before["sentiment_score"], errors="coerce")
+    new_score = pd.to_numeric(scored["sentiment_score"], errors="coerce")
+    score_changed = ~((old_score - new_score).abs() < 1e-9)
+    changed = (lab_changed | score_changed).astype(bool)
+    stats["changed"] = int(changed.sum())
+    if not changed.any():
+        return stats
+    out = scored.loc[changed, ["mention_id", "published_at", "lang", "sentiment_label", "sentiment_score", "sentiment_origin"]]
+    store.write_frames(root, workspace, [("mentions", out)], fmt="rescore", file_name="rescore", now=now)
+    return stats
+
+
+def relabel(
+    root: Path, workspace: str, labels: Mapping[str, str], now: dt.datetime | None = None,
+) -> int:
+    """Store a person's labels ``{mention_id: positive|neutral|negative}`` (origin 'manual', score
+    +1 / 0 / -1). Unknown ids are ignored. Returns the number of mentions updated."""
+    clean = {str(k): str(v).lower() for k, v in labels.items() if str(v).lower() in MANUAL_SCORES}
+    if not clean:
+        return 0
+    ids = list(clean)
+    m = store.read_table(root, workspace, "mentions", columns=["mention_id", "published_at"], filters=[("mention_id", "in", ids)])
+    if not len(m):
+        return 0
+    out = pd.DataFrame({
+        "mention_id": m["mention_id"],
+        "published_at": m["published_at"],
+        "sentiment_label": [clean[i] for i in m["mention_id"]],
+        "sentiment_score": [MANUAL_SCORES[clean[i]] for i in m["mention_id"]],
+        "sentiment_origin": "manual",
+    })
+    res = store.write_frames(root, workspace, [("mentions", out)], fmt="relabel", file_name="relabel", now=now)
+    w = res.get("mentions")
+    return int((w.rows_updated + w.rows_added) if w else 0)
