@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from connectors import store
+from connectors import scoring, store
 from connectors.errors import ImportFailure
 from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
@@ -187,6 +187,7 @@ def _import_doc(
             tx.touch(t)
         n = 0
         for table, frame in fmt.parse(doc, ctx):
+            frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
             tx.upsert(table, frame)
             n += len(frame)
             if progress:
