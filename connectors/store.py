@@ -686,3 +686,43 @@ def write_frames(
 
 def all_tables() -> tuple[str, ...]:
     return DATA_TABLES + (IMPORTS.name,)
+
+
+def delete_rows(root: Path, workspace: str, table: str, keys: pd.DataFrame, only_format: str | None = None) -> int:
+    """Delete the rows of ``table`` whose primary key is in ``keys`` (a frame with the key
+    columns), optionally only those whose ``source_format`` is ``only_format`` (e.g. the costs
+    entered by hand). Same lock and atomic replace as :class:`Transaction`; returns the
+    number of rows removed. Nothing is touched when no row matches."""
+    t = TABLES[table]
+    root = Path(root)
+    if not len(keys):
+        return 0
+    k = keys.reindex(columns=list(t.primary_key)).reset_index(drop=True)
+    lines = pd.Series(range(1, len(k) + 1), index=k.index)
+    k = pd.DataFrame({c: _coerce(k[c], t.columns[c], c, lines, "<delete>") for c in t.primary_key})
+    want = set(_key_frame(k, t))
+    removed = 0
+    with workspace_lock(root, workspace):
+        for f in table_files(root, workspace, table):
+            df = pq.read_table(f).to_pandas()
+            hit = _key_frame(df, t).isin(want)
+            if only_format is not None and "source_format" in df.columns:
+                hit &= (df["source_format"].astype("string") == only_format).fillna(False)
+            n = int(hit.sum())
+            if not n:
+                continue
+            rest = df[~hit.to_numpy(dtype=bool)]
+            if len(rest):
+                fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=".tmp-", suffix=".parquet")
+                os.close(fd)
+                try:
+                    pq.write_table(to_arrow(rest, table), tmp, compression="zstd")
+                    os.replace(tmp, f)
+                except BaseException:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(tmp)
+                    raise
+            else:
+                f.unlink()
+            removed += n
+    return removed
