@@ -133,3 +133,62 @@ TEXTS.update({
         "fr": "Aucun trafic web pour cette période. Importez un rapport Google Analytics 4 pour suivre le trafic venu des réseaux.",
     },
 })
+
+TEXTS.update({
+    # ---------------------------------------------------------------- trends
+    "trends.intro": {
+        "en": "Any metric over time. Shaded bands are campaigns, dotted lines are actions from the journal.",
+        "fr": "N’importe quel indicateur dans le temps. Les bandes colorées sont les campagnes, les lignes pointillées les actions du journal.",
+    },
+    "trends.metric": {"en": "Metric", "fr": "Indicateur"},
+    "trends.freq": {"en": "One point per", "fr": "Un point par"},
+    "trends.freq.week": {"en": "Week", "fr": "Semaine"},
+    "trends.freq.month": {"en": "Month", "fr": "Mois"},
+    "trends.range": {"en": "Over", "fr": "Sur"},
+    "trends.range.3m": {"en": "3 months", "fr": "3 mois"},
+    "trends.range.6m": {"en": "6 months", "fr": "6 mois"},
+    "trends.range.12m": {"en": "12 months", "fr": "12 mois"},
+    "trends.range.24m": {"en": "24 months", "fr": "24 mois"},
+    "trends.rolling": {"en": "Rolling average", "fr": "Moyenne mobile"},
+    "trends.rolling.help": {
+        "en": "Smooths the line: each point is the mean of the last 4 weeks (or 3 months).",
+        "fr": "Lisse la courbe : chaque point est la moyenne des 4 dernières semaines (ou des 3 derniers mois).",
+    },
+    "trends.rolling.name": {"en": "Rolling average ({n} points)", "fr": "Moyenne mobile ({n} points)"},
+    "trends.actual": {"en": "Actual", "fr": "Valeur réelle"},
+    "trends.split": {"en": "One line per platform", "fr": "Une courbe par plateforme"},
+    "trends.split.help": {"en": "Split the metric by social network.", "fr": "Ventiler l’indicateur par réseau social."},
+    "trends.no_split": {
+        "en": "This metric has no breakdown by platform.",
+        "fr": "Cet indicateur ne se ventile pas par plateforme.",
+    },
+    "trends.computing": {"en": "Computing the series…", "fr": "Calcul de la série…"},
+    "trends.campaigns": {"en": "Campaigns", "fr": "Campagnes"},
+    "trends.actions": {"en": "Actions from the journal", "fr": "Actions du journal"},
+    "trends.legend": {
+        "en": "Each point is the mean of the last {n} periods. Hover a triangle for a campaign, a diamond for an action.",
+        "fr": "Chaque point est la moyenne des {n} dernières périodes. Survolez un triangle pour une campagne, un losange pour une action.",
+    },
+    "trends.legend.plain": {
+        "en": "Hover a triangle for a campaign, a diamond for an action.",
+        "fr": "Survolez un triangle pour une campagne, un losange pour une action.",
+    },
+    "trends.summary.week": {
+        "en": "{metric}: {first} in the first week shown ({since}), {last} in the last one. Best week: {best} ({best_date}).",
+        "fr": "{metric} : {first} la première semaine affichée ({since}), {last} la dernière. Meilleure semaine : {best} ({best_date}).",
+    },
+    "trends.summary.month": {
+        "en": "{metric}: {first} in the first month shown ({since}), {last} in the last one. Best month: {best} ({best_date}).",
+        "fr": "{metric} : {first} le premier mois affiché ({since}), {last} le dernier. Meilleur mois : {best} ({best_date}).",
+    },
+    "trends.spikes": {"en": "Spikes in mentions", "fr": "Pics de mentions"},
+    "trends.spike": {
+        "en": "{date}: {n} mentions in a day, against about {base} usually.",
+        "fr": "{date} : {n} mentions en une journée, contre environ {base} d’habitude.",
+    },
+    "trends.spike.crisis": {
+        "en": "{date}: {n} mentions in a day, against about {base} usually, {share} of them negative — a possible crisis.",
+        "fr": "{date} : {n} mentions en une journée, contre environ {base} d’habitude, dont {share} négatives — une crise possible.",
+    },
+    "trends.table": {"en": "Values of the chart", "fr": "Valeurs du graphique"},
+})
