@@ -1481,7 +1481,29 @@ class _Demo:
         journal.sort(key=lambda j: j["date"])
         assess = end - dt.timedelta(days=30)
         maturity = {
-            "assessments": [{"date": _iso(assess), "answers": {}}],
+            # answers to the questionnaire of metrics/maturity.py: levels 2 and 3 fully in place,
+            # level 4 lacks a named community manager, level 5 barely started
+            "assessments": [
+                {
+                    "date": _iso(assess),
+                    "answers": {
+                        "accounts_inventory": "yes",
+                        "monitoring_scope": "yes",
+                        "monitoring_owner": "yes",
+                        "publishing_rights": "yes",
+                        "staff_guidelines": "yes",
+                        "response_practice": "yes",
+                        "objectives": "yes",
+                        "editorial_policy": "yes",
+                        "content_calendar": "yes",
+                        "community_owner": "partly",
+                        "roi_owner": "yes",
+                        "service_integration": "partly",
+                        "innovation_integration": "no",
+                        "staff_training": "partly",
+                    },
+                }
+            ],
             "peers": [
                 {"name": T.COMPETITOR_AGENCIES[T.COMPETITORS[0]], "kind": "competitor", "level": 3, "date": _iso(assess)},
                 {"name": T.COMPETITOR_AGENCIES[T.COMPETITORS[1]], "kind": "competitor", "level": 2, "date": _iso(assess)},

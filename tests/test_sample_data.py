@@ -139,7 +139,10 @@ def test_config_documents(demo: dict) -> None:
     assert any(j["status"] == "open" for j in journal)
     assert all(j["metric"] in METRIC_IDS for j in journal)
     maturity = store.load_config(root, "demo", "maturity")
-    assert maturity["assessments"][0]["answers"] == {}
+    from metrics.maturity import ANSWERS, QUESTION_IDS
+
+    answers = maturity["assessments"][0]["answers"]
+    assert set(answers) == set(QUESTION_IDS) and set(answers.values()) <= set(ANSWERS)
     assert sorted(p["kind"] for p in maturity["peers"]) == ["competitor", "competitor", "partner"]
     terms = store.load_config(root, "demo", "tracked_terms")
     texts = " ".join(_read(demo, "mentions")["text"].tolist()).lower()
