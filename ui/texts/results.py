@@ -192,3 +192,110 @@ TEXTS.update({
     },
     "trends.table": {"en": "Values of the chart", "fr": "Valeurs du graphique"},
 })
+
+TEXTS.update({
+    # ---------------------------------------------------------------- goals
+    "goals.intro": {
+        "en": "SMART goals: a metric, a baseline, a target and a deadline. Judged with the data up to {date}.",
+        "fr": "Des cibles SMART : un indicateur, un point de départ, une valeur visée et une échéance. Évaluées avec les données jusqu’au {date}.",
+    },
+    "goals.none": {
+        "en": "No goal yet. Add one per objective: it is how the dashboard can say whether you are on track.",
+        "fr": "Aucune cible pour l’instant. Ajoutez-en une par objectif : c’est ainsi que le tableau de bord peut dire si vous êtes en bonne voie.",
+    },
+    "goals.new": {"en": "New goal", "fr": "Nouvelle cible"},
+    "goals.new.title": {"en": "New goal", "fr": "Nouvelle cible"},
+    "goals.edit.title": {"en": "Edit the goal", "fr": "Modifier la cible"},
+    "goals.smart": {
+        "en": "Specific (one metric, one scope), measurable (a baseline and a target), achievable and realistic "
+        "(compared with what you have already done), time-bound (a start and a deadline).",
+        "fr": "Spécifique (un indicateur, un périmètre), mesurable (un point de départ et une valeur visée), atteignable et réaliste "
+        "(comparée à ce que vous avez déjà accompli), temporellement définie (un début et une échéance).",
+    },
+    "goals.f.objective": {"en": "Objective", "fr": "Objectif"},
+    "goals.f.metric": {"en": "Metric", "fr": "Indicateur"},
+    "goals.f.platform": {"en": "Platform", "fr": "Plateforme"},
+    "goals.f.campaign": {"en": "Campaign", "fr": "Campagne"},
+    "goals.f.period": {"en": "Followed per", "fr": "Suivi par"},
+    "goals.f.period.help": {
+        "en": "For counts (mentions, sessions…) the baseline and the target are per week or per month.",
+        "fr": "Pour les volumes (mentions, sessions…), le point de départ et la valeur visée s’entendent par semaine ou par mois.",
+    },
+    "goals.f.baseline": {"en": "Baseline", "fr": "Point de départ"},
+    "goals.f.target": {"en": "Target", "fr": "Valeur visée"},
+    "goals.f.kind.stock": {
+        "en": "A level at a given moment (e.g. followers at the end of a week).",
+        "fr": "Un niveau à un moment donné (p. ex. les abonnés à la fin d’une semaine).",
+    },
+    "goals.f.kind.flow": {
+        "en": "A value per week or per month, as chosen in “Followed per”.",
+        "fr": "Une valeur par semaine ou par mois, selon le choix « Suivi par ».",
+    },
+    "goals.f.start": {"en": "Start", "fr": "Début"},
+    "goals.f.deadline": {"en": "Deadline", "fr": "Échéance"},
+    "goals.f.owner": {"en": "Owner", "fr": "Responsable"},
+    "goals.hint.week": {
+        "en": "From your data: last complete week {last}; best week of the past year {best}.",
+        "fr": "D’après vos données : dernière semaine complète {last}; meilleure semaine de l’année écoulée {best}.",
+    },
+    "goals.hint.month": {
+        "en": "From your data: last complete month {last}; best month of the past year {best}.",
+        "fr": "D’après vos données : dernier mois complet {last}; meilleur mois de l’année écoulée {best}.",
+    },
+    "goals.save": {"en": "Save the goal", "fr": "Enregistrer la cible"},
+    "goals.save_anyway": {"en": "Save it anyway", "fr": "Enregistrer quand même"},
+    "goals.refused": {
+        "en": "This goal cannot be saved yet:",
+        "fr": "Cette cible ne peut pas encore être enregistrée :",
+    },
+    "goals.warned": {
+        "en": "Before saving, note:",
+        "fr": "Avant d’enregistrer, notez ceci :",
+    },
+    "goals.saved": {"en": "Goal saved: {metric}.", "fr": "Cible enregistrée : {metric}."},
+    "goals.deleted": {"en": "Goal deleted: {metric}.", "fr": "Cible supprimée : {metric}."},
+    "goals.scope.all": {"en": "all platforms", "fr": "toutes plateformes"},
+    "goals.scope.all_platforms": {"en": "All platforms", "fr": "Toutes les plateformes"},
+    "goals.scope.all_campaigns": {"en": "All campaigns", "fr": "Toutes les campagnes"},
+    "goals.line.week": {
+        "en": "{objective} · followed weekly · from {start} to {deadline} · owner: {owner}",
+        "fr": "{objective} · suivi hebdomadaire · du {start} au {deadline} · responsable : {owner}",
+    },
+    "goals.line.month": {
+        "en": "{objective} · followed monthly · from {start} to {deadline} · owner: {owner}",
+        "fr": "{objective} · suivi mensuel · du {start} au {deadline} · responsable : {owner}",
+    },
+    "goals.nobody": {"en": "not set", "fr": "non désigné"},
+    "goals.baseline": {"en": "Baseline", "fr": "Point de départ"},
+    "goals.current": {"en": "Now", "fr": "Actuellement"},
+    "goals.current.at": {"en": "Now ({period})", "fr": "Actuellement ({period})"},
+    "goals.target": {"en": "Target", "fr": "Valeur visée"},
+    "goals.projection": {"en": "Projected at the deadline", "fr": "Projection à l’échéance"},
+    "goals.projection.help": {
+        "en": "Straight line through the last 8 weeks or months since the goal started, read at the deadline.",
+        "fr": "Droite tracée sur les 8 dernières semaines ou les 8 derniers mois depuis le début de la cible, lue à l’échéance.",
+    },
+    "goals.progress": {
+        "en": "{done} of the way · {elapsed} of the time elapsed",
+        "fr": "{done} du chemin parcouru · {elapsed} du temps écoulé",
+    },
+    "goals.status_text.on_track": {
+        "en": "At the current pace the goal will be reached ({pct} of the way by the deadline).",
+        "fr": "Au rythme actuel, la cible sera atteinte ({pct} du chemin à l’échéance).",
+    },
+    "goals.status_text.at_risk": {
+        "en": "At the current pace the goal will be narrowly missed ({pct} of the way by the deadline).",
+        "fr": "Au rythme actuel, la cible sera manquée de peu ({pct} du chemin à l’échéance).",
+    },
+    "goals.status_text.off_track": {
+        "en": "At the current pace the goal will be missed ({pct} of the way by the deadline): change something.",
+        "fr": "Au rythme actuel, la cible sera manquée ({pct} du chemin à l’échéance) : il faut changer quelque chose.",
+    },
+    "goals.chart.actual": {"en": "Actual", "fr": "Réel"},
+    "goals.chart.target": {"en": "Target", "fr": "Valeur visée"},
+    "goals.chart.projection": {"en": "Projection", "fr": "Projection"},
+    "goals.edit": {"en": "Edit", "fr": "Modifier"},
+    "goals.delete": {"en": "Delete", "fr": "Supprimer"},
+    "goals.delete.confirm": {"en": "Delete the goal “{metric}”? This cannot be undone.", "fr": "Supprimer la cible « {metric} » ? C’est définitif."},
+    "goals.delete.yes": {"en": "Yes, delete it", "fr": "Oui, supprimer"},
+})
