@@ -561,7 +561,9 @@ def entity_hits(
         pat = r"(?<![\w])" + re.escape(_norm(t["term"]).replace("’", "'")) + r"(?![\w])"
         hit = normed.str.contains(pat, regex=True, na=False).to_numpy(dtype=bool)
         if hit.any():
-            parts.append(pd.DataFrame({"row": rows[hit], "key": "t:" + _norm(t["term"]), "entity": t["term"], "kind": t["kind"]}))
+            # a tracked topic and the same value of the topic column are one entity
+            key = ("c:" if t["kind"] == "topic" else "t:") + _norm(t["term"])
+            parts.append(pd.DataFrame({"row": rows[hit], "key": key, "entity": t["term"], "kind": t["kind"]}))
     if topics and "topic" in mentions.columns:
         tp = nullify(mentions["topic"]).to_numpy(dtype=object)
         ok = np.array([v is not None for v in tp], dtype=bool)
@@ -718,7 +720,7 @@ def share_of_voice_weekly(
     own_name = own_brand or ""
     brand = np.where(d["is_own"], own_name, [comp_names.get(k, k) for k in d["brand_key"].fillna("")])
     f = pd.DataFrame({
-        "week": d["date"] - pd.to_timedelta(d["date"].dt.weekday, unit="D"),
+        "week": d["date"] - pd.to_timedelta(d["date"].dt.day_of_week, unit="D"),
         "brand": brand, "is_own": d["is_own"].to_numpy(), "mentions": d["mentions"].to_numpy(dtype="float64"),
     })
     g = f.groupby(["week", "brand", "is_own"], as_index=False)["mentions"].sum(min_count=1)
