@@ -291,6 +291,10 @@ TEXTS.update({
         "en": "At the current pace the goal will be missed ({pct} of the way by the deadline): change something.",
         "fr": "Au rythme actuel, la cible sera manquée ({pct} du chemin à l’échéance) : il faut changer quelque chose.",
     },
+    "goals.status_text.ahead_but_slowing": {
+        "en": "Above target in the last period, but the recent trend points down ({pct} of the way by the deadline if it goes on).",
+        "fr": "Au-dessus de la cible sur la dernière période, mais la tendance récente est à la baisse ({pct} du chemin à l’échéance si elle se poursuit).",
+    },
     "goals.chart.actual": {"en": "Actual", "fr": "Réel"},
     "goals.chart.target": {"en": "Target", "fr": "Valeur visée"},
     "goals.chart.projection": {"en": "Projection", "fr": "Projection"},
