@@ -43,6 +43,7 @@ CARDS: dict[str, dict] = {
 
 ctx = context.get()
 ws = context.require_workspace(ctx)
+results.page_style(ctx)
 lang, cur = ctx.lang, ctx.currency
 
 st.title(t("nav.overview"))
@@ -65,7 +66,6 @@ if not any(len(getattr(tbl, name)) for name in results.TABLES):
     st.stop()
 
 goal_cfg = {g.get("id"): g for g in results.goals(ctx)}
-vs = t(f"overview.vs.{ctx.period}")
 
 
 def goal_objective(row: dict) -> str | None:
@@ -121,7 +121,7 @@ def card(objective: str, spec: dict) -> None:
                 insights.value(metric, v, lang, cur),
                 delta=insights.change(metric, v, prev, lang, cur),
                 delta_color=insights.delta_color(fav),
-                delta_description=vs,
+                delta_arrow="off" if fav is None else "auto",
                 help=insights.help_text(metric, lang),
                 chart_data=spark if len(spark) >= 2 else None,
                 chart_type="area" if METRICS[metric].unit != "ratio" else "line",
@@ -179,7 +179,7 @@ with right, st.container(border=True):
             insights.value("roi", roi.get("roi"), lang, cur),
             delta=insights.change("roi", roi.get("roi"), prev, lang, cur),
             delta_color=insights.delta_color(insights.favourable("roi", roi.get("roi"), prev)),
-            delta_description=vs,
+            delta_arrow="off" if insights.favourable("roi", roi.get("roi"), prev) is None else "auto",
             help=insights.help_text("roi", lang),
         )
         value_label = insights.label("value", lang) + (f" ({t('common.estimate')})" if estimated else "")

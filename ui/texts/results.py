@@ -23,10 +23,6 @@ TEXTS = {
         "fr": "Cet espace de travail ne contient pas encore de données. Importez des exports de plateformes dans la page Importer "
         "pour voir où en est chaque objectif.",
     },
-    "overview.vs.week": {"en": "vs previous week", "fr": "par rapport à la semaine précédente"},
-    "overview.vs.month": {"en": "vs previous month", "fr": "par rapport au mois précédent"},
-    "overview.vs.quarter": {"en": "vs previous quarter", "fr": "par rapport au trimestre précédent"},
-    "overview.vs.custom": {"en": "vs previous period", "fr": "par rapport à la période précédente"},
     "overview.goals": {"en": "Goals", "fr": "Cibles"},
     "overview.no_goal": {
         "en": "No goal set for this objective yet (Goals page).",
