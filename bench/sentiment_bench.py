@@ -122,7 +122,14 @@ def _fit(scores: dict[bool, list[float]], gold: list[str], rows: list[int]) -> t
 
 
 def tune(lang: str, texts: list[str], gold: list[str]) -> dict:
-    scores = {m: [sm._squash(sm._raw_score(t, lang, {}, {}, morph=m)) for t in texts] for m in (False, True)}
+    scores = {}
+    saved = sm.PARAMS[lang]["morph"]
+    try:
+        for m in (False, True):
+            sm.PARAMS[lang]["morph"] = m
+            scores[m] = [sm._model_score(t, lang, {}, {}) for t in texts]
+    finally:
+        sm.PARAMS[lang]["morph"] = saved
     halves = [list(range(0, len(texts), 2)), list(range(1, len(texts), 2))]
     folds = []
     for k in (0, 1):

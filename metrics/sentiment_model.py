@@ -6,6 +6,7 @@ repository as Python data modules:
 * ``metrics/sentiment_lexicon_en.py``  VADER lexicon (MIT)
 * ``metrics/sentiment_lexicon_fr.py``  vaderSentiment-fr lexicon (MIT)
 * ``metrics/sentiment_lexicon_extra.py`` our own emoji, Québec/Swiss usage, phrases, modifiers
+* ``metrics/sentiment_weights.py``  supervised layer weights (generated; trained on MIT data)
 
 (sources and licences: LICENSES/SENTIMENT_DATA.md; accuracy and speed: bench/README.md).
 
@@ -14,7 +15,15 @@ languages: per-word valences on a -4..4 scale, multi-word expressions, negation 
 (ne…pas / pas / jamais / aucun / sans; not / n't / never / no), intensifiers and diminishers,
 capitalisation and letter elongation emphasis, exclamation marks, emoji and emoticons, hashtags
 (``#TrèsBonneNouvelle`` -> "très bonne nouvelle"), and contrast (mais / but: the clause after
-weighs more). The sum is squashed to -1..1 (``x / sqrt(x² + 15)``) and labelled with a neutral band.
+weighs more). The sum is squashed to -1..1 (``x / sqrt(x² + 15)``).
+
+On top of it sits a small supervised layer (``metrics/sentiment_weights.py``, trained by
+bench/build_sentiment_model.py on MIT-licensed human-rated English corpora): a multinomial logistic
+regression over language-independent summaries of the lexicon analysis (valence sums and counts,
+punctuation, length) plus, for English, word uni/bigram weights. The score is
+``0.7 * (P(positive) - P(negative)) + 0.3 * squashed lexicon score`` (the model part halved when no
+lexicon word fires), in -1..1, labelled with a per-language neutral band. French uses the
+summary-only model (no shippable French training corpus was found) with the French lexicon.
 
 Public API
 ----------
@@ -38,6 +47,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from metrics import sentiment_lexicon_extra as _extra
+from metrics import sentiment_weights as _weights
 from metrics.sentiment_lexicon_en import LEXICON as _LEX_EN_BASE
 from metrics.sentiment_lexicon_fr import LEXICON as _LEX_FR_BASE
 
@@ -56,8 +66,8 @@ __all__ = [
 # bench/README.md, "Sentiment"; bench/sentiment_bench.py --tune reproduces it). Nothing else was
 # fitted to those sets. The remaining constants are VADER's published ones.
 PARAMS: dict[str, dict[str, float | bool]] = {
-    "fr": {"pos": 0.0, "neg": 0.1, "morph": False},
-    "en": {"pos": 0.45, "neg": 0.0, "morph": True},
+    "fr": {"pos": 0.0, "neg": 0.0, "morph": False},
+    "en": {"pos": 0.35, "neg": 0.1, "morph": False},
     "und": {"pos": 0.05, "neg": 0.05, "morph": False},
 }
 _ALPHA = 15.0  # VADER normalisation constant
@@ -340,9 +350,21 @@ def _raw_score(
     ov_phrases: Mapping[tuple[str, ...], float],
     morph: bool | None = None,
 ) -> float:
-    toks, excl = _tokens(text)
+    """Lexicon (VADER-style) valence sum of a text, unbounded (squashed by ``_squash``)."""
+    return _analyse(_tokens(text), lang, ov_words, ov_phrases, morph)[0]
+
+
+def _analyse(
+    tokenised: tuple[list[tuple[int, str, bool, bool]], int],
+    lang: str,
+    ov_words: Mapping[str, float],
+    ov_phrases: Mapping[tuple[str, ...], float],
+    morph: bool | None = None,
+) -> tuple[float, list[float], int, int]:
+    """-> (raw lexicon score, per-item valences after rules, negators seen, override hits)."""
+    toks, excl = tokenised
     if not toks:
-        return 0.0
+        return 0.0, [], 0, 0
     lex_lang = lang if lang in _LEX else "und"
     if morph is None:
         morph = bool(PARAMS[lex_lang]["morph"])
@@ -356,6 +378,8 @@ def _raw_score(
     vals: list[float] = []
     contrast_at = -1
     neg_left = 0
+    n_negators = 0
+    n_override = 0
     boost = 0.0
     boost_left = 0
     i = 0
@@ -372,6 +396,8 @@ def _raw_score(
             v = ov_words.get(key)
             if v is None:
                 v = _EMOJI.get(key, _EMOTICONS.get(w, 0.0))
+            else:
+                n_override += 1
             if v:
                 vals.append(v)
             i += 1
@@ -387,6 +413,7 @@ def _raw_score(
                 continue
             if seq in ov_phrases:
                 v, step = ov_phrases[seq], length
+                n_override += 1
                 break
             if seq in phrases:
                 v, step = phrases[seq], length
@@ -396,6 +423,7 @@ def _raw_score(
                 w = _ELONG_RE.sub(r"\1", w)
             if w in negators:
                 neg_left = _NEG_WINDOW
+                n_negators += 1
                 i += 1
                 continue
             if w in contrast:
@@ -414,6 +442,8 @@ def _raw_score(
             v = ov_words.get(w)
             if v is None:
                 v = _lookup(w, lex_lang, morph)
+            else:
+                n_override += 1
         if v:
             s = _sign(v)
             if caps and not all_caps:
@@ -432,14 +462,101 @@ def _raw_score(
         i += step
 
     if not vals:
-        return 0.0
+        return 0.0, vals, n_negators, n_override
     if contrast_at >= 0:
         for k in range(len(vals)):
             vals[k] *= _CONTRAST_BEFORE if k < contrast_at else _CONTRAST_AFTER
     total = sum(vals)
     if total and excl:
         total += _sign(total) * min(excl, 4) * _EXCL_INCR
-    return total
+    return total, vals, n_negators, n_override
+
+
+# --------------------------------------------------------------------------- supervised layer
+#
+# A multinomial logistic regression on top of the lexicon (bench/build_sentiment_model.py trains
+# it; weights in metrics/sentiment_weights.py): a few language-independent "dense" features
+# summarising the lexicon analysis, plus, where labelled data allowed it, word uni/bigram weights.
+
+_N_DENSE = 13
+_NGRAM_ONLY_SHARE = 0.5  # model score kept when no lexicon word fires
+_LEX_SHARE = 0.3  # share of the squashed lexicon score in the final score
+_BIAS = _weights.BIAS
+_DENSE_W = _weights.DENSE
+_SPARSE: dict[str, Mapping[str, tuple[float, float, float]]] = {"en": _weights.SPARSE_EN}
+
+
+def _dense(text: str, tokenised: tuple[list[tuple[int, str, bool, bool]], int], raw: float, vals: list[float], n_neg: int) -> list[float]:
+    toks, excl = tokenised
+    pos = [v for v in vals if v > 0]
+    neg = [v for v in vals if v < 0]
+    n_words = sum(1 for t in toks if t[0] == _W)
+    return [
+        _squash(raw),
+        max(-3.0, min(3.0, raw / 4.0)),
+        min(3.0, sum(pos) / 4.0),
+        max(-3.0, sum(neg) / 4.0),
+        float(min(len(pos), 5)),
+        float(min(len(neg), 5)),
+        min(excl, 4) / 4.0,
+        float(min(text.count("?"), 3)),
+        1.0 if ("http" in text or "www." in text) else 0.0,
+        float(min(text.count("@"), 3)),
+        float(min(text.count("#"), 5)),
+        math.log1p(n_words),
+        float(min(n_neg, 2)),
+    ]
+
+
+def _sparse(tokenised: tuple[list[tuple[int, str, bool, bool]], int]) -> list[str]:
+    """Word/emoji unigrams and bigrams (punctuation reduced to ! ? or .)."""
+    seq: list[str] = []
+    for kind, w, _caps, elong in tokenised[0]:
+        if kind == _P:
+            w = "!" if "!" in w else "?" if "?" in w else "."
+        elif elong:
+            w = _ELONG_RE.sub(r"\1", w)  # "soooo" -> "so": emphasis is the lexicon's job
+        seq.append(w)
+    feats = seq[:]
+    feats.extend(f"{a} {b}" for a, b in zip(seq, seq[1:], strict=False))
+    return feats
+
+
+def _model_score(text: str, lang: str, ov_words: Mapping[str, float], ov_phrases: Mapping[tuple[str, ...], float]) -> float:
+    """P(positive) - P(negative) from the supervised layer, in -1..1.
+
+    0.0 when the text carries no evidence at all (no lexicon/override valence and no known n-gram).
+    """
+    tk = _tokens(text)
+    raw, vals, n_neg, _ = _analyse(tk, lang, ov_words, ov_phrases)
+    key = "en" if lang == "en" else "any"
+    sparse_w = _SPARSE.get(key)
+    hits = []
+    if sparse_w is not None:
+        for f in _sparse(tk):
+            w = sparse_w.get(f)
+            if w is not None:
+                hits.append(w)
+    if not vals and not hits:
+        return 0.0
+    dense = _dense(text, tk, raw, vals, n_neg)
+    z = list(_BIAS[key])
+    for x, w in zip(dense, _DENSE_W[key], strict=True):
+        if x:
+            z[0] += x * w[0]
+            z[1] += x * w[1]
+            z[2] += x * w[2]
+    for w in hits:
+        z[0] += w[0]
+        z[1] += w[1]
+        z[2] += w[2]
+    m = max(z)
+    e0, e1, e2 = math.exp(z[0] - m), math.exp(z[1] - m), math.exp(z[2] - m)
+    p = (e2 - e0) / (e0 + e1 + e2)
+    if not vals:  # word statistics alone, no sentiment word: weaker evidence
+        p *= _NGRAM_ONLY_SHARE
+    # keep the rule-based reading in the mix: it carries negation, emphasis and user overrides
+    return (1.0 - _LEX_SHARE) * p + _LEX_SHARE * dense[0]
 
 
 def _squash(x: float) -> float:
@@ -482,7 +599,7 @@ def score_text(text: str, lang: str | None = None, overrides: Mapping | None = N
         return (lang or "und", 0.0, "neutral")
     lang = lang or detect_language(text)
     ow, op = _normalise_overrides(_lang_overrides(overrides, lang))
-    score = round(_squash(_raw_score(text, lang, ow, op)), 4)
+    score = round(_model_score(text, lang, ow, op), 4)
     return lang, score, label_for(score, lang)
 
 
@@ -502,7 +619,7 @@ def score_texts(texts: Sequence[str], lexicon_overrides: Mapping[str, Mapping[st
         ov = prepared.get(lang)
         if ov is None:
             ov = prepared[lang] = _normalise_overrides(_lang_overrides(lexicon_overrides, lang))
-        score = round(_squash(_raw_score(text, lang, *ov)), 4)
+        score = round(_model_score(text, lang, *ov), 4)
         langs.append(lang)
         scores.append(score)
         labels.append(label_for(score, lang))

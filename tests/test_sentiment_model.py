@@ -186,10 +186,11 @@ def test_label_mentions_missing_columns():
 
 # --------------------------------------------------------------------------- measured accuracy
 
-# Floors actually achieved on the research dev sets (bench/README.md, "Sentiment"). These are
-# below the 0.62 target in English and below "baseline + 0.05" in both languages: the
-# test guards against regressions; it does not claim the target is met.
-FLOOR = {"fr": 0.61, "en": 0.56}
+# Floors actually achieved on the research dev sets (bench/README.md, "Sentiment": FR 0.626, EN 0.608
+# on the whole sets; held-out 0.627 / 0.585). FR meets the 0.62 but not "baseline + 0.05"
+# (0.631); EN meets "baseline + 0.05" but not 0.62. The test guards against regressions; it does
+# not claim the target is met.
+FLOOR = {"fr": 0.62, "en": 0.60}
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared research dev sets not available")
