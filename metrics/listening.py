@@ -321,13 +321,21 @@ def spikes(
     ratio: float = 2.0,
 ) -> pd.DataFrame:
     """Alerts of a workspace, ready to mark on a trend chart: :func:`detect_spikes` on
-    :func:`daily_volume` of ``mentions`` (filtered to ``brand``) with the workspace ``alerts``
-    document (sensitivity, cooldown_days, min_mentions; :func:`alert_params`).
+    :func:`daily_volume` of ``mentions`` with the workspace ``alerts`` document (sensitivity,
+    cooldown_days, min_mentions; :func:`alert_params`).
+
+    ``brand``: the brand(s) whose mentions count; by default the own brand when ``own_brand``
+    is given (with its unbranded mentions, as everywhere), else every mention. ``brand="*"``:
+    every mention of every brand.
 
     Only alerts that overlap ``[start, end]`` are returned, but the baseline uses every
     mention given: pass mentions from at least ``window`` periods (28 days; 168 hours with
     ``freq="h"``) before ``start``."""
     p = alert_params(alerts)
+    if brand is None:
+        brand = own_brand
+    elif brand == "*":
+        brand = None
     win = window or (168 if freq == "h" else 28)
     vol = daily_volume(mentions, tz, brand, own_brand=own_brand, end=end, freq=freq)
     res = detect_spikes(vol, sensitivity=p["sensitivity"], window=win, min_mentions=p["min_mentions"], ratio=ratio,

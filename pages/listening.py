@@ -1,0 +1,604 @@
+"""Listening: what people say about the brand and its competitors.
+
+* spikes and crises in the mention volume (rule: :mod:`metrics.listening`), with their top
+  terms and example mentions;
+* the volume–positivity map of people, organisations, products, topics and hashtags, and
+  how it drifts month by month;
+* weekly share of voice against competitors;
+* a mention explorer (filters, manual relabelling of sentiment);
+* the workspace lexicon, tracked terms and alert settings (not in presentation mode).
+
+Mention texts are user content: they are shown as plain dataframe cells or as markdown with
+every ASCII punctuation character escaped (:func:`plain_md`), never as HTML or live markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from connectors import scoring
+from metrics import listening as L
+from metrics.presence import share_of_voice
+from metrics.sentiment import sentiment_totals
+from ui import charts, colors, context, data, fmt, widgets
+from ui.i18n import t
+
+ctx = context.get()
+ws = context.require_workspace(ctx)
+lang, present, tz = ctx.lang, ctx.present, ctx.timezone
+ss = st.session_state
+
+OWN = (ctx.settings.get("own_brand") or "").strip() or None
+COMPS = [str(c).strip() for c in (ctx.settings.get("competitors") or []) if str(c).strip()]
+BRANDS = ([OWN] if OWN else []) + COMPS
+ALERTS = L.alert_params(data.config("alerts", {}, ctx=ctx))
+TERMS = L.normalise_terms(data.config("tracked_terms", [], ctx=ctx))
+HISTORY_DAYS = 182  # the alert chart shows this much before the end of the period
+BASELINE_DAYS = 28
+MAX_ROWS = 1000
+MENTION_COLS = ["mention_id", "published_at", "source", "author", "text", "url", "lang", "reach", "sentiment_label",
+                "sentiment_origin", "brand", "topic"]
+SENT_COLORS = colors.SENTIMENT_COLORS
+BRAND_PALETTE = {
+    "light": ["#1D4ED8", "#D97706", "#7C3AED", "#DB2777", "#059669", "#0891B2"],
+    "dark": ["#60A5FA", "#FBBF24", "#A78BFA", "#F472B6", "#34D399", "#22D3EE"],
+}
+MUTED = {"light": "#6B7280", "dark": "#9CA3AF"}[ctx.theme]
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_md(s: object, limit: int | None = None) -> str:
+    """User text made inert for ``st.markdown``: one line, every ASCII punctuation character
+    backslash-escaped (CommonMark), so no link, image, HTML, emphasis, directive or LaTeX."""
+    text = " ".join(str(s if s is not None else "").split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return _PUNCT.sub(r"\\\1", text)
+
+
+def plot_text(s: object) -> str:
+    """User text for plotly labels/hover (plotly reads a few HTML tags in text)."""
+    return str(s if s is not None else "").replace("<", "‹").replace(">", "›").replace("&", "&amp;")
+
+
+def brand_color(name: str | None) -> str:
+    pal = BRAND_PALETTE[ctx.theme]
+    if name in BRANDS:
+        return pal[BRANDS.index(name) % len(pal)]
+    return MUTED
+
+
+def sentiment_name(label: object) -> str:
+    return t(f"listening.sentiment.{label}") if label in ("positive", "neutral", "negative") else t("listening.sentiment.none")
+
+
+def safe_url(u: object) -> str | None:
+    s = str(u or "").strip()
+    return s if re.match(r"^https?://[^\s<>\"']+$", s, re.I) else None
+
+
+@st.cache_data(ttl=900, max_entries=128, show_spinner=False)
+def _memo(name: str, key: tuple, _make):
+    return _make()
+
+
+VERSION = data.version(ctx.root, ws, "mentions")
+hist_start = min(ctx.start, ctx.end - dt.timedelta(days=HISTORY_DAYS)) - dt.timedelta(days=BASELINE_DAYS + 7)
+
+
+def memo(name: str, key: tuple, make):
+    """Cache a computation on the page's mentions (read for ``[hist_start, ctx.end]``)."""
+    return _memo(name, (str(ctx.root), ws, VERSION, data.version(ctx.root, ws, "sentiment_daily"), hist_start, ctx.end, tz, *key), make)
+
+
+# --------------------------------------------------------------------------- data
+
+mentions = data.read("mentions", MENTION_COLS, start=hist_start, end=ctx.end, ctx=ctx)
+sent_daily = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
+                       start=ctx.prev_start, end=ctx.end, ctx=ctx)
+
+st.title(t("nav.listening"))
+st.caption(t("listening.intro"))
+
+if not len(mentions) and not len(sent_daily):
+    st.info(t("listening.empty"))
+    st.stop()
+
+# --------------------------------------------------------------------------- headline
+
+
+def _headline():
+    cur = sentiment_totals(mentions, sent_daily, ctx.start, ctx.end, tz, OWN, COMPS)
+    prev = sentiment_totals(mentions, sent_daily, ctx.prev_start, ctx.prev_end, tz, OWN, COMPS)
+    sov = share_of_voice(mentions, sent_daily, ctx.start, ctx.end, tz, OWN, COMPS)
+    sov_prev = share_of_voice(mentions, sent_daily, ctx.prev_start, ctx.prev_end, tz, OWN, COMPS)
+    return cur, prev, sov, sov_prev
+
+
+cur, prev, sov_now, sov_prev = memo("headline", (ctx.start, ctx.end, ctx.prev_start, ctx.prev_end, OWN, tuple(COMPS)), _headline)
+
+
+def _all_alerts(brand: str | None, freq: str, start: dt.date, end: dt.date):
+    if freq == "h":
+        return L.spikes(mentions, tz, brand=brand or "*", own_brand=OWN, alerts=ALERTS, start=start, end=end, freq="h")
+    return L.spikes(mentions, tz, brand=brand or "*", own_brand=OWN, alerts=ALERTS, start=start, end=end)
+
+
+alert_start = ctx.end - dt.timedelta(days=HISTORY_DAYS)
+own_alerts = memo("alerts", (OWN, "D", alert_start, ctx.end, tuple(ALERTS.items())),
+                  lambda: _all_alerts(OWN, "D", alert_start, ctx.end))
+
+
+def delta_text(a: float, b: float, kind: str = "count") -> str | None:
+    if any(isinstance(v, float) and math.isnan(v) for v in (a, b)):
+        return None
+    if kind == "points":
+        return fmt.points(a - b, lang=lang)
+    if b == 0:
+        return None
+    return fmt.percent((a - b) / b, 0, lang, signed=True)
+
+
+k1, k2, k3, k4 = st.columns(4)
+k1.metric(t("listening.kpi.mentions"), fmt.integer(cur["mentions"], lang), delta_text(cur["mentions"], prev["mentions"]),
+          help=t("listening.kpi.mentions.help"))
+k2.metric(t("listening.kpi.net"), fmt.percent(cur["net_sentiment"], 0, lang, signed=True),
+          delta_text(cur["net_sentiment"], prev["net_sentiment"], "points"), help=t("listening.kpi.net.help"))
+k3.metric(t("listening.kpi.sov"), fmt.percent(sov_now, 0, lang), delta_text(sov_now, sov_prev, "points"),
+          help=t("listening.kpi.sov.help"))
+n_crises = int(own_alerts["crisis"].sum()) if len(own_alerts) else 0
+k4.metric(t("listening.kpi.alerts"), fmt.integer(len(own_alerts), lang),
+          t("listening.kpi.alerts.crises", n=fmt.integer(n_crises, lang)) if n_crises else None,
+          delta_color="inverse" if n_crises else "off", help=t("listening.kpi.alerts.help", days=HISTORY_DAYS))
+
+tab_names = ["alerts", "map", "sov", "explorer"] + ([] if present else ["settings"])
+tabs = dict(zip(tab_names, st.tabs([t(f"listening.tab.{n}") for n in tab_names]), strict=True))
+
+
+def brand_options() -> list[str]:
+    return BRANDS + ["*"]
+
+
+def brand_label(b: str) -> str:
+    if b == "*":
+        return t("listening.brand.all")
+    if b == OWN:
+        return t("listening.brand.own", brand=b)
+    return b
+
+
+# =========================================================================== alerts
+
+with tabs["alerts"]:
+    c1, c2 = st.columns([3, 2])
+    if BRANDS:
+        chosen = c1.selectbox(t("listening.alerts.brand"), brand_options(), key="listening.alerts.brand", format_func=brand_label)
+    else:
+        chosen = "*"
+    freq = c2.segmented_control(t("listening.alerts.freq"), ["D", "h"], key="listening.alerts.freq", default="D",
+                                format_func=lambda f: t(f"listening.alerts.freq.{f}")) or "D"
+    if freq == "h":
+        a_start = max(ctx.start, ctx.end - dt.timedelta(days=13))
+    else:
+        a_start = alert_start
+    brand_arg = None if chosen == "*" else chosen
+    band_kw = {"sensitivity": ALERTS["sensitivity"], "min_mentions": ALERTS["min_mentions"], "window": 168 if freq == "h" else BASELINE_DAYS}
+    vol = memo("volume", (chosen, freq, ctx.end), lambda: L.daily_volume(mentions, tz, brand_arg, own_brand=OWN, end=ctx.end, freq=freq))
+    band = memo("band", (chosen, freq, ctx.end, tuple(band_kw.items())), lambda: L.baseline_band(vol, **band_kw))
+    alerts = memo("alerts", (chosen, freq, a_start, ctx.end, tuple(ALERTS.items())),
+                  lambda: _all_alerts(brand_arg, freq, a_start, ctx.end))
+    shown = band[pd.to_datetime(band["date"]) >= pd.Timestamp(a_start)]
+    st.caption(t("listening.alerts.caption.h" if freq == "h" else "listening.alerts.caption.D",
+                 range=fmt.date_range(a_start, ctx.end, lang)))
+    if not len(shown) or shown["mentions"].sum() == 0:
+        st.info(t("listening.alerts.none_data"))
+    else:
+        neg = shown["negative"].to_numpy()
+        other = shown["mentions"].to_numpy() - neg
+        fig = go.Figure()
+        fig.add_bar(x=shown["date"], y=other, name=t("listening.alerts.other"), marker_color=MUTED, opacity=0.55)
+        fig.add_bar(x=shown["date"], y=neg, name=t("listening.alerts.negative"), marker_color=SENT_COLORS["negative"])
+        fig.add_scatter(x=shown["date"], y=shown["threshold"], name=t("listening.alerts.threshold"), mode="lines",
+                        line={"color": "#D97706" if ctx.theme == "light" else "#FBBF24", "dash": "dot", "width": 1.5, "shape": "hv"})
+        for r in alerts.itertuples(index=False):
+            kind = t("listening.alert.crisis" if r.crisis else "listening.alert.spike")
+            fig.add_annotation(x=r.peak_date, y=r.peak_mentions, text=f"<b>{kind}</b>", showarrow=True, arrowhead=2, ay=-28,
+                               font={"color": SENT_COLORS["negative"] if r.crisis else ("#B45309" if ctx.theme == "light" else "#FBBF24")})
+        fig.update_layout(barmode="stack", height=460 if present else 380, bargap=0.1, yaxis_title=t("listening.alerts.y"))
+        charts.show(fig, key="listening.alerts.chart", ctx=ctx)
+
+    st.subheader(t("listening.alerts.list"))
+    if not len(alerts):
+        st.success(t("listening.alerts.none", sens=fmt.number(ALERTS["sensitivity"], 1, lang)))
+    scope = mentions[L.brand_mask(mentions, brand_arg, OWN)] if brand_arg else mentions
+    for r in alerts.sort_values("start", ascending=False).head(6).itertuples(index=False):
+        crisis = bool(r.crisis)
+        with st.container(border=True):
+            if freq == "h":
+                when = fmt.datetime(r.start, lang) if r.start == r.end else f"{fmt.datetime(r.start, lang)} → {fmt.datetime(r.end, lang)}"
+            else:
+                when = fmt.date(r.start, lang, "full") if r.start == r.end else fmt.date_range(r.start, r.end, lang)
+            icon = ":material/warning:" if crisis else ":material/trending_up:"
+            head = t("listening.alert.crisis" if crisis else "listening.alert.spike")
+            st.markdown(f"{icon} **{head}** · {plain_md(when)}")
+            m1, m2, m3 = st.columns(3)
+            m1.metric(t("listening.alert.peak"), fmt.integer(r.peak_mentions, lang),
+                      t("listening.alert.vs_usual", usual=fmt.number(r.baseline, 0, lang)), delta_color="off")
+            m2.metric(t("listening.alert.neg"), fmt.percent(r.negative_share, 0, lang),
+                      t("listening.alert.vs_usual", usual=fmt.percent(r.baseline_negative_share, 0, lang)), delta_color="off")
+            m3.metric(t("listening.alert.total"), fmt.integer(r.total_mentions, lang))
+            d0 = pd.Timestamp(r.start).normalize()
+            d1 = pd.Timestamp(r.end).normalize()
+            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1: L.top_terms(scope, d0, d1, tz=tz, exclude=BRANDS))
+            if len(terms):
+                # terms are made of letters, digits, "-" and "'" only (metrics.listening.tokens): safe in code spans
+                st.markdown(t("listening.alert.terms") + " " + " ".join(f"`{x}`" for x in terms["term"]))
+            ex = L.example_mentions(scope, d0, d1, tz=tz, n=3, terms=terms["term"].tolist() if len(terms) else (),
+                                    prefer="negative" if crisis else None)
+            if len(ex):
+                st.caption(t("listening.alert.examples"))
+                for e in ex.itertuples(index=False):
+                    src = plain_md(e.source or "")
+                    st.markdown(f"> {plain_md(e.text, 280)}  \n> — {src} · {plain_md(sentiment_name(e.sentiment_label))}")
+    with st.expander(t("listening.alerts.rule.title")):
+        st.markdown(t("listening.alerts.rule", k=fmt.number(ALERTS["sensitivity"], 1, lang), n=ALERTS["min_mentions"],
+                      cool=ALERTS["cooldown_days"], w=BASELINE_DAYS))
+
+
+# =========================================================================== map
+
+KIND_ORDER = list(L.ENTITY_KINDS)
+
+with tabs["map"]:
+    st.caption(t("listening.map.caption"))
+    months = L.month_windows(ctx.end - dt.timedelta(days=365), ctx.end)
+    c1, c2 = st.columns([2, 3])
+    mode = c1.segmented_control(t("listening.map.window"), ["period", "month"], key="listening.map.mode", default="period",
+                                format_func=lambda x: t(f"listening.map.window.{x}")) or "period"
+    if mode == "month" and months:
+        labels = [fmt.date(m0, lang, "month") for m0, _ in months]
+        default = labels[-2] if len(labels) > 1 and months[-1][1] - months[-1][0] < dt.timedelta(days=20) else labels[-1]
+        pick = c2.select_slider(t("listening.map.month"), labels, value=ss.get("listening.map.month", default), key="listening.map.month")
+        i = labels.index(pick)
+        w_start, w_end = months[i][0].date(), months[i][1].date()
+        prev_w = (months[i - 1][0].date(), months[i - 1][1].date()) if i > 0 else None
+    else:
+        w_start, w_end = ctx.start, ctx.end
+        prev_w = (ctx.prev_start, ctx.prev_end)
+        c2.caption(t("listening.map.period", range=fmt.date_range(w_start, w_end, lang)))
+    c3, c4, c5 = st.columns([3, 3, 2])
+    brands_sel = c3.multiselect(t("listening.map.brands"), BRANDS, default=BRANDS[:1], key="listening.map.brands",
+                                format_func=brand_label) if BRANDS else []
+    kinds_sel = c4.multiselect(t("listening.map.kinds"), KIND_ORDER, default=KIND_ORDER, key="listening.map.kinds",
+                               format_func=lambda k: t(f"listening.kind.{k}"))
+    trails = c5.toggle(t("listening.map.trails"), key="listening.map.trails", value=True, help=t("listening.map.trails.help"))
+    by_brand = len(brands_sel) > 0
+
+    def _emap(s, e):
+        return L.entity_map(mentions, TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
+                            exclude=BRANDS)
+
+    em = memo("emap", (w_start, w_end, tuple(brands_sel), tuple(map(tuple, (d.items() for d in TERMS)))), lambda: _emap(w_start, w_end))
+    em = em[em["kind"].isin(kinds_sel)] if len(em) else em
+    pem = pd.DataFrame()
+    if trails and prev_w is not None:
+        pem = memo("emap", (prev_w[0], prev_w[1], tuple(brands_sel), tuple(map(tuple, (d.items() for d in TERMS)))),
+                   lambda: _emap(prev_w[0], prev_w[1]))
+    plot = em[em["net_sentiment"].notna()] if len(em) else em
+    hidden = len(em) - len(plot)
+    if not len(plot):
+        st.info(t("listening.map.empty"))
+    else:
+        plot = plot.sort_values("volume", ascending=False).head(60).reset_index(drop=True)
+        n_labels = 14 if present else 12
+        xmax = float(plot["volume"].max())
+        x_lo, x_hi = math.log10(max(0.7, float(plot["volume"].min()) * 0.7)), math.log10(xmax * 1.6)
+        y_lo, y_hi = -1.2, 1.2
+        reach = plot["reach"].fillna(0).astype(float)
+        size_val = np.where(reach > 0, reach, plot["volume"].astype(float))
+        size_px = 10 + 40 * np.sqrt(size_val / max(float(size_val.max()), 1.0))
+        xf = (np.log10(plot["volume"].astype(float)) - x_lo) / (x_hi - x_lo)
+        yf = (plot["net_sentiment"].astype(float) - y_lo) / (y_hi - y_lo)
+        height = 560 if present else 500
+        font_px = 16 if present else 13
+        pos = L.place_labels(xf.to_numpy(), yf.to_numpy(), plot["entity"].astype(str).tolist(), max_labels=n_labels,
+                             char_width=font_px * 0.6 / 1100, line_height=font_px * 1.4 / height, marker_radius=size_px / 2 / height)
+        fig = go.Figure()
+        x_mid = float(np.median(plot["volume"]))
+        fig.add_hline(y=0, line_color=MUTED, line_width=1)
+        fig.add_vline(x=x_mid, line_color=MUTED, line_width=1, line_dash="dot")
+        for text_key, ax, ay, xa, ya in (("loud_liked", 0.99, 0.99, "right", "top"), ("quiet_liked", 0.01, 0.99, "left", "top"),
+                                         ("loud_disliked", 0.99, 0.01, "right", "bottom"), ("quiet_disliked", 0.01, 0.01, "left", "bottom")):
+            fig.add_annotation(xref="paper", yref="paper", x=ax, y=ay, xanchor=xa, yanchor=ya, showarrow=False,
+                               text=t(f"listening.map.q.{text_key}"), font={"color": MUTED, "size": font_px - 1})
+        kinds_t = {k: t(f"listening.kind.{k}") for k in KIND_ORDER}
+        groups = plot.groupby("brand", sort=False) if by_brand else [(None, plot)]
+        if trails and len(pem):
+            prev_idx = pem.set_index(["entity", "kind"] + (["brand"] if by_brand else []))
+            xs, ys = [], []
+            for i, r in plot.iterrows():
+                if pos[i] is None:
+                    continue
+                key = (r["entity"], r["kind"], r["brand"]) if by_brand else (r["entity"], r["kind"])
+                if key in prev_idx.index:
+                    p = prev_idx.loc[key]
+                    p = p.iloc[0] if isinstance(p, pd.DataFrame) else p
+                    if pd.notna(p["net_sentiment"]):
+                        xs += [p["volume"], r["volume"], None]
+                        ys += [p["net_sentiment"], r["net_sentiment"], None]
+            if xs:
+                fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=t("listening.map.trail_legend"), hoverinfo="skip",
+                                line={"color": MUTED, "width": 1.2, "dash": "dot"},
+                                marker={"size": 5, "color": MUTED, "symbol": "circle-open"})
+        for b, g in groups:
+            idx = g.index
+            col = brand_color(b) if b else brand_color(OWN)
+            fig.add_scatter(
+                x=g["volume"], y=g["net_sentiment"], mode="markers+text", name=brand_label(b) if b else t("listening.map.entities"),
+                text=[plot_text(plot.at[i, "entity"]) if pos[i] else "" for i in idx],
+                textposition=[pos[i] or "top center" for i in idx],
+                textfont={"size": font_px},
+                marker={"size": size_px[idx], "color": col, "opacity": 0.55, "line": {"width": 1, "color": col}},
+                customdata=np.stack([
+                    [plot_text(e) for e in g["entity"]], [kinds_t.get(k, k) for k in g["kind"]],
+                    [fmt.integer(v, lang) for v in g["positive"]], [fmt.integer(v, lang) for v in g["negative"]],
+                    [fmt.compact(v, lang) for v in g["reach"]], [fmt.percent(v, 0, lang, signed=True) for v in g["net_sentiment"]],
+                    [fmt.integer(v, lang) for v in g["volume"]],
+                ], axis=-1),
+                hovertemplate=t("listening.map.hover") + "<extra></extra>",
+            )
+        fig.update_xaxes(type="log", range=[x_lo, x_hi], title=t("listening.map.x"))
+        fig.update_yaxes(range=[y_lo, y_hi], title=t("listening.map.y"), tickformat="+.0%", zeroline=False)
+        fig.update_layout(height=height, showlegend=by_brand and len(brands_sel) > 1 or bool(trails and len(pem)))
+        charts.show(fig, key="listening.map.chart", ctx=ctx, y_format="+.0%")
+        st.caption(t("listening.map.read", w=fmt.date_range(w_start, w_end, lang))
+                   + (" " + t("listening.map.hidden", n=hidden) if hidden else ""))
+        view = em.copy()
+        cols = {
+            "entity": t("listening.col.entity"), "kind": t("listening.col.kind"), "volume": t("listening.col.volume"),
+            "positive": t("listening.col.positive"), "negative": t("listening.col.negative"),
+            "net_sentiment": t("listening.col.net"), "reach": t("listening.col.reach"),
+        }
+        if by_brand:
+            cols["brand"] = t("listening.col.brand")
+        view["kind"] = [kinds_t.get(k, k) for k in view["kind"]]
+        view["net_sentiment"] = [fmt.percent(v, 0, lang, signed=True) for v in view["net_sentiment"]]
+        view["reach"] = [fmt.integer(v, lang) for v in view["reach"]]
+        for c in ("volume", "positive", "negative"):
+            view[c] = [fmt.integer(v, lang) for v in view[c]]
+        widgets.table(view[list(cols)].rename(columns=cols), ctx, height=280)
+
+
+# =========================================================================== share of voice
+
+with tabs["sov"]:
+    if not COMPS:
+        st.info(t("listening.sov.no_competitors"))
+    else:
+        last_sunday = ctx.end if ctx.end.weekday() == 6 else ctx.end - dt.timedelta(days=ctx.end.weekday() + 1)
+        first_monday = last_sunday - dt.timedelta(days=26 * 7 - 1)
+        sd_all = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
+                           start=first_monday, end=last_sunday, ctx=ctx)
+        men_sov = data.read("mentions", ["mention_id", "published_at", "source", "brand", "topic", "sentiment_label"],
+                            start=first_monday - dt.timedelta(days=1), end=last_sunday, ctx=ctx)
+        sov = memo("sov", (first_monday, last_sunday, OWN, tuple(COMPS)),
+                   lambda: L.share_of_voice_weekly(men_sov, sd_all, first_monday, last_sunday, tz, OWN, COMPS))
+        if not len(sov):
+            st.info(t("listening.sov.empty"))
+        else:
+            st.caption(t("listening.sov.caption", range=fmt.date_range(first_monday, last_sunday, lang)))
+            fig = go.Figure()
+            for b in reversed(BRANDS):
+                g = sov[sov["brand"] == b]
+                if not len(g):
+                    continue
+                fig.add_scatter(
+                    x=g["week"], y=g["share"], name=brand_label(b), mode="lines", stackgroup="sov",
+                    line={"width": 0.8, "color": brand_color(b)}, fillcolor=brand_color(b),
+                    customdata=np.stack([[fmt.integer(v, lang) for v in g["mentions"]], [fmt.percent(v, 0, lang) for v in g["share"]]], axis=-1),
+                    hovertemplate="%{customdata[1]} · %{customdata[0]} " + t("listening.sov.mentions") + "<extra>" + plot_text(brand_label(b)) + "</extra>",
+                )
+            fig.update_layout(height=420 if present else 360, legend={"traceorder": "reversed"})
+            fig.update_yaxes(range=[0, 1])
+            charts.show(fig, key="listening.sov.chart", ctx=ctx, percent_y=True)
+            own_rows = sov[sov["is_own"]].sort_values("week")
+            if len(own_rows) >= 2:
+                last, first = own_rows.iloc[-1], own_rows.iloc[: max(1, len(own_rows) // 2)]
+                st.caption(t("listening.sov.summary", week=fmt.date(last["week"], lang, "day_month"), share=fmt.percent(last["share"], 0, lang),
+                             avg=fmt.percent(own_rows["mentions"].sum() / max(sov["mentions"].sum(), 1), 0, lang)))
+
+
+# =========================================================================== explorer
+
+with tabs["explorer"]:
+    c1, c2 = st.columns([2, 3])
+    default_range = (ctx.start, ctx.end)
+    rng = c1.date_input(t("listening.ex.dates"), value=ss.get("listening.ex.dates", default_range), max_value=ctx.today,
+                        key="listening.ex.dates", format="YYYY-MM-DD")
+    if isinstance(rng, (tuple, list)) and len(rng) == 2:
+        e_start, e_end = rng
+    else:
+        e_start, e_end = default_range
+    query = c2.text_input(t("listening.ex.search"), key="listening.ex.search", placeholder=t("listening.ex.search.ph"))
+    pool = data.read("mentions", MENTION_COLS, start=e_start, end=e_end, ctx=ctx)
+
+    def opts(col: str) -> list[str]:
+        return sorted({str(v).strip() for v in pool[col].dropna() if str(v).strip()}) if len(pool) else []
+
+    f1, f2, f3, f4, f5 = st.columns(5)
+    f_source = f1.multiselect(t("listening.ex.source"), opts("source"), key="listening.ex.source")
+    f_sent = f2.multiselect(t("listening.ex.sentiment"), ["positive", "neutral", "negative", "none"], key="listening.ex.sentiment",
+                            format_func=sentiment_name)
+    f_topic = f3.multiselect(t("listening.ex.topic"), opts("topic"), key="listening.ex.topic")
+    f_brand = f4.multiselect(t("listening.ex.brand"), opts("brand"), key="listening.ex.brand")
+    f_lang = f5.multiselect(t("listening.ex.lang"), opts("lang"), key="listening.ex.lang")
+    sel = pool
+    if len(sel):
+        def isin(col, values):
+            return sel[col].astype("string").str.strip().isin(values).fillna(False).astype(bool)
+
+        if f_source:
+            sel = sel[isin("source", f_source)]
+        if f_topic:
+            sel = sel[isin("topic", f_topic)]
+        if f_brand:
+            sel = sel[isin("brand", f_brand)]
+        if f_lang:
+            sel = sel[isin("lang", f_lang)]
+        if f_sent:
+            lab = sel["sentiment_label"].astype("string")
+            mask = lab.isin([s for s in f_sent if s != "none"]).fillna(False).astype(bool)
+            if "none" in f_sent:
+                mask = mask | lab.isna()
+            sel = sel[mask]
+        if query.strip():
+            sel = sel[sel["text"].astype("string").str.contains(query.strip(), case=False, regex=False, na=False)]
+    sel = sel.sort_values("published_at", ascending=False)
+    st.caption(t("listening.ex.count", n=fmt.integer(len(sel), lang), total=fmt.integer(len(pool), lang))
+               + (" " + t("listening.ex.limited", n=fmt.integer(MAX_ROWS, lang)) if len(sel) > MAX_ROWS else ""))
+    sel = sel.head(MAX_ROWS)
+    if present:
+        # on a shared screen: a few mentions as inert text, no author, no controls
+        for r in sel.head(8).itertuples(index=False):
+            when = fmt.date(pd.Timestamp(r.published_at).tz_convert(tz), lang, "medium")
+            st.markdown(f"> {plain_md(r.text, 280)}  \n> — {plain_md(when)} · {plain_md(r.source or '')} · {plain_md(sentiment_name(r.sentiment_label))}")
+    elif len(sel):
+        local = pd.to_datetime(sel["published_at"], utc=True).dt.tz_convert(tz).dt.tz_localize(None)
+        origin_names = {o: t(f"listening.origin.{o}") for o in ("export", "model", "manual")}
+        C = {k: t(f"listening.col.{k}") for k in ("when", "sentiment", "origin", "text", "source", "brand", "topic", "lang",
+                                                   "author", "reach", "url")}
+        ids = sel["mention_id"].astype(str).to_numpy()
+        view = pd.DataFrame({
+            C["when"]: local.to_numpy(),
+            C["sentiment"]: pd.Series([s if s in ("positive", "neutral", "negative") else None for s in sel["sentiment_label"]], dtype="object"),
+            C["origin"]: [origin_names.get(o, "") if isinstance(o, str) else "" for o in sel["sentiment_origin"]],
+            C["text"]: sel["text"].astype("string").fillna("").to_numpy(),
+            C["source"]: sel["source"].astype("string").fillna("").to_numpy(),
+            C["brand"]: sel["brand"].astype("string").fillna("").to_numpy(),
+            C["topic"]: sel["topic"].astype("string").fillna("").to_numpy(),
+            C["lang"]: sel["lang"].astype("string").fillna("").to_numpy(),
+            C["author"]: sel["author"].astype("string").fillna("").to_numpy(),
+            C["reach"]: pd.to_numeric(sel["reach"], errors="coerce").to_numpy(),
+            C["url"]: [safe_url(u) for u in sel["url"]],
+        })
+        sent_opts = ["positive", "neutral", "negative"]
+        edited = st.data_editor(
+            view, key=f"listening.ex.editor.{VERSION}", hide_index=True, width="stretch", height=420,
+            disabled=[c for c in view.columns if c != C["sentiment"]],
+            column_config={
+                C["when"]: st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+                C["sentiment"]: st.column_config.SelectboxColumn(options=sent_opts, help=t("listening.ex.relabel.help")),
+                C["text"]: st.column_config.TextColumn(width="large"),
+                C["lang"]: st.column_config.TextColumn(width="small"),
+                C["reach"]: st.column_config.NumberColumn(format="localized"),
+                C["url"]: st.column_config.LinkColumn(display_text=t("listening.col.url.open")),
+            },
+        )
+        changed = {
+            mid: new for mid, old, new in zip(ids, view[C["sentiment"]], edited[C["sentiment"]], strict=True)
+            if isinstance(new, str) and new in sent_opts and new != old
+        }
+        b1, b2 = st.columns([2, 5])
+        if b1.button(t("listening.ex.save", n=len(changed)), key="listening.ex.save", disabled=not changed, type="primary",
+                     icon=":material/save:"):
+            n = scoring.relabel(ctx.root, ws, changed)
+            data.invalidate()
+            ss["listening.flash"] = t("listening.ex.saved", n=n)
+            st.rerun()
+        b2.caption(t("listening.ex.relabel.note"))
+        if ss.get("listening.flash"):
+            st.success(ss.pop("listening.flash"))
+
+
+# =========================================================================== settings
+
+if not present:
+    with tabs["settings"]:
+        from metrics.sentiment_model import score_text
+
+        st.subheader(t("listening.lex.title"))
+        st.caption(t("listening.lex.caption"))
+        lexicon = scoring.load_lexicon(ctx.root, ws)
+        lx_lang = st.segmented_control(t("listening.lex.lang"), ["fr", "en"], key="listening.lex.lang", default="fr",
+                                       format_func=lambda x: t(f"listening.lex.lang.{x}")) or "fr"
+        W, S = t("listening.lex.word"), t("listening.lex.score")
+        words = pd.DataFrame({
+            W: pd.Series(list(lexicon[lx_lang]), dtype="string"),
+            S: pd.Series(list(lexicon[lx_lang].values()), dtype="float64"),
+        })
+        ed = st.data_editor(
+            words, key=f"listening.lex.editor.{lx_lang}", num_rows="dynamic", hide_index=True, width="stretch",
+            column_config={
+                W: st.column_config.TextColumn(required=True, help=t("listening.lex.word.help")),
+                S: st.column_config.NumberColumn(min_value=-1.0, max_value=1.0, step=0.1, format="%+.1f", required=True,
+                                                 help=t("listening.lex.score.help")),
+            },
+        )
+        l1, l2 = st.columns([1, 3])
+        if l1.button(t("listening.lex.save"), key="listening.lex.save", icon=":material/save:"):
+            new = {str(w): float(s) for w, s in zip(ed[W], ed[S], strict=True)
+                   if isinstance(w, str) and w.strip() and s is not None and not pd.isna(s)}
+            lexicon[lx_lang] = new
+            scoring.save_lexicon(ctx.root, ws, lexicon)
+            ss["listening.lex.flash"] = t("listening.lex.saved", n=len(new))
+            st.rerun()
+        if ss.get("listening.lex.flash"):
+            l2.success(ss.pop("listening.lex.flash"))
+        probe = st.text_input(t("listening.lex.try"), key="listening.lex.try", placeholder=t("listening.lex.try.ph"))
+        if probe.strip():
+            p_lang, p_score, p_label = score_text(probe, overrides=lexicon)
+            st.markdown(t("listening.lex.result", label=sentiment_name(p_label), score=fmt.number(p_score, 2, lang, signed=True),
+                          lang=plain_md(p_lang)))
+        r1, r2 = st.columns([1, 3])
+        if r1.button(t("listening.lex.rescore"), key="listening.lex.rescore", icon=":material/refresh:", help=t("listening.lex.rescore.help")):
+            with st.spinner(t("listening.lex.rescoring")):
+                stats = scoring.rescore_workspace(ctx.root, ws)
+            data.invalidate()
+            ss["listening.rescore.flash"] = t("listening.lex.rescored", changed=fmt.integer(stats["changed"], lang),
+                                              candidates=fmt.integer(stats["candidates"], lang),
+                                              manual=fmt.integer(stats["manual_kept"], lang), export=fmt.integer(stats["export_kept"], lang))
+            st.rerun()
+        if ss.get("listening.rescore.flash"):
+            r2.success(ss.pop("listening.rescore.flash"))
+
+        st.divider()
+        st.subheader(t("listening.terms.title"))
+        st.caption(t("listening.terms.caption"))
+        kinds4 = ["person", "organisation", "product", "topic"]
+        TT, TK = t("listening.terms.term"), t("listening.terms.kind")
+        tdf = pd.DataFrame({
+            TT: pd.Series([x["term"] for x in TERMS], dtype="string"),
+            TK: pd.Series([x["kind"] for x in TERMS], dtype="string"),
+        })
+        ted = st.data_editor(
+            tdf, key="listening.terms.editor", num_rows="dynamic", hide_index=True, width="stretch",
+            column_config={
+                TT: st.column_config.TextColumn(required=True),
+                TK: st.column_config.SelectboxColumn(options=kinds4, required=True, default="topic"),
+            },
+        )
+        if st.button(t("listening.terms.save"), key="listening.terms.save", icon=":material/save:"):
+            doc = L.normalise_terms([{"term": a, "kind": b} for a, b in zip(ted[TT], ted[TK], strict=True) if isinstance(a, str)])
+            data.save_config("tracked_terms", doc, ctx=ctx)
+            ss["listening.terms.flash"] = t("listening.terms.saved", n=len(doc))
+            st.rerun()
+        if ss.get("listening.terms.flash"):
+            st.success(ss.pop("listening.terms.flash"))
+
+        st.divider()
+        st.subheader(t("listening.cfg.title"))
+        with st.form("listening.cfg"):
+            a1, a2, a3 = st.columns(3)
+            sens = a1.number_input(t("listening.cfg.sensitivity"), 1.0, 10.0, float(ALERTS["sensitivity"]), 0.5, help=t("listening.cfg.sensitivity.help"))
+            cool = a2.number_input(t("listening.cfg.cooldown"), 0, 14, int(ALERTS["cooldown_days"]), 1, help=t("listening.cfg.cooldown.help"))
+            mini = a3.number_input(t("listening.cfg.min"), 1, 10_000, int(ALERTS["min_mentions"]), 1, help=t("listening.cfg.min.help"))
+            if st.form_submit_button(t("listening.cfg.save"), icon=":material/save:"):
+                data.save_config("alerts", {"sensitivity": float(sens), "cooldown_days": int(cool), "min_mentions": int(mini)}, ctx=ctx)
+                st.rerun()
