@@ -95,8 +95,8 @@ def load_into_editor(goal: dict | None) -> None:
     ss[K + "id"] = g.get("id")
     ss[K + "metric"] = metric
     ss[K + "objective"] = g.get("objective") or METRICS[metric].objective
-    ss[K + "platform"] = (g.get("scope") or {}).get("platform")
-    ss[K + "campaign"] = (g.get("scope") or {}).get("campaign")
+    ss[K + "platform"] = (g.get("scope") or {}).get("platform") or ""  # "" = all (None would show as "no choice")
+    ss[K + "campaign"] = (g.get("scope") or {}).get("campaign") or ""
     ss[K + "period"] = g.get("period") or "week"
     ss[K + "baseline"] = None if g.get("baseline") is None else float(g["baseline"]) * scale
     ss[K + "target"] = None if g.get("target") is None else float(g["target"]) * scale
@@ -184,11 +184,11 @@ def editor() -> None:
         metric = ss[K + "metric"]
         spec = METRICS[metric]
         c3, c4, c5 = st.columns(3)
-        c3.selectbox(t("goals.f.platform"), [None, *PLATFORM_IDS], key=K + "platform",
-                     format_func=lambda p: t("goals.scope.all_platforms") if p is None else widgets.platform_name(p),
+        c3.selectbox(t("goals.f.platform"), ["", *PLATFORM_IDS], key=K + "platform",
+                     format_func=lambda p: widgets.platform_name(p) if p else t("goals.scope.all_platforms"),
                      disabled="platform" not in spec.scopes)
-        c4.selectbox(t("goals.f.campaign"), [None, *campaign_names], key=K + "campaign",
-                     format_func=lambda c: t("goals.scope.all_campaigns") if c is None else c,
+        c4.selectbox(t("goals.f.campaign"), ["", *campaign_names], key=K + "campaign",
+                     format_func=lambda c: c or t("goals.scope.all_campaigns"),
                      disabled="campaign" not in spec.scopes)
         c5.segmented_control(t("goals.f.period"), ["week", "month"], key=K + "period",
                              format_func=lambda f: t(f"trends.freq.{f}"), help=t("goals.f.period.help"))
@@ -200,8 +200,8 @@ def editor() -> None:
         # a hint from the data: the value of the last complete bucket
         freq = ss.get(K + "period") or "week"
         try:
-            h = history_for({"metric": metric, "period": freq, "scope": {"platform": ss.get(K + "platform"),
-                                                                            "campaign": ss.get(K + "campaign")}})
+            h = history_for({"metric": metric, "period": freq, "scope": {"platform": ss.get(K + "platform") or None,
+                                                                            "campaign": ss.get(K + "campaign") or None}})
             known = h.dropna()
         except Exception:  # noqa: BLE001 - the hint is optional
             known = pd.Series(dtype="float64")
