@@ -62,7 +62,7 @@ def reason_text(code: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
-SHARED = {"cost": "metrics.cost", "value": "metrics.value", "sessions": "metrics.sessions", "conversions": "metrics.conversions",
+SHARED = {"cost": "metrics.cost", "value": "metrics.value", "conversions": "metrics.conversions",
           "revenue": "metrics.revenue", "cpa": "metrics.cpa", "cpl": "metrics.cpl"}
 
 
@@ -190,6 +190,8 @@ if tot.get("value_basis") in ("estimated", "mixed"):
 
 if len(tab):
     shown = tab[tab["cost"].notna() | tab["value"].notna()].copy()
+    if by == "campaign":  # overheads (staff, tools, agency) would dwarf the campaigns: they stay in the table
+        shown = shown[~shown["key"].astype(str).str.match(r"^\(.*\)$")]
     if len(shown):
         shown["label"] = shown["key"].map(key_label)
         shown = shown.sort_values("cost", ascending=True, na_position="first")
@@ -255,10 +257,11 @@ names = [str(k) for k in tab["key"]] if by == "campaign" else []
 real = [k for k in names if k not in PLACEHOLDER_KEYS and not (k.startswith("(") and k.endswith(")"))]
 if len(real) >= 2:
     st.subheader(t("campaigns.compare"))
-    best = tab[tab["key"].isin(real)].sort_values("roi", ascending=False, na_position="last")["key"].tolist()
+    ranked_roi = tab[tab["key"].isin(real) & tab["roi"].notna()].sort_values("roi", ascending=False)["key"].tolist() or real
     cc = st.columns(2)
-    left = cc[0].selectbox(t("campaigns.compare.a"), real, index=real.index(best[0]), key="camp.cmp.a")
-    right = cc[1].selectbox(t("campaigns.compare.b"), real, index=real.index(best[-1] if best[-1] != left else best[0]), key="camp.cmp.b")
+    left = cc[0].selectbox(t("campaigns.compare.a"), real, index=real.index(ranked_roi[0]), key="camp.cmp.a")
+    other = [k for k in ranked_roi if k != left] or [k for k in real if k != left]
+    right = cc[1].selectbox(t("campaigns.compare.b"), real, index=real.index(other[-1]), key="camp.cmp.b")
     rows = {r["key"]: r for r in tab.to_dict("records")}
     for box, name in zip(cc, (left, right), strict=True):
         r = rows[name]
@@ -306,7 +309,8 @@ if registered:
             if cu["cum_measured"].notna().any():
                 fig.add_scatter(x=cu["day"], y=cu["cum_measured"], mode="lines", name=t("campaigns.cum.measured"),
                                 line={"color": MEASURED_COLOR, "width": 2, "dash": "dot"})
-            fig.update_layout(title=t("campaigns.cumulative.title", name=pick, range=fmt.date_range(cs, ce, lang)), yaxis_title=cur)
+            st.caption(t("campaigns.cumulative.title", name=pick, range=fmt.date_range(cs, ce, lang)))
+            fig.update_layout(yaxis_title=cur)
             charts.show(fig, key="camp.cumchart", ctx=ctx, y_format=",.0f")
             last = cu.iloc[-1]
             if not fmt.is_missing(last["cum_cost"]) and not fmt.is_missing(last["cum_value"]):

@@ -14,6 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.col.roi": {"en": "ROI", "fr": "RSI"},
     "campaigns.col.roas": {"en": "ROAS", "fr": "ROAS (revenus ÷ pub)"},
     "campaigns.col.leads": {"en": "Leads", "fr": "Prospects"},
+    "campaigns.col.sessions": {"en": "Sessions from social or the campaign", "fr": "Sessions venant des réseaux ou de la campagne"},
     "campaigns.col.key": {"en": "Campaign", "fr": "Campagne"},
     "campaigns.col.platform": {"en": "Platform", "fr": "Plateforme"},
     "campaigns.col.source": {"en": "Source", "fr": "Provenance"},
