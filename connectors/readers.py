@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -41,7 +42,19 @@ HEAD_BYTES = 256 * 1024
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
+@functools.lru_cache(maxsize=65536)
+def _norm_header_str(s: str) -> str:
+    return _norm_header(s)
+
+
 def norm_header(h: Any) -> str:
+    """See :func:`_norm_header` (memoised for strings: headers and category values repeat)."""
+    if isinstance(h, str):
+        return _norm_header_str(h)
+    return _norm_header(h)
+
+
+def _norm_header(h: Any) -> str:
     """Canonical form of a header for matching: no soft hyphens/zero-width chars, NFKC,
     curly quotes straightened, no-break spaces as spaces, lower case, single spaces,
     trailing backslashes and punctuation trimmed, accents kept."""
@@ -60,6 +73,18 @@ def strip_accents(s: str) -> str:
 
 
 def header_key(h: Any) -> str:
+    """Looser key (memoised for strings): see :func:`_header_key`."""
+    if isinstance(h, str):
+        return _header_key_str(h)
+    return _header_key(h)
+
+
+@functools.lru_cache(maxsize=65536)
+def _header_key_str(s: str) -> str:
+    return _header_key(s)
+
+
+def _header_key(h: Any) -> str:
     """Looser key: :func:`norm_header` without accents and punctuation (for alias tables)."""
     s = strip_accents(norm_header(h))
     s = re.sub(r"[^a-z0-9%()]+", " ", s)
@@ -571,6 +596,10 @@ def parse_datetime(v: Any, style: DateStyle | None = None, year: int | None = No
     if m:
         return pd.Timestamp(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if re.match(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", s):
+        try:  # fast path: strict ISO 8601 (most machine-written exports)
+            return pd.Timestamp(dt.datetime.fromisoformat(s))
+        except ValueError:
+            pass
         s2 = re.sub(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})", r"\1-\2-\3", s)
         ts = pd.to_datetime(s2, errors="coerce", format="mixed")
         if pd.isna(ts):

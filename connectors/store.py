@@ -395,7 +395,8 @@ def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
     key = parts[0]
     for p in parts[1:]:
         key = key + "\x1f" + p
-    return key
+    # plain Python strings: hash-table isin/sets are much faster than on Arrow strings
+    return key.astype(object)
 
 
 @dataclass
@@ -460,6 +461,7 @@ class Transaction:
         dset = pads.dataset([str(p) for p in self._spill[table]], format="parquet")
         flt = (pc.field("_part") == part) if part is not None else None
         df = dset.to_table(filter=flt).to_pandas()
+        df["_key"] = df["_key"].astype(object)
         if superseded:
             df = df[~df["_seq"].isin(superseded)]
         return df
@@ -500,7 +502,7 @@ class Transaction:
                 if len(old):
                     old["_key"] = _key_frame(old, t)
                 else:
-                    old["_key"] = pd.Series([], dtype="string")
+                    old["_key"] = pd.Series([], dtype=object)
                 new = self._incoming(table, part, superseded) if part in incoming_parts else self._incoming(table, "\x00none", None)
                 # rows of this partition that incoming rows replace (possibly moving elsewhere)
                 moved_out = holders.get(part, set())
