@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -87,8 +88,8 @@ for n, col in zip(M.LEVELS, ladder, strict=True):
 
 left, right = st.columns([1, 1], gap="large")
 with left:
-    st.metric(t("maturity.result"), t("maturity.level.of", n=res.level), border=False)
-    st.markdown(f"**{level_name(res.level)}** — {t(f'maturity.level.{res.level}.desc')}")
+    st.subheader(f":violet[:material/stairs:] {t('maturity.level.of', n=res.level)} — {level_name(res.level)}", anchor=False)
+    st.markdown(t(f"maturity.level.{res.level}.desc"))
     st.subheader(t("maturity.reasons"), anchor=False)
     lines = []
     for n in M.LEVELS[1:]:
@@ -122,7 +123,7 @@ KIND_COLORS = {"you": "#7C3AED", "competitor": "#DC2626", "partner": "#0E9F6E"}
 peers = M.peers_frame(doc.get("peers"))
 rows = [{"name": t("maturity.you"), "kind": "you", "level": res.level}] + peers[["name", "kind", "level"]].to_dict("records")
 cmp_df = pd.DataFrame(rows)
-ticktext = [f"{n} · {level_name(n)}" for n in M.LEVELS]
+ticktext = [f"<b>{n}</b><br>" + "<br>".join(textwrap.wrap(level_name(n), 14)) for n in M.LEVELS]
 c1, c2 = st.columns([3, 2], gap="large")
 with c1:
     st.subheader(t("maturity.compare"), anchor=False)
@@ -139,9 +140,9 @@ with c1:
             textfont={"color": colors.THEME_TEXT[ctx.theme]},
             hovertemplate="%{y}: %{x}<extra></extra>",
         ))
-    fig.update_xaxes(range=[0.5, 5.6], tickvals=list(M.LEVELS), ticktext=ticktext, showgrid=True, zeroline=False)
+    fig.update_xaxes(range=[0.6, 5.6], tickvals=list(M.LEVELS), ticktext=ticktext, tickangle=0, automargin=True, showgrid=True, zeroline=False)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=cmp_df["name"].tolist(), showgrid=False)
-    charts.show(fig, key="maturity.compare", height=120 + 44 * len(cmp_df))
+    charts.show(fig, key="maturity.compare", height=160 + 44 * len(cmp_df))
     st.caption(t("maturity.compare.caption"))
 with c2:
     st.subheader(t("maturity.history"), anchor=False)
@@ -230,7 +231,7 @@ for i, ph in enumerate(M.PHASES):
 if ctx.present:
     st.stop()
 
-with st.expander(t("maturity.phases.save"), icon=":material/edit:"):
+with st.expander(t("maturity.phases.edit"), icon=":material/edit:"):
     with st.form("maturity.phases.form", border=False):
         new_phases = {}
         fcols = st.columns(3)
@@ -249,7 +250,7 @@ with st.expander(t("maturity.phases.save"), icon=":material/edit:"):
 
 st.header(t("maturity.form"), anchor=False)
 st.caption(t("maturity.form.intro"))
-with st.form("maturity.form"):
+with st.expander(t("maturity.form.open"), icon=":material/checklist:", expanded=latest is None), st.form("maturity.form", border=False):
     when = st.date_input(t("maturity.form.date"), value=min(ctx.today, dt.date.today()), max_value=dt.date.today(),
                          format="YYYY-MM-DD", key="maturity.form.date")
     new_answers = {}
