@@ -483,7 +483,18 @@ _NGRAM_ONLY_SHARE = 0.5  # model score kept when no lexicon word fires
 _LEX_SHARE = 0.3  # share of the squashed lexicon score in the final score
 _BIAS = _weights.BIAS
 _DENSE_W = _weights.DENSE
-_SPARSE: dict[str, Mapping[str, tuple[float, float, float]]] = {"en": _weights.SPARSE_EN}
+
+
+def _parse_sparse(data: str) -> dict[str, tuple[float, float, float]]:
+    out: dict[str, tuple[float, float, float]] = {}
+    for line in data.splitlines():
+        term, _, ws = line.rpartition("\t")
+        a, b, c = ws.split()
+        out[term] = (int(a) / 1000.0, int(b) / 1000.0, int(c) / 1000.0)
+    return out
+
+
+_SPARSE: dict[str, Mapping[str, tuple[float, float, float]]] = {"en": _parse_sparse(_weights.SPARSE_EN)}
 
 
 def _dense(text: str, tokenised: tuple[list[tuple[int, str, bool, bool]], int], raw: float, vals: list[float], n_neg: int) -> list[float]:
