@@ -566,7 +566,9 @@ def entity_hits(
     norm = _norm_series(text).to_numpy(dtype=object) if n else np.array([], dtype=object)
     normed = pd.Series(norm, dtype="string")
     for t in normalise_terms(terms):
-        pat = r"(?<![\w])" + re.escape(_norm(t["term"]).replace("’", "'")) + r"(?![\w])"
+        nt = _norm(t["term"]).replace("’", "'")
+        # whole words: a boundary is required only where the term itself starts/ends with a word character
+        pat = (r"(?<![\w])" if re.match(r"\w", nt) else "") + re.escape(nt) + (r"(?![\w])" if re.search(r"\w$", nt) else "")
         hit = normed.str.contains(pat, regex=True, na=False).to_numpy(dtype=bool)
         if hit.any():
             # a tracked topic and the same value of the topic column are one entity
