@@ -100,9 +100,15 @@ tab_a, tab_b, tab_c = st.tabs([f":material/insights: {t('loop.tab.analyse')}", f
 with tab_a:
     # ---------------------------------------------------------- campaigns by ROI
     st.subheader(f":material/campaign: {t('loop.campaigns')}", anchor=False)
-    rt = roi_table(tbl.costs, tbl.traffic, tbl.leads, ctx.start, ctx.end, "campaign", tbl.tz, tbl.campaigns, tbl.currency,
-                   tbl.fx_rates, tbl.value_per_conversion, tbl.value_per_lead)
-    rank = L.campaign_ranking(rt)
+    def camp_rank(start: dt.date) -> dict:
+        return L.campaign_ranking(roi_table(tbl.costs, tbl.traffic, tbl.leads, start, ctx.end, "campaign", tbl.tz, tbl.campaigns,
+                                            tbl.currency, tbl.fx_rates, tbl.value_per_conversion, tbl.value_per_lead))
+
+    rank = camp_rank(ctx.start)
+    if not len(rank["all"]) and year_ago < ctx.start:
+        rank = camp_rank(year_ago)
+        if len(rank["all"]):
+            st.markdown(t("loop.campaigns.fallback", start=fmt.date(year_ago, lang), end=fmt.date(ctx.end, lang)))
     if not len(rank["all"]):
         st.markdown(t("loop.campaigns.none"))
     else:
@@ -150,11 +156,15 @@ with tab_a:
         fig.add_trace(go.Scatter(x=winners["local"], y=winners["ratio"], mode="markers", name=t("loop.outperf.winners"),
                                  marker={"size": 13, "color": ACCENT, "symbol": "star"}, text=wtext,
                                  hovertemplate="%{x}<br>%{text}<extra></extra>"))
-        fig.add_hline(y=L.OUTPERFORM_FACTOR, line_dash="dash", line_color=ACCENT,
-                      annotation_text=t("loop.outperf.threshold", factor=fmt.number(L.OUTPERFORM_FACTOR, 0, lang)),
-                      annotation_position="top left")
+        x0, x1 = every["local"].min(), every["local"].max()
+        fig.add_trace(go.Scatter(x=[x0, x1], y=[L.OUTPERFORM_FACTOR] * 2, mode="lines", hoverinfo="skip",
+                                 name=t("loop.outperf.threshold", factor=fmt.number(L.OUTPERFORM_FACTOR, 0, lang)),
+                                 line={"color": ACCENT, "dash": "dash", "width": 1.5}))
+        pos = every["ratio"][every["ratio"] > 0]
         fig.add_vrect(x0=pd.Timestamp(ctx.start), x1=pd.Timestamp(ctx.end) + pd.Timedelta(days=1), fillcolor=ACCENT, opacity=0.08,
                       line_width=0)
+        if len(pos):
+            fig.update_yaxes(range=[math.log10(max(pos.min(), 0.01) * 0.8), math.log10(max(pos.max(), L.OUTPERFORM_FACTOR) * 1.3)])
         fig.update_yaxes(type="log", title=t("loop.outperf.axis"))
         charts.show(fig, key="loop.outperf", height=340)
         if not ctx.present and len(now):
@@ -203,23 +213,24 @@ with tab_a:
         v_grid = grid("value")
         rank_mask = hm["rankable"]
         few_mask = ~hm["rankable"]
-        text_main = [[f"{fmt.number(v, 2, lang)}×<br><sub>{n}</sub>" if v is not None and ok else ""
+        text_main = [[f"<b>{fmt.number(v, 2, lang)}×</b><br>n = {n}" if v is not None and ok else ""
                       for v, n, ok in zip(vr, nr, mr, strict=True)] for vr, nr, mr in zip(v_grid, n_grid, grid("rankable"), strict=True)]
-        text_few = [[f"<sub>{n}</sub>" if not ok else "" for n, ok in zip(nr, mr, strict=True)]
+        text_few = [[f"n = {n}" if not ok else "" for n, ok in zip(nr, mr, strict=True)]
                     for nr, mr in zip(n_grid, grid("rankable"), strict=True)]
         custom = [[[n, fmt.number(v, 2, lang) if v is not None and not (isinstance(v, float) and math.isnan(v)) else fmt.MISSING]
                    for n, v in zip(nr, vr, strict=True)] for nr, vr in zip(n_grid, v_grid, strict=True)]
         fig = go.Figure()
         fig.add_trace(go.Heatmap(
             z=grid("n", few_mask, 1), x=xs, y=ys, colorscale=[[0, MUTED], [1, MUTED]], showscale=False, opacity=0.35,
-            text=text_few, texttemplate="%{text}", textfont={"color": colors.THEME_TEXT[ctx.theme], "size": 12},
+            text=text_few, texttemplate="%{text}", textfont={"color": colors.THEME_TEXT[ctx.theme], "size": 11},
             customdata=custom, hovertemplate=t("loop.timing.hover.few") + "<extra></extra>", xgap=2, ygap=2,
         ))
         fig.add_trace(go.Heatmap(
             z=grid("value", rank_mask), x=xs, y=ys, zmid=1.0, zmin=0.3, zmax=1.7,
-            colorscale=[[0, "#B91C1C"], [0.35, "#F59E0B"], [0.5, "#E5E7EB"], [0.7, "#60A5FA"], [1, "#1D4ED8"]],
+            colorscale=[[0, "#B91C1C"], [0.25, "#F59E0B"], [0.43, "#FDE68A"], [0.5, "#E5E7EB"], [0.57, "#BFDBFE"], [0.75, "#60A5FA"],
+                        [1, "#1D4ED8"]],
             colorbar={"title": {"text": t("loop.timing.scale")}, "thickness": 12},
-            text=text_main, texttemplate="%{text}", textfont={"size": 13},
+            text=text_main, texttemplate="%{text}", textfont={"size": 12},
             customdata=custom, hovertemplate=t("loop.timing.hover") + "<extra></extra>", xgap=2, ygap=2,
         ))
         fig.update_yaxes(autorange="reversed", showgrid=False)

@@ -23,6 +23,10 @@ TEXTS = {
         "en": "No campaign with both a cost and a value in this period, so no ROI to compare.",
         "fr": "Aucune campagne avec à la fois un coût et une valeur sur cette période : pas de RSI à comparer.",
     },
+    "loop.campaigns.fallback": {
+        "en": "No campaign has both a cost and a value in this period; here are the 12 months from {start} to {end}.",
+        "fr": "Aucune campagne n’a à la fois un coût et une valeur sur cette période ; voici les 12 mois du {start} au {end}.",
+    },
     "loop.campaigns.axis": {"en": "ROI", "fr": "RSI"},
     "loop.campaigns.estimate": {
         "en": "value includes conversions and leads valued at the amounts set per campaign.",
