@@ -123,10 +123,6 @@ def mover_sentence(d: Any, lang: str | None = None, currency: str = "CAD") -> st
     return f"{text} {t(tail, lang)}" if tail else text
 
 
-def period_word(freq: str, lang: str | None = None) -> str:
-    return t(f"metrics.period.{freq}", lang) if has(f"metrics.period.{freq}") else freq
-
-
 def issue_text(issue: Mapping[str, Any] | Any, lang: str | None = None, currency: str = "CAD", metric_id: str | None = None) -> str:
     """A goal validation issue (dict or :class:`metrics.goals.Issue`) as a sentence; ``metric_id``
     (the goal's metric) formats the amounts of an ``unrealistic`` warning in the metric's unit."""
@@ -150,16 +146,10 @@ def issue_text(issue: Mapping[str, Any] | Any, lang: str | None = None, currency
         metric_id = metric_id or ""
         needed = value(metric_id, params.get("needed"), lang, currency) if metric_id else fmt.number(params.get("needed"), 1, lang)
         best = value(metric_id, params.get("best"), lang, currency) if metric_id else fmt.number(params.get("best"), 1, lang)
+        freq = freq if freq in ("week", "month") else "week"
         if params.get("factor") is None:
-            return t("metrics.issue.unrealistic_no_best", lang, period=period_word(freq, lang), needed=needed)
-        return t(
-            "metrics.issue.unrealistic",
-            lang,
-            factor=fmt.number(params["factor"], 1, lang),
-            period=t(f"metrics.period.adj.{freq}", lang),
-            needed=needed,
-            best=best,
-        )
+            return t(f"metrics.issue.unrealistic_no_best.{freq}", lang, needed=needed)
+        return t(f"metrics.issue.unrealistic.{freq}", lang, factor=fmt.number(params["factor"], 1, lang), needed=needed, best=best)
     key = f"metrics.issue.{code}"
     return t(key, lang, **params) if has(key) else code
 

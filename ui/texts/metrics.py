@@ -187,13 +187,21 @@ TEXTS = {
         "en": "This metric usually measures the “{expected}” objective.",
         "fr": "Cet indicateur mesure habituellement l’objectif « {expected} ».",
     },
-    "metrics.issue.unrealistic": {
-        "en": "Probably unrealistic: it needs {factor}× the best {period} ever observed ({needed} needed, best so far {best}).",
-        "fr": "Probablement irréaliste : il faut {factor} fois le meilleur résultat {period} jamais observé ({needed} nécessaires, record actuel {best}).",
+    "metrics.issue.unrealistic.week": {
+        "en": "Probably unrealistic: it needs {factor}× the best week ever observed ({needed} needed, best so far {best}).",
+        "fr": "Probablement irréaliste : il faut {factor} fois la meilleure semaine jamais observée ({needed} nécessaires, record actuel {best}).",
     },
-    "metrics.issue.unrealistic_no_best": {
-        "en": "Probably unrealistic: no {period} so far has moved in that direction ({needed} needed per {period}).",
-        "fr": "Probablement irréaliste : aucune période n’a encore évolué dans ce sens ({needed} nécessaires par {period}).",
+    "metrics.issue.unrealistic.month": {
+        "en": "Probably unrealistic: it needs {factor}× the best month ever observed ({needed} needed, best so far {best}).",
+        "fr": "Probablement irréaliste : il faut {factor} fois le meilleur mois jamais observé ({needed} nécessaires, record actuel {best}).",
+    },
+    "metrics.issue.unrealistic_no_best.week": {
+        "en": "Probably unrealistic: no week so far has moved in that direction ({needed} needed per week).",
+        "fr": "Probablement irréaliste : aucune semaine n’a encore évolué dans ce sens ({needed} nécessaires par semaine).",
+    },
+    "metrics.issue.unrealistic_no_best.month": {
+        "en": "Probably unrealistic: no month so far has moved in that direction ({needed} needed per month).",
+        "fr": "Probablement irréaliste : aucun mois n’a encore évolué dans ce sens ({needed} nécessaires par mois).",
     },
     "metrics.issue.followers_only": {
         "en": "Every goal is a follower count. Add a goal on engagement, sentiment, leads or traffic: followers alone do not show results.",
@@ -201,10 +209,6 @@ TEXTS = {
         "les abonnés seuls ne montrent pas de résultats.",
     },
     "metrics.issue.objective_uncovered": {"en": "No goal yet for the “{objective}” objective.", "fr": "Aucune cible pour l’objectif « {objective} »."},
-    "metrics.period.week": {"en": "week", "fr": "semaine"},
-    "metrics.period.month": {"en": "month", "fr": "mois"},
-    "metrics.period.adj.week": {"en": "week", "fr": "hebdomadaire"},
-    "metrics.period.adj.month": {"en": "month", "fr": "mensuel"},
     "metrics.scope.platform": {"en": "platform", "fr": "plateforme"},
     "metrics.scope.campaign": {"en": "campaign", "fr": "campagne"},
     # ---------------------------------------------------------------- ROI reasons and bases
