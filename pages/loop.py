@@ -339,7 +339,7 @@ with tab_b:
             f_metric = c4.selectbox(t("loop.f.metric"), METRIC_OPTIONS, index=METRIC_OPTIONS.index(m0), format_func=metric_label,
                                     key=f"loop.f.metric.{sfx}")
             e0 = base.get("expected_change_pct")
-            f_exp = c5.number_input(t("loop.f.expected"), value=float(e0) if e0 not in (None, "") else 10.0, step=5.0,
+            f_exp = c5.number_input(t("loop.f.expected"), value=float(e0) if e0 not in (None, "") else 10.0, step=5.0, format="%.0f",
                                     key=f"loop.f.exp.{sfx}")
             plats = [None, *PLATFORM_IDS]
             p0 = (base.get("scope") or {}).get("platform")

@@ -117,7 +117,6 @@ TEXTS = {
     "loop.goals.none": {"en": "Every goal is on track or achieved.", "fr": "Toutes les cibles sont en bonne voie ou atteintes."},
     "loop.goals.nogoals": {"en": "No goal set yet (Goals page).", "fr": "Aucune cible définie pour l’instant (page Cibles)."},
     "loop.goals.target": {"en": "Target", "fr": "Cible"},
-    "loop.goals.suggest": {"en": "Record an action about it", "fr": "Noter une action à ce sujet"},
     # ---------------------------------------------------------------- adapt: journal
     "loop.journal": {"en": "Action journal", "fr": "Journal des actions"},
     "loop.journal.intro": {
