@@ -246,7 +246,12 @@ with st.expander(t("campaigns.assumptions")):
             col("vpl"): a["value_per_lead"].map(lambda v: money(v, 2)),
             col("vpl_source"): a["vpl_source"].map(lambda s: src.get(s, src[None])),
         })
-        st.dataframe(av, hide_index=True, width="stretch")
+        if ctx.present:  # no raw tables on a shared screen: one line per campaign
+            for rec in av.to_dict("records"):
+                vals = list(rec.values())
+                st.markdown(f"- **{vals[0]}** — {vals[1]} ({vals[2]}) · {vals[3]} ({vals[4]})")
+        else:
+            table(av, ctx=ctx, key="camp.assumptions")
     st.caption(t("campaigns.assumptions.defaults", vpc=money(vpc_default, 2), vpl=money(vpl_default, 2)))
     if rates:
         st.caption(t("campaigns.assumptions.rates", rates=", ".join(f"1 {k} = {fmt.number(v, 4, lang)} {cur}" for k, v in sorted(rates.items()))))

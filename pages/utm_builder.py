@@ -64,10 +64,12 @@ with tab_build:
             continue
         icon = ":material/error:" if i["severity"] == "error" else (":material/info:" if i["severity"] == "info" else ":material/warning:")
         (st.info if i["severity"] == "info" else st.warning)(issue_message(i), icon=icon)
-    if fixable and st.button(t("utm.apply_fixes"), key="utm.fix", icon=":material/auto_fix_high:"):
-        for f, v in fixable.items():
-            ss[f"utm.{f}" if f != "campaign" else f"utm.campaign.{pick}"] = v
-        st.rerun()
+    def _apply(fixes: dict[str, str], picked: str) -> None:
+        for f, v in fixes.items():
+            ss[f"utm.{f}" if f != "campaign" else f"utm.campaign.{picked}"] = v
+
+    if fixable:
+        st.button(t("utm.apply_fixes"), key="utm.fix", icon=":material/auto_fix_high:", on_click=_apply, args=(fixable, pick))
     if base.strip() in ("", "https://", "http://"):
         st.info(t("utm.need_url"), icon=":material/link:")
     elif not errors:
