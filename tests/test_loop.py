@@ -169,3 +169,27 @@ def test_journal_editing_and_annotations():
     assert ann["date"].tolist() == [pd.Timestamp("2026-01-15"), pd.Timestamp("2026-02-01")]
     assert ann["metric"].tolist() == ["comments", "impressions"] and ann["platform"].tolist() == [None, "linkedin"]
     assert [a["id"] for a in L.due_for_review(j, "2026-02-20")] == ["j-2-ask-a-question-in-every"]
+
+
+def test_loop_page_creates_an_action_and_records_a_verdict(demo_copy, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    import app
+
+    monkeypatch.setenv("BOUSSOLE_STORE", str(demo_copy))
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/loop.py").run()
+    assert not at.exception
+    at.text_input(key="loop.f.change.__new__").input("Ask a question in every post")
+    at.button(key="FormSubmitter:loop.form.__new__-Save the action").click().run()
+    journal = store.load_config(demo_copy, "demo", "journal")
+    new = [a for a in journal if a["change"] == "Ask a question in every post"]
+    assert len(new) == 1 and new[0]["status"] == "open" and new[0]["metric"] == "engagements"
+    effect = next(a["id"] for a in journal if a["id"].startswith("j-1-"))
+    at.text_input(key=f"loop.ba.dec.{effect}").input("Keep evenings")
+    at.button(key=f"loop.ba.rec.{effect}").click().run()
+    assert not at.exception
+    done = next(a for a in store.load_config(demo_copy, "demo", "journal") if a["id"] == effect)
+    assert (done["verdict"], done["decision"], done["status"]) == ("improved", "Keep evenings", "closed")

@@ -151,3 +151,23 @@ def test_every_question_has_a_level_and_a_phase():
         assert M.questions_for(lv)
     assert {q.phase for q in M.QUESTIONS} <= set(M.PHASES)
     assert np.all([q.level in (2, 3, 4, 5) for q in M.QUESTIONS])
+
+
+def test_maturity_page_saves_an_assessment_and_the_level_follows(demo_copy, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    import app
+
+    monkeypatch.setenv("BOUSSOLE_STORE", str(demo_copy))
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/maturity.py").run()
+    assert not at.exception
+    assert any("Level 3 of 5" in s.value for s in at.subheader)
+    at.radio(key="maturity.q.community_owner").set_value("yes")
+    at.button(key="FormSubmitter:maturity.form-Save the assessment").click().run()
+    assert not at.exception
+    doc = store.load_config(demo_copy, "demo", "maturity")
+    assert len(doc["assessments"]) == 2 and doc["assessments"][-1]["answers"]["community_owner"] == "yes"
+    assert any("Level 4 of 5" in s.value for s in at.subheader)
