@@ -2,24 +2,45 @@
 
 Which rows count (``traffic`` has ``grain`` = ``day`` or ``period``)
 ------------------------------------------------------------------
-* **Day rows** (``grain = 'day'``; a missing grain is taken as ``day``) count when their
-  ``date`` lies in ``[start, end]``.
-* **Period rows** (totals over ``[period_start, period_end]`` from exports without a date
-  column) count only for a property that has **no day rows** in the range, and only when
-  their whole period lies within ``[start, end]``; when several such periods overlap, the
-  longest ones are kept (greedily) so that no day is counted twice.
+The choice is made **per property and per value column** (``sessions``, ``users``,
+``new_users``, ``engaged_sessions``, ``views``, ``event_count``, ``conversions``,
+``revenue``), for the range ``[start, end]`` asked:
+
+* **Day rows** (``grain = 'day'``; a missing grain is taken as ``day``) whose ``date`` lies
+  in ``[start, end]`` answer a column for a property when at least one of that property's
+  day rows in the range **carries the column** (a non-null value). Then all of the
+  property's day rows in the range are used for that column and none of its period rows.
+* Otherwise the column is answered by the property's **period rows** (totals over
+  ``[period_start, period_end]``, from exports without a date column) whose whole period
+  lies within ``[start, end]`` and that carry the column. When several such periods
+  overlap, the longest ones are kept greedily (ties: earliest start) so that no day is
+  counted twice; rows of the other periods are left out for that column.
+
+So a GA4 "Reports snapshot" whose only daily card is users by new/returning gives
+``users`` from its day rows while ``sessions`` (by source / medium), ``views`` and
+``event_count`` come from its period tables. One column never mixes grains within a
+property, so nothing is counted twice; different properties are added together, each with
+its own grain.
 
 No double counting across breakdowns
 ------------------------------------
 One property is often exported several times with different breakdowns (by source /
-medium, by landing page, by campaign...): each breakdown adds up to the same total. A
-row's *dimension set* is the set of its non-empty dimension columns. For each property
-and day (or kept period) a single dimension set is used: among the sets able to answer
-the question (any set for totals; sets with a source, medium or channel for social
-traffic and platforms; sets with a campaign for campaigns), the one with the most
-sessions (the most complete export); each value column (revenue, conversions...) picks
-its own set the same way, by its own total. ``users`` are summed over rows and days, so they
-are an upper bound of unique users.
+medium, by landing page, by campaign, by city, by page title...): each breakdown adds up
+to (about) the same total. A row's *dimension set* is the set of its non-empty dimension
+columns among ``source, medium, campaign, content, term, channel, landing_page``, plus
+``dimension=<name>`` where ``dimension`` is set (``<name>`` its value, e.g.
+``dimension=city``, ``dimension=page_title``, ``dimension=user_type``): breakdowns by two
+different "other" dimensions are two different sets and are never added together. A row
+whose set is a strict, non-empty subset of another set of the same property and slot is
+folded into the largest such set (partial rows of one breakdown).
+
+For each property and slot (a day, or a kept period) a single dimension set is used, per
+value column: among the sets able to answer the question (any set for totals; sets with a
+source, medium or channel for social traffic and platforms; sets with a campaign for
+campaigns), the one with the largest total of that column (the most complete export;
+ties: fewer dimensions, then name). ``users`` are summed over rows and days, so they are
+an upper bound of unique users (a monthly total from day rows exceeds the export's own
+period figure when users come back on several days).
 
 Social traffic: :func:`metrics.channels.social_mask` (GA4 Organic/Paid Social, or a
 source that maps to a social platform).
@@ -37,6 +58,7 @@ from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_sourc
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
 VALUE_COLS = ("sessions", "users", "new_users", "engaged_sessions", "views", "event_count", "conversions", "revenue")
+USE = {c: "use_" + c for c in VALUE_COLS}  # select_rows flag: the row answers that column
 
 
 def _prepare(traffic: pd.DataFrame | None) -> pd.DataFrame:
@@ -60,11 +82,7 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     f["dimension_value"] = text(traffic, "dimension_value")
     for c in VALUE_COLS:
         f[c] = num(traffic, c)
-    present = [f[c].notna().to_numpy() for c in DIM_COLS]
-    f["dimset"] = pd.Series(
-        ["|".join(c for c, p in zip(DIM_COLS, flags, strict=True) if p) for flags in zip(*present, strict=True)] if len(f) else [],
-        index=f.index, dtype="object",
-    )
+    f["dimset"] = _dimsets(f)
     is_day = (f["grain"] == "day").to_numpy()
     day_slot = f["date"].dt.strftime("%Y-%m-%d")
     per_slot = f["pstart"].dt.strftime("%Y-%m-%d") + ".." + f["pend"].dt.strftime("%Y-%m-%d")
@@ -88,28 +106,66 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     return f
 
 
+def _dimsets(f: pd.DataFrame) -> pd.Series:
+    """Each row's dimension set as text: its non-empty dimension columns joined by ``|``,
+    ``dimension`` given with its name (``source|medium``, ``dimension=city``)."""
+    cols = [c for c in DIM_COLS if c != "dimension"]
+    present = [f[c].notna().to_numpy() for c in cols]
+    tags = ["" if d is None else "dimension=" + str(d).replace("|", "/") for d in f["dimension"]]
+    out = []
+    for flags, tag in zip(zip(*present, strict=True), tags, strict=True):
+        parts = [c for c, p in zip(cols, flags, strict=True) if p]
+        if tag:
+            parts.append(tag)
+        out.append("|".join(parts))
+    return pd.Series(out, index=f.index, dtype="object")
+
+
 def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
     """The traffic rows that count for ``[start, end]`` (rules in the module docstring), with
-    ``slot`` (the day, or the kept period), ``dimset``, ``channel_group``, ``platform`` and
-    ``is_social`` columns. Do not mutate the result (memoized)."""
+    ``slot`` (the day, or the period), ``dimset``, ``channel_group``, ``platform``,
+    ``is_social`` and one boolean ``use_<column>`` per value column: whether the row is of
+    the grain (and kept period) that answers that column for its property. A row answers
+    at least one column. :func:`_pick` applies the flag of the column it is asked for. Do
+    not mutate the result (memoized)."""
     return memo("traffic_rows", (traffic,), (day(start), day(end)), lambda: _select(_prepare(traffic), day(start), day(end)))
 
 
 def _select(f: pd.DataFrame, s: pd.Timestamp, e: pd.Timestamp) -> pd.DataFrame:
-    days = f[((f["grain"] == "day") & (f["date"] >= s) & (f["date"] <= e)).to_numpy(dtype=bool)]
-    per = f[((f["grain"] == "period") & f["pstart"].notna() & f["pend"].notna()).to_numpy(dtype=bool)]
-    per = per[((per["pstart"] >= s) & (per["pend"] <= e) & ~per["property"].isin(set(days["property"]))).to_numpy(dtype=bool)]
-    kept = []
-    for _prop, g in per.groupby("property", sort=True):
-        spans = g[["pstart", "pend"]].drop_duplicates()
-        spans = spans.assign(length=spans["pend"] - spans["pstart"]).sort_values(["length", "pstart"], ascending=[False, True])
-        chosen: list[tuple[pd.Timestamp, pd.Timestamp]] = []
-        for a, b in zip(spans["pstart"], spans["pend"], strict=True):
-            if all(b < x or a > y for x, y in chosen):
-                chosen.append((a, b))
-        keep = [(a, b) in set(chosen) for a, b in zip(g["pstart"], g["pend"], strict=True)]
-        kept.append(g[keep])
-    return pd.concat([days, *kept]) if kept else days
+    is_day = (f["grain"] == "day").to_numpy(dtype=bool)
+    in_range = ((f["date"] >= s) & (f["date"] <= e)).to_numpy(dtype=bool)
+    whole = (f["pstart"].notna() & f["pend"].notna() & (f["pstart"] >= s) & (f["pend"] <= e)).to_numpy(dtype=bool)
+    r = f[(is_day & in_range) | ((f["grain"] == "period").to_numpy(dtype=bool) & whole)]
+    r_day = (r["grain"] == "day").to_numpy(dtype=bool)
+    prop = r["property"]
+    flags: dict[str, np.ndarray] = {}
+    for c in VALUE_COLS:
+        has = r[c].notna().to_numpy(dtype=bool)
+        by_day = prop.isin(set(prop[r_day & has])).to_numpy(dtype=bool)
+        use = r_day & by_day
+        periods = ~r_day & ~by_day
+        if (periods & has).any():
+            use = use | (periods & _kept_periods(r, periods & has))
+        flags[USE[c]] = use
+    used = np.logical_or.reduce(list(flags.values())) if len(r) else np.zeros(0, dtype=bool)
+    return r.assign(**flags)[used]
+
+
+def _kept_periods(r: pd.DataFrame, carrying: np.ndarray) -> np.ndarray:
+    """Rows of ``r`` whose period is kept, choosing among the periods of the ``carrying``
+    rows: per property, the longest first (ties: earliest start), skipping any period that
+    overlaps one already kept."""
+    spans = r.loc[carrying, ["property", "pstart", "pend", "slotkey"]].drop_duplicates("slotkey")
+    spans = spans.assign(length=spans["pend"] - spans["pstart"]).sort_values(
+        ["property", "length", "pstart"], ascending=[True, False, True], kind="stable")
+    kept: set[str] = set()
+    taken: dict[str, list[tuple[pd.Timestamp, pd.Timestamp]]] = {}
+    for p, a, b, k in zip(spans["property"], spans["pstart"], spans["pend"], spans["slotkey"], strict=True):
+        chosen = taken.setdefault(p, [])
+        if all(b < x or a > y for x, y in chosen):
+            chosen.append((a, b))
+            kept.add(k)
+    return r["slotkey"].isin(kept).to_numpy(dtype=bool)
 
 
 def _merge_sets(rows: pd.DataFrame) -> pd.Series:
@@ -137,10 +193,14 @@ def _merge_sets(rows: pd.DataFrame) -> pd.Series:
 
 
 def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> pd.DataFrame:
-    """One dimension set per (property, slot): the eligible set with the largest total of
-    ``by`` (ties: fewer dimensions, then name)."""
+    """The rows that answer ``by`` (flag ``use_<by>`` of :func:`select_rows`), one dimension
+    set per (property, slot): the eligible set with the largest total of ``by`` (ties: fewer
+    dimensions, then name)."""
     if not len(rows):
         return rows
+    flag = USE.get(by)
+    if flag is not None and flag in rows.columns:
+        rows = rows[rows[flag].to_numpy(dtype=bool)]
     if need == "social":
         r = rows[rows["can_social"].to_numpy(dtype=bool)]
     elif need == "campaign":
