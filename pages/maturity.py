@@ -228,68 +228,73 @@ for i, ph in enumerate(M.PHASES):
         if qs:
             st.caption(t("maturity.phases.questions", n=yes, total=len(qs)))
 
-if ctx.present:
-    st.stop()
 
-with st.expander(t("maturity.phases.edit"), icon=":material/edit:"):
-    with st.form("maturity.phases.form", border=False):
-        new_phases = {}
-        fcols = st.columns(3)
-        for i, ph in enumerate(M.PHASES):
-            cur = phases.get(ph) if phases.get(ph) in M.PHASE_STATUSES else "not_started"
-            new_phases[ph] = fcols[i % 3].selectbox(t("maturity.phase." + ph), M.PHASE_STATUSES, index=M.PHASE_STATUSES.index(cur),
-                                                    format_func=lambda s: t("maturity.phase.status." + s), key=f"maturity.phase.{ph}")
-        if st.form_submit_button(t("maturity.phases.save"), type="primary"):
-            doc2 = dict(data.config("maturity", {}, ctx=ctx) or {})
-            doc2["phases"] = new_phases
+def editors() -> None:
+    """Phases, questionnaire and peers editors (never in presentation mode)."""
+
+    with st.expander(t("maturity.phases.edit"), icon=":material/edit:"):
+        with st.form("maturity.phases.form", border=False):
+            new_phases = {}
+            fcols = st.columns(3)
+            for i, ph in enumerate(M.PHASES):
+                cur = phases.get(ph) if phases.get(ph) in M.PHASE_STATUSES else "not_started"
+                new_phases[ph] = fcols[i % 3].selectbox(t("maturity.phase." + ph), M.PHASE_STATUSES, index=M.PHASE_STATUSES.index(cur),
+                                                        format_func=lambda s: t("maturity.phase.status." + s), key=f"maturity.phase.{ph}")
+            if st.form_submit_button(t("maturity.phases.save"), type="primary"):
+                doc2 = dict(data.config("maturity", {}, ctx=ctx) or {})
+                doc2["phases"] = new_phases
+                data.save_config("maturity", doc2, ctx=ctx)
+                ss["maturity.flash"] = t("maturity.phases.saved")
+                st.rerun()
+
+    # ------------------------------------------------------------------ questionnaire
+
+    st.header(t("maturity.form"), anchor=False)
+    st.caption(t("maturity.form.intro"))
+    with st.expander(t("maturity.form.open"), icon=":material/checklist:", expanded=latest is None), st.form("maturity.form", border=False):
+        when = st.date_input(t("maturity.form.date"), value=min(ctx.today, dt.date.today()), max_value=dt.date.today(),
+                             format="YYYY-MM-DD", key="maturity.form.date")
+        new_answers = {}
+        for n in M.LEVELS[1:]:
+            st.markdown(f"**{t('maturity.form.group', n=n, name=level_name(n))}**")
+            for q in M.questions_for(n):
+                cur = M.normalise_answer(answers.get(q))
+                new_answers[q] = st.radio(q_text(q), M.ANSWERS, index=M.ANSWERS.index(cur), horizontal=True,
+                                          format_func=lambda a: t("maturity.answer." + a), key=f"maturity.q.{q}")
+        if st.form_submit_button(t("maturity.form.save"), type="primary", icon=":material/save:"):
+            doc2 = M.upsert_assessment(data.config("maturity", {}, ctx=ctx) or {}, when, new_answers)
             data.save_config("maturity", doc2, ctx=ctx)
-            ss["maturity.flash"] = t("maturity.phases.saved")
+            ss["maturity.flash"] = t("maturity.form.saved", date=fmt.date(when, lang))
             st.rerun()
 
-# ------------------------------------------------------------------ questionnaire
+    # ------------------------------------------------------------------ peers editor
 
-st.header(t("maturity.form"), anchor=False)
-st.caption(t("maturity.form.intro"))
-with st.expander(t("maturity.form.open"), icon=":material/checklist:", expanded=latest is None), st.form("maturity.form", border=False):
-    when = st.date_input(t("maturity.form.date"), value=min(ctx.today, dt.date.today()), max_value=dt.date.today(),
-                         format="YYYY-MM-DD", key="maturity.form.date")
-    new_answers = {}
-    for n in M.LEVELS[1:]:
-        st.markdown(f"**{t('maturity.form.group', n=n, name=level_name(n))}**")
-        for q in M.questions_for(n):
-            cur = M.normalise_answer(answers.get(q))
-            new_answers[q] = st.radio(q_text(q), M.ANSWERS, index=M.ANSWERS.index(cur), horizontal=True,
-                                      format_func=lambda a: t("maturity.answer." + a), key=f"maturity.q.{q}")
-    if st.form_submit_button(t("maturity.form.save"), type="primary", icon=":material/save:"):
-        doc2 = M.upsert_assessment(data.config("maturity", {}, ctx=ctx) or {}, when, new_answers)
+    st.header(t("maturity.peers"), anchor=False)
+    st.caption(t("maturity.peers.intro"))
+    pe = peers.copy()
+    pe["date"] = pd.to_datetime(pe["date"], errors="coerce").dt.date
+    edited = st.data_editor(
+        pe, num_rows="dynamic", hide_index=True, width="stretch", key="maturity.peers.editor",
+        column_config={
+            "name": st.column_config.TextColumn(t("maturity.peers.name"), required=True),
+            "kind": st.column_config.SelectboxColumn(t("maturity.peers.kind"), options=list(M.PEER_KINDS), required=True,
+                                                     format_func=lambda k: t(f"maturity.kind.{k}")),
+            "level": st.column_config.NumberColumn(t("maturity.peers.level"), min_value=1, max_value=5, step=1, required=True),
+            "date": st.column_config.DateColumn(t("maturity.peers.date"), format="YYYY-MM-DD"),
+        },
+    )
+    if st.button(t("maturity.peers.save"), icon=":material/save:", key="maturity.peers.save"):
+        out = []
+        for r in edited.to_dict("records"):
+            d = r.get("date")
+            out.append({"name": r.get("name"), "kind": r.get("kind"), "level": r.get("level"),
+                        "date": (d.isoformat() if hasattr(d, "isoformat") and not pd.isna(d) else ctx.today.isoformat())})
+        doc2 = dict(data.config("maturity", {}, ctx=ctx) or {})
+        doc2["peers"] = M.peers_frame(out).to_dict("records")
         data.save_config("maturity", doc2, ctx=ctx)
-        ss["maturity.flash"] = t("maturity.form.saved", date=fmt.date(when, lang))
+        ss["maturity.flash"] = t("maturity.peers.saved")
         st.rerun()
 
-# ------------------------------------------------------------------ peers editor
 
-st.header(t("maturity.peers"), anchor=False)
-st.caption(t("maturity.peers.intro"))
-pe = peers.copy()
-pe["date"] = pd.to_datetime(pe["date"], errors="coerce").dt.date
-edited = st.data_editor(
-    pe, num_rows="dynamic", hide_index=True, width="stretch", key="maturity.peers.editor",
-    column_config={
-        "name": st.column_config.TextColumn(t("maturity.peers.name"), required=True),
-        "kind": st.column_config.SelectboxColumn(t("maturity.peers.kind"), options=list(M.PEER_KINDS), required=True,
-                                                 format_func=lambda k: t(f"maturity.kind.{k}")),
-        "level": st.column_config.NumberColumn(t("maturity.peers.level"), min_value=1, max_value=5, step=1, required=True),
-        "date": st.column_config.DateColumn(t("maturity.peers.date"), format="YYYY-MM-DD"),
-    },
-)
-if st.button(t("maturity.peers.save"), icon=":material/save:", key="maturity.peers.save"):
-    out = []
-    for r in edited.to_dict("records"):
-        d = r.get("date")
-        out.append({"name": r.get("name"), "kind": r.get("kind"), "level": r.get("level"),
-                    "date": (d.isoformat() if hasattr(d, "isoformat") and not pd.isna(d) else ctx.today.isoformat())})
-    doc2 = dict(data.config("maturity", {}, ctx=ctx) or {})
-    doc2["peers"] = M.peers_frame(out).to_dict("records")
-    data.save_config("maturity", doc2, ctx=ctx)
-    ss["maturity.flash"] = t("maturity.peers.saved")
-    st.rerun()
+if not ctx.present:
+    editors()
