@@ -204,10 +204,13 @@ if len(tab):
 # ----------------------------------------------------------------------------- table with sorting
 
 SORTABLE = ["roi", "cost", "value", "sessions", "conversions", "leads", "revenue", "cpa", "cpl", "roas", "key"]
-st.subheader(t("campaigns.table") if by == "campaign" else t("campaigns.table.platform"))
-s1, s2 = st.columns([3, 1])
-sort_by = SORTABLE[s1.selectbox(t("campaigns.sort"), range(len(SORTABLE)), key="camp.sort", format_func=lambda i: col(SORTABLE[i]))]
-desc = s2.toggle(t("campaigns.sort.desc"), value=True, key="camp.desc")
+if ctx.present:  # no raw table on a shared screen: nothing to sort
+    sort_by, desc = "roi", True
+else:
+    st.subheader(t("campaigns.table") if by == "campaign" else t("campaigns.table.platform"))
+    s1, s2 = st.columns([3, 1])
+    sort_by = SORTABLE[s1.selectbox(t("campaigns.sort"), range(len(SORTABLE)), key="camp.sort", format_func=lambda i: col(SORTABLE[i]))]
+    desc = s2.toggle(t("campaigns.sort.desc"), value=True, key="camp.desc")
 ordered = tab.sort_values(sort_by, ascending=not desc, na_position="last", kind="stable")
 view = pd.DataFrame({
     t("campaigns.col.key" if by == "campaign" else "campaigns.col.platform"): ordered["key"].map(key_label),

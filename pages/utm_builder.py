@@ -123,7 +123,7 @@ with tab_reg:
         name = r1.text_input(t("utm.reg.name"), value=cur.get("name", ""))
         utm = r2.text_input(t("utm.field.campaign"), value=cur.get("utm_campaign", ""), help=t("utm.help.campaign"))
         plats = st.multiselect(t("utm.reg.platforms"), list(PLATFORMS), default=[p for p in cur.get("platforms") or [] if p in PLATFORMS],
-                               format_func=platform_name)
+                               format_func=platform_name, placeholder=t("utm.reg.platforms.placeholder"))
         r3, r4, r5 = st.columns(3)
         start = r3.date_input(t("utm.reg.start"), value=_date(cur.get("start")), format="YYYY-MM-DD")
         end = r4.date_input(t("utm.reg.end"), value=_date(cur.get("end")), format="YYYY-MM-DD")

@@ -237,6 +237,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "utm.registry.delete": {"en": "Delete this campaign", "fr": "Supprimer cette campagne"},
     "utm.reg.name": {"en": "Name", "fr": "Nom"},
     "utm.reg.platforms": {"en": "Platforms", "fr": "Plateformes "},
+    "utm.reg.platforms.placeholder": {"en": "Choose the platforms", "fr": "Choisir les plateformes"},
     "utm.reg.start": {"en": "Start", "fr": "Début"},
     "utm.reg.end": {"en": "End", "fr": "Fin"},
     "utm.reg.budget": {"en": "Budget", "fr": "Budget prévu"},
