@@ -154,6 +154,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "costs.deleted": {"en": "{n} entries deleted.", "fr": "{n} saisies supprimées."},
     # ------------------------------------------------------------------ UTM page
     "utm.title": {"en": "UTM tracking", "fr": "Suivi UTM"},
+    # navigation entry of pages/utm_builder.py (tests require nav.* titles; shell.py does not define it)
+    "nav.utm": {"en": "UTM tracking", "fr": "Suivi UTM"},
     "utm.tab.builder": {"en": "Link builder", "fr": "Créateur de liens"},
     "utm.tab.registry": {"en": "Campaign registry", "fr": "Registre des campagnes"},
     "utm.tab.hygiene": {"en": "Tagging check", "fr": "Contrôle du balisage"},
