@@ -37,7 +37,7 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/loop.py",        "nav.loop",        ":material/autorenew:",      "nav.section.improve"),
     PageSpec("pages/import_data.py", "nav.import",      ":material/upload_file:",    "nav.section.manage", admin=True),
     PageSpec("pages/data.py",        "nav.data",        ":material/database:",       "nav.section.manage", admin=True),
-    PageSpec("pages/utm_builder.py", "utm.title",       ":material/link:",           "nav.section.manage", admin=True),
+    PageSpec("pages/utm_builder.py", "nav.utm",         ":material/link:",           "nav.section.manage", admin=True),
     PageSpec("pages/workspaces.py",  "nav.workspaces",  ":material/folder_shared:",  "nav.section.manage", admin=True),
     PageSpec("pages/settings.py",    "nav.settings",    ":material/settings:",       "nav.section.manage", admin=True),
 ]
