@@ -291,25 +291,42 @@ with tabs["map"]:
     if trails and prev_w is not None:
         pem = memo("emap", (prev_w[0], prev_w[1], tuple(brands_sel), tuple(map(tuple, (d.items() for d in TERMS)))),
                    lambda: _emap(prev_w[0], prev_w[1]))
-    plot = em[em["net_sentiment"].notna()] if len(em) else em
+    min_plot = 3  # fewer mentions than this: a net sentiment of ±100 % that means little
+    plot = em[em["net_sentiment"].notna() & (em["volume"] >= min_plot)] if len(em) else em
     hidden = len(em) - len(plot)
     if not len(plot):
         st.info(t("listening.map.empty"))
     else:
         plot = plot.sort_values("volume", ascending=False).head(60).reset_index(drop=True)
         n_labels = 14 if present else 12
-        xmax = float(plot["volume"].max())
-        x_lo, x_hi = math.log10(max(0.7, float(plot["volume"].min()) * 0.7)), math.log10(xmax * 1.6)
-        y_lo, y_hi = -1.2, 1.2
+        height = 580 if present else 520
+        font_px = 16 if present else 13
+        width_px = 1300 if present else 950
+        # previous positions of the entities (for the drift arrows), matched on entity, kind (and brand)
+        prev_pos: dict[int, tuple[float, float]] = {}
+        if trails and len(pem):
+            keys = ["entity", "kind"] + (["brand"] if by_brand else [])
+            pm = pem[pem["net_sentiment"].notna() & (pem["volume"] >= min_plot)].drop_duplicates(keys).set_index(keys)
+            for i, r in plot.iterrows():
+                key = tuple(r[k] for k in keys)
+                if key in pm.index:
+                    prev_pos[i] = (float(pm.loc[key, "volume"]), float(pm.loc[key, "net_sentiment"]))
+        vols = [float(v) for v in plot["volume"]] + [v for v, _ in prev_pos.values()]
+        x_lo, x_hi = math.log10(max(0.7, min(vols) * 0.7)), math.log10(max(vols) * 1.6)
+        y_lo, y_hi = -1.25, 1.25
         reach = plot["reach"].fillna(0).astype(float)
         size_val = np.where(reach > 0, reach, plot["volume"].astype(float))
         size_px = 10 + 40 * np.sqrt(size_val / max(float(size_val.max()), 1.0))
         xf = (np.log10(plot["volume"].astype(float)) - x_lo) / (x_hi - x_lo)
         yf = (plot["net_sentiment"].astype(float) - y_lo) / (y_hi - y_lo)
-        height = 560 if present else 500
-        font_px = 16 if present else 13
-        pos = L.place_labels(xf.to_numpy(), yf.to_numpy(), plot["entity"].astype(str).tolist(), max_labels=n_labels,
-                             char_width=font_px * 0.6 / 1100, line_height=font_px * 1.4 / height, marker_radius=size_px / 2 / height)
+        # labels go first to the loudest and the biggest bubbles
+        order = np.argsort(-(plot["volume"].rank(pct=True).to_numpy() + pd.Series(size_px).rank(pct=True).to_numpy()), kind="stable")
+        placed = L.place_labels(xf.to_numpy()[order], yf.to_numpy()[order], plot["entity"].astype(str).to_numpy()[order].tolist(),
+                                max_labels=n_labels, char_width=font_px * 0.6 / (width_px - 90),
+                                line_height=font_px * 1.35 / (height - 120), marker_radius=size_px[order] / 2 / (height - 120))
+        pos: list[str | None] = [None] * len(plot)
+        for j, i in enumerate(order):
+            pos[int(i)] = placed[j]
         fig = go.Figure()
         x_mid = float(np.median(plot["volume"]))
         fig.add_hline(y=0, line_color=MUTED, line_width=1)
@@ -320,23 +337,21 @@ with tabs["map"]:
                                text=t(f"listening.map.q.{text_key}"), font={"color": MUTED, "size": font_px - 1})
         kinds_t = {k: t(f"listening.kind.{k}") for k in KIND_ORDER}
         groups = plot.groupby("brand", sort=False) if by_brand else [(None, plot)]
-        if trails and len(pem):
-            prev_idx = pem.set_index(["entity", "kind"] + (["brand"] if by_brand else []))
-            xs, ys = [], []
-            for i, r in plot.iterrows():
-                if pos[i] is None:
-                    continue
-                key = (r["entity"], r["kind"], r["brand"]) if by_brand else (r["entity"], r["kind"])
-                if key in prev_idx.index:
-                    p = prev_idx.loc[key]
-                    p = p.iloc[0] if isinstance(p, pd.DataFrame) else p
-                    if pd.notna(p["net_sentiment"]):
-                        xs += [p["volume"], r["volume"], None]
-                        ys += [p["net_sentiment"], r["net_sentiment"], None]
-            if xs:
-                fig.add_scatter(x=xs, y=ys, mode="lines+markers", name=t("listening.map.trail_legend"), hoverinfo="skip",
-                                line={"color": MUTED, "width": 1.2, "dash": "dot"},
-                                marker={"size": 5, "color": MUTED, "symbol": "circle-open"})
+        n_arrows = 0
+        for i, (pv, pn) in prev_pos.items():
+            if pos[i] is None:
+                continue  # arrows only for labelled bubbles: the chart stays readable
+            cv, cn = float(plot.at[i, "volume"]), float(plot.at[i, "net_sentiment"])
+            if abs(math.log10(cv) - math.log10(pv)) < 0.03 * (x_hi - x_lo) and abs(cn - pn) < 0.05:
+                continue  # did not move
+            # annotations on a log axis take log10 positions
+            fig.add_annotation(x=math.log10(cv), y=cn, ax=math.log10(pv), ay=pn, xref="x", yref="y", axref="x", ayref="y",
+                               showarrow=True, arrowhead=2, arrowsize=1.1, arrowwidth=1.3, arrowcolor=MUTED, opacity=0.8,
+                               standoff=float(size_px[i]) / 2, text="")
+            n_arrows += 1
+        if n_arrows:  # legend entry for the arrows
+            fig.add_scatter(x=[None], y=[None], mode="lines", name=t("listening.map.trail_legend"),
+                            line={"color": MUTED, "width": 1.3}, hoverinfo="skip")
         for b, g in groups:
             idx = g.index
             col = brand_color(b) if b else brand_color(OWN)
@@ -344,8 +359,8 @@ with tabs["map"]:
                 x=g["volume"], y=g["net_sentiment"], mode="markers+text", name=brand_label(b) if b else t("listening.map.entities"),
                 text=[plot_text(plot.at[i, "entity"]) if pos[i] else "" for i in idx],
                 textposition=[pos[i] or "top center" for i in idx],
-                textfont={"size": font_px},
-                marker={"size": size_px[idx], "color": col, "opacity": 0.55, "line": {"width": 1, "color": col}},
+                textfont={"size": font_px, "color": colors.THEME_TEXT[ctx.theme]}, cliponaxis=False,
+                marker={"size": size_px[idx], "color": col, "opacity": 0.5, "line": {"width": 1.5, "color": col}},
                 customdata=np.stack([
                     [plot_text(e) for e in g["entity"]], [kinds_t.get(k, k) for k in g["kind"]],
                     [fmt.integer(v, lang) for v in g["positive"]], [fmt.integer(v, lang) for v in g["negative"]],
@@ -354,9 +369,12 @@ with tabs["map"]:
                 ], axis=-1),
                 hovertemplate=t("listening.map.hover") + "<extra></extra>",
             )
-        fig.update_xaxes(type="log", range=[x_lo, x_hi], title=t("listening.map.x"))
-        fig.update_yaxes(range=[y_lo, y_hi], title=t("listening.map.y"), tickformat="+.0%", zeroline=False)
-        fig.update_layout(height=height, showlegend=by_brand and len(brands_sel) > 1 or bool(trails and len(pem)))
+        ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
+                 if x_lo <= math.log10(v) <= x_hi]
+        fig.update_xaxes(type="log", range=[x_lo, x_hi], title=t("listening.map.x"), tickvals=ticks,
+                         ticktext=[fmt.integer(v, lang) for v in ticks], showgrid=False)
+        fig.update_yaxes(range=[y_lo, y_hi], title=t("listening.map.y"), tickvals=[-1, -0.5, 0, 0.5, 1], zeroline=False)
+        fig.update_layout(height=height, showlegend=len(brands_sel) > 1 or n_arrows > 0)
         charts.show(fig, key="listening.map.chart", ctx=ctx, y_format="+.0%")
         st.caption(t("listening.map.read", w=fmt.date_range(w_start, w_end, lang))
                    + (" " + t("listening.map.hidden", n=hidden) if hidden else ""))
@@ -477,7 +495,7 @@ with tabs["explorer"]:
         ids = sel["mention_id"].astype(str).to_numpy()
         view = pd.DataFrame({
             C["when"]: local.to_numpy(),
-            C["sentiment"]: pd.Series([s if s in ("positive", "neutral", "negative") else None for s in sel["sentiment_label"]], dtype="object"),
+            C["sentiment"]: pd.Series([sentiment_name(s) for s in sel["sentiment_label"]], dtype="object"),
             C["origin"]: [origin_names.get(o, "") if isinstance(o, str) else "" for o in sel["sentiment_origin"]],
             C["text"]: sel["text"].astype("string").fillna("").to_numpy(),
             C["source"]: sel["source"].astype("string").fillna("").to_numpy(),
@@ -488,7 +506,8 @@ with tabs["explorer"]:
             C["reach"]: pd.to_numeric(sel["reach"], errors="coerce").to_numpy(),
             C["url"]: [safe_url(u) for u in sel["url"]],
         })
-        sent_opts = ["positive", "neutral", "negative"]
+        sent_ids = {sentiment_name(x): x for x in ("positive", "neutral", "negative")}
+        sent_opts = list(sent_ids)
         edited = st.data_editor(
             view, key=f"listening.ex.editor.{VERSION}", hide_index=True, width="stretch", height=420,
             disabled=[c for c in view.columns if c != C["sentiment"]],
@@ -502,8 +521,8 @@ with tabs["explorer"]:
             },
         )
         changed = {
-            mid: new for mid, old, new in zip(ids, view[C["sentiment"]], edited[C["sentiment"]], strict=True)
-            if isinstance(new, str) and new in sent_opts and new != old
+            mid: sent_ids[new] for mid, old, new in zip(ids, view[C["sentiment"]], edited[C["sentiment"]], strict=True)
+            if isinstance(new, str) and new in sent_ids and new != old
         }
         b1, b2 = st.columns([2, 5])
         if b1.button(t("listening.ex.save", n=len(changed)), key="listening.ex.save", disabled=not changed, type="primary",
@@ -541,7 +560,7 @@ if not present:
                                                  help=t("listening.lex.score.help")),
             },
         )
-        l1, l2 = st.columns([1, 3])
+        l1, l2 = st.columns([2, 3])
         if l1.button(t("listening.lex.save"), key="listening.lex.save", icon=":material/save:"):
             new = {str(w): float(s) for w, s in zip(ed[W], ed[S], strict=True)
                    if isinstance(w, str) and w.strip() and s is not None and not pd.isna(s)}
@@ -556,7 +575,7 @@ if not present:
             p_lang, p_score, p_label = score_text(probe, overrides=lexicon)
             st.markdown(t("listening.lex.result", label=sentiment_name(p_label), score=fmt.number(p_score, 2, lang, signed=True),
                           lang=plain_md(p_lang)))
-        r1, r2 = st.columns([1, 3])
+        r1, r2 = st.columns([2, 3])
         if r1.button(t("listening.lex.rescore"), key="listening.lex.rescore", icon=":material/refresh:", help=t("listening.lex.rescore.help")):
             with st.spinner(t("listening.lex.rescoring")):
                 stats = scoring.rescore_workspace(ctx.root, ws)
@@ -571,21 +590,23 @@ if not present:
         st.divider()
         st.subheader(t("listening.terms.title"))
         st.caption(t("listening.terms.caption"))
-        kinds4 = ["person", "organisation", "product", "topic"]
+        kind_ids = {t(f"listening.kind.{k}"): k for k in ("person", "organisation", "product", "topic")}
+        kinds4 = list(kind_ids)
         TT, TK = t("listening.terms.term"), t("listening.terms.kind")
         tdf = pd.DataFrame({
             TT: pd.Series([x["term"] for x in TERMS], dtype="string"),
-            TK: pd.Series([x["kind"] for x in TERMS], dtype="string"),
+            TK: pd.Series([t(f"listening.kind.{x['kind']}") for x in TERMS], dtype="string"),
         })
         ted = st.data_editor(
             tdf, key="listening.terms.editor", num_rows="dynamic", hide_index=True, width="stretch",
             column_config={
                 TT: st.column_config.TextColumn(required=True),
-                TK: st.column_config.SelectboxColumn(options=kinds4, required=True, default="topic"),
+                TK: st.column_config.SelectboxColumn(options=kinds4, required=True, default=t("listening.kind.topic")),
             },
         )
         if st.button(t("listening.terms.save"), key="listening.terms.save", icon=":material/save:"):
-            doc = L.normalise_terms([{"term": a, "kind": b} for a, b in zip(ted[TT], ted[TK], strict=True) if isinstance(a, str)])
+            doc = L.normalise_terms([{"term": a, "kind": kind_ids.get(b, "topic")} for a, b in zip(ted[TT], ted[TK], strict=True)
+                                     if isinstance(a, str)])
             data.save_config("tracked_terms", doc, ctx=ctx)
             ss["listening.terms.flash"] = t("listening.terms.saved", n=len(doc))
             st.rerun()

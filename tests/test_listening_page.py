@@ -181,4 +181,4 @@ def test_relabel_from_the_explorer_is_manual_and_survives(hostile_store):
     at = run(lang="en")
     ex = [el.value for el in at.dataframe if "Text" in el.value.columns][0]
     row = ex[(ex["Text"] == HOSTILE[1]) & (ex["Rated by"] == "by hand")]
-    assert len(row) == 1 and row["Sentiment"].iloc[0] == "negative"
+    assert len(row) == 1 and row["Sentiment"].iloc[0] == "Negative"

@@ -106,8 +106,8 @@ TEXTS = {
     "listening.map.kinds": {"en": "Show", "fr": "Afficher"},
     "listening.map.trails": {"en": "Show the drift", "fr": "Montrer l’évolution"},
     "listening.map.trails.help": {
-        "en": "A dotted line links each labelled bubble to where it stood in the previous period or month.",
-        "fr": "Un pointillé relie chaque bulle nommée à sa position de la période ou du mois précédent.",
+        "en": "An arrow leads to each labelled bubble from where it stood in the previous period or month.",
+        "fr": "Une flèche mène à chaque bulle nommée depuis sa position de la période ou du mois précédent.",
     },
     "listening.map.trail_legend": {"en": "Previous position", "fr": "Position précédente"},
     "listening.map.entities": {"en": "Entities", "fr": "Entités"},
@@ -128,8 +128,8 @@ TEXTS = {
         "fr": "{w}. Le pointillé vertical marque le volume médian ; sentiment net = (positives − négatives) / (positives + négatives).",
     },
     "listening.map.hidden": {
-        "en": "{n} entities with only neutral or unrated mentions are listed below but not placed.",
-        "fr": "{n} entités sans mention positive ni négative figurent dans le tableau mais pas sur le graphique.",
+        "en": "{n} entities with fewer than 3 mentions, or none positive or negative, are in the table but not on the chart.",
+        "fr": "{n} entités avec moins de 3 mentions, ou sans mention positive ni négative, figurent dans le tableau mais pas sur le graphique.",
     },
     "listening.map.empty": {
         "en": "Nothing to place for these dates: no tracked term, topic or hashtag with positive or negative mentions.",
