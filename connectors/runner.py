@@ -40,7 +40,7 @@ from typing import Any
 
 import pandas as pd
 
-from connectors import store
+from connectors import scoring, store
 from connectors.api import SOURCES, get_source
 from connectors.api.base import Page, PullContext
 from connectors.errors import ConfigError, ImportFailure, TransientError
@@ -218,6 +218,7 @@ def pull_source(
             if progress:
                 progress(page.stream, n)
         frames = [(mod.STREAMS.get(s, s), pd.DataFrame(r)) for s, r in rows.items() if r]
+        frames = scoring.score_frames(root, workspace, frames)  # offline sentiment for mentions without one (never raises)
         written: dict[str, store.WriteResult] = {}
         if frames:
             written = store.write_frames(
