@@ -479,8 +479,9 @@ with tabs["explorer"]:
         if query.strip():
             sel = sel[sel["text"].astype("string").str.contains(query.strip(), case=False, regex=False, na=False)]
     sel = sel.sort_values("published_at", ascending=False)
+    shown_n = 8 if present else MAX_ROWS
     st.caption(t("listening.ex.count", n=fmt.integer(len(sel), lang), total=fmt.integer(len(pool), lang))
-               + (" " + t("listening.ex.limited", n=fmt.integer(MAX_ROWS, lang)) if len(sel) > MAX_ROWS else ""))
+               + (" " + t("listening.ex.limited", n=fmt.integer(shown_n, lang)) if len(sel) > shown_n else ""))
     sel = sel.head(MAX_ROWS)
     if present:
         # on a shared screen: a few mentions as inert text, no author, no controls

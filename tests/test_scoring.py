@@ -154,3 +154,20 @@ def test_a_manual_label_can_be_corrected(tmp_path):
     scoring.relabel(root, WS, {mid: "negative"}, now=NOW)
     row = store.read_table(root, WS, "mentions").set_index("mention_id").loc[mid]
     assert row["sentiment_label"] == "negative"
+
+
+
+def test_api_pulls_score_their_mentions(tmp_path):
+    """The pull runner runs the same hook: mentions from an API source get model labels."""
+    h = pytest.importorskip("tests.fixtures_api.helpers")
+    responses = pytest.importorskip("responses")
+    from tests.fixtures_api.scenarios import WS as API_WS
+    from tests.fixtures_api.scenarios import scenarios
+
+    sc = scenarios()["rss"]
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        sc.add_pull(rsps)
+        res = h.do_pull(tmp_path, sc, h.FakeClock())
+    assert res.ok, res.error
+    m = store.read_table(tmp_path, API_WS, "mentions")
+    assert len(m) and m["sentiment_label"].notna().all() and set(m["sentiment_origin"]) == {"model"}
