@@ -338,8 +338,9 @@ def spikes(
         brand = None
     win = window or (168 if freq == "h" else 28)
     vol = daily_volume(mentions, tz, brand, own_brand=own_brand, end=end, freq=freq)
+    # the cool-down is in days whatever the grain: 3 days = 72 hourly periods
     res = detect_spikes(vol, sensitivity=p["sensitivity"], window=win, min_mentions=p["min_mentions"], ratio=ratio,
-                        cooldown_days=p["cooldown_days"])
+                        cooldown_days=p["cooldown_days"] * (24 if freq == "h" else 1))
     if start is not None:
         res = res[res["end"] >= day(start)]
     if end is not None:

@@ -202,10 +202,11 @@ with tabs["alerts"]:
     else:
         neg = shown["negative"].to_numpy()
         other = shown["mentions"].to_numpy() - neg
+        xs = [pd.Timestamp(d).to_pydatetime() for d in shown["date"]]  # datetimes: charts.show applies the locale's date format
         fig = go.Figure()
-        fig.add_bar(x=shown["date"], y=other, name=t("listening.alerts.other"), marker_color=MUTED, opacity=0.55)
-        fig.add_bar(x=shown["date"], y=neg, name=t("listening.alerts.negative"), marker_color=SENT_COLORS["negative"])
-        fig.add_scatter(x=shown["date"], y=shown["threshold"], name=t("listening.alerts.threshold"), mode="lines",
+        fig.add_bar(x=xs, y=other, name=t("listening.alerts.other"), marker_color=MUTED, opacity=0.55)
+        fig.add_bar(x=xs, y=neg, name=t("listening.alerts.negative"), marker_color=SENT_COLORS["negative"])
+        fig.add_scatter(x=xs, y=shown["threshold"], name=t("listening.alerts.threshold"), mode="lines",
                         line={"color": "#D97706" if ctx.theme == "light" else "#FBBF24", "dash": "dot", "width": 1.5, "shape": "hv"})
         for r in alerts.itertuples(index=False):
             kind = t("listening.alert.crisis" if r.crisis else "listening.alert.spike")
@@ -359,7 +360,8 @@ with tabs["map"]:
                 x=g["volume"], y=g["net_sentiment"], mode="markers+text", name=brand_label(b) if b else t("listening.map.entities"),
                 text=[plot_text(plot.at[i, "entity"]) if pos[i] else "" for i in idx],
                 textposition=[pos[i] or "top center" for i in idx],
-                textfont={"size": font_px, "color": colors.THEME_TEXT[ctx.theme]}, cliponaxis=False,
+                # several brands: each label in its brand's colour, so "festival" of one is not read as another's
+                textfont={"size": font_px, "color": col if len(brands_sel) > 1 else colors.THEME_TEXT[ctx.theme]}, cliponaxis=False,
                 marker={"size": size_px[idx], "color": col, "opacity": 0.5, "line": {"width": 1.5, "color": col}},
                 customdata=np.stack([
                     [plot_text(e) for e in g["entity"]], [kinds_t.get(k, k) for k in g["kind"]],
@@ -418,7 +420,7 @@ with tabs["sov"]:
                 if not len(g):
                     continue
                 fig.add_scatter(
-                    x=g["week"], y=g["share"], name=brand_label(b), mode="lines", stackgroup="sov",
+                    x=[pd.Timestamp(w).to_pydatetime() for w in g["week"]], y=g["share"], name=brand_label(b), mode="lines", stackgroup="sov",
                     line={"width": 0.8, "color": brand_color(b)}, fillcolor=brand_color(b),
                     customdata=np.stack([[fmt.integer(v, lang) for v in g["mentions"]], [fmt.percent(v, 0, lang) for v in g["share"]]], axis=-1),
                     hovertemplate="%{customdata[1]} · %{customdata[0]} " + t("listening.sov.mentions") + "<extra>" + plot_text(brand_label(b)) + "</extra>",
