@@ -54,13 +54,19 @@ MUTED = {"light": "#6B7280", "dark": "#9CA3AF"}[ctx.theme]
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 
 
+_AUTOLINK = re.compile(r"([:.@])")
+WORD_JOINER = "\u2060"
+
+
 def plain_md(s: object, limit: int | None = None) -> str:
     """User text made inert for ``st.markdown``: one line, every ASCII punctuation character
-    backslash-escaped (CommonMark), so no link, image, HTML, emphasis, directive or LaTeX."""
+    backslash-escaped (CommonMark), so no link, image, HTML, emphasis, directive or LaTeX; and an
+    invisible word joiner around ``:``, ``.`` and ``@`` so GFM does not turn ``www.x.com``,
+    ``https://…`` or ``a@b.com`` into links (escaping alone does not stop autolinks)."""
     text = " ".join(str(s if s is not None else "").split())
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return _PUNCT.sub(r"\\\1", text)
+    return _PUNCT.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER + r"\1" + WORD_JOINER, text))
 
 
 def plot_text(s: object) -> str:

@@ -22,7 +22,7 @@ HOSTILE = [
     "Click [here](javascript:alert(1)) for a prize",
     "![pixel](https://tracker.example/p.gif) lovely day",
     "<img src=x onerror=alert(1)> terrible service",
-    "**bold** _shout_ :red[alarm] :material/warning: $x^2$ `code` www.evil.example https://evil.example/x",
+    "**bold** _shout_ :red[alarm] :material/warning: $x^2$ `code` www.evil.example https://evil.example/x me@evil.example",
     "<a href=\"javascript:alert(2)\">win</a> & &amp; &lt;b&gt;",
 ]
 
