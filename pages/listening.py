@@ -281,9 +281,9 @@ with tabs["map"]:
         prev_w = (ctx.prev_start, ctx.prev_end)
         c2.caption(t("listening.map.period", range=fmt.date_range(w_start, w_end, lang)))
     c3, c4, c5 = st.columns([3, 3, 2])
-    brands_sel = c3.multiselect(t("listening.map.brands"), BRANDS, default=BRANDS[:1], key="listening.map.brands",
+    brands_sel = c3.multiselect(t("listening.map.brands"), BRANDS, default=BRANDS[:1], key="listening.map.brands", placeholder=t("listening.ex.any"),
                                 format_func=brand_label) if BRANDS else []
-    kinds_sel = c4.multiselect(t("listening.map.kinds"), KIND_ORDER, default=KIND_ORDER, key="listening.map.kinds",
+    kinds_sel = c4.multiselect(t("listening.map.kinds"), KIND_ORDER, default=KIND_ORDER, key="listening.map.kinds", placeholder=t("listening.ex.any"),
                                format_func=lambda k: t(f"listening.kind.{k}"))
     trails = c5.toggle(t("listening.map.trails"), key="listening.map.trails", value=True, help=t("listening.map.trails.help"))
     by_brand = len(brands_sel) > 0
@@ -459,12 +459,12 @@ with tabs["explorer"]:
         return sorted({str(v).strip() for v in pool[col].dropna() if str(v).strip()}) if len(pool) else []
 
     f1, f2, f3, f4, f5 = st.columns(5)
-    f_source = f1.multiselect(t("listening.ex.source"), opts("source"), key="listening.ex.source")
-    f_sent = f2.multiselect(t("listening.ex.sentiment"), ["positive", "neutral", "negative", "none"], key="listening.ex.sentiment",
+    f_source = f1.multiselect(t("listening.ex.source"), opts("source"), key="listening.ex.source", placeholder=t("listening.ex.any"))
+    f_sent = f2.multiselect(t("listening.ex.sentiment"), ["positive", "neutral", "negative", "none"], key="listening.ex.sentiment", placeholder=t("listening.ex.any"),
                             format_func=sentiment_name)
-    f_topic = f3.multiselect(t("listening.ex.topic"), opts("topic"), key="listening.ex.topic")
-    f_brand = f4.multiselect(t("listening.ex.brand"), opts("brand"), key="listening.ex.brand")
-    f_lang = f5.multiselect(t("listening.ex.lang"), opts("lang"), key="listening.ex.lang")
+    f_topic = f3.multiselect(t("listening.ex.topic"), opts("topic"), key="listening.ex.topic", placeholder=t("listening.ex.any"))
+    f_brand = f4.multiselect(t("listening.ex.brand"), opts("brand"), key="listening.ex.brand", placeholder=t("listening.ex.any"))
+    f_lang = f5.multiselect(t("listening.ex.lang"), opts("lang"), key="listening.ex.lang", placeholder=t("listening.ex.any"))
     sel = pool
     if len(sel):
         def isin(col, values):

@@ -175,6 +175,7 @@ TEXTS = {
     },
     # explorer
     "listening.ex.dates": {"en": "Published between", "fr": "Publiées entre"},
+    "listening.ex.any": {"en": "All", "fr": "Tous"},
     "listening.ex.search": {"en": "Words in the text", "fr": "Mots dans le texte"},
     "listening.ex.search.ph": {"en": "e.g. parking", "fr": "p. ex. stationnement"},
     "listening.ex.source": {"en": "Source", "fr": "Provenance"},
