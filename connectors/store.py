@@ -608,7 +608,7 @@ def _merge_rows(new: pd.DataFrame, prev: pd.DataFrame, t: Table) -> tuple[pd.Dat
     Returns (rows to store, added, updated, skipped). A stored value is kept where the
     incoming one is null. Table rules: for ``posts`` an older export (``as_of`` before the
     stored one) never overwrites a newer one; for ``mentions`` a manual sentiment label
-    always wins over an export or model label.
+    always wins over an export or model label (a newer manual label replaces it).
     """
     if not len(prev):
         return new.drop(columns=["_part", "_seq"], errors="ignore"), len(new), 0, 0
@@ -628,8 +628,9 @@ def _merge_rows(new: pd.DataFrame, prev: pd.DataFrame, t: Table) -> tuple[pd.Dat
         for c in t.columns:  # column by column: pandas fails on frame-valued .loc with sparse Int64 columns
             merged.loc[older, c] = p_old.loc[older, c]
     if t.name == "mentions" and len(both):
-        manual = p_old["sentiment_origin"] == "manual"
-        manual = manual.fillna(False).astype(bool)
+        # a stored manual label wins over export/model labels; a newer manual label corrects it
+        manual = (p_old["sentiment_origin"] == "manual").fillna(False).astype(bool)
+        manual &= ~(n_new["sentiment_origin"] == "manual").fillna(False).astype(bool)
         for c in ("sentiment_label", "sentiment_score", "sentiment_origin"):
             merged.loc[manual, c] = p_old.loc[manual, c]
     compare = [c for c in t.columns if c not in META_COLUMNS]

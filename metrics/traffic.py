@@ -79,6 +79,9 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     f["property"] = text(traffic, "property").fillna("")
     for c in DIM_COLS:
         f[c] = text(traffic, c)
+    # GA4/UA placeholders such as "(not set)", "(referral)", "(organic)", "(direct)" name no campaign
+    camp = f["campaign"]
+    f["campaign"] = camp.where(~camp.fillna("").str.fullmatch(r"\(.*\)"), None)
     f["dimension_value"] = text(traffic, "dimension_value")
     for c in VALUE_COLS:
         f[c] = num(traffic, c)
@@ -299,7 +302,8 @@ def social_by_platform(traffic, start, end) -> pd.DataFrame:
 
 
 def by_campaign(traffic, start, end, social_only: bool = False) -> pd.DataFrame:
-    """Traffic per ``campaign`` (rows without a campaign are left out)."""
+    """Traffic per ``campaign`` (rows without a campaign, or with a GA4 placeholder such as
+    ``(referral)``/``(not set)`` as campaign, are left out)."""
     r = _pick(select_rows(traffic, start, end), "campaign")
     if social_only:
         r = _social(r)

@@ -145,7 +145,6 @@ def test_lexicon_is_cleaned():
     assert scoring.clean_lexicon(None) == {"fr": {}, "en": {}}
 
 
-@pytest.mark.xfail(reason="store merge keeps a stored manual label even against a newer manual one (see report)", strict=False)
 def test_a_manual_label_can_be_corrected(tmp_path):
     root = tmp_path / "store"
     importer.import_path(root, WS, write_csv(tmp_path), now=NOW)
