@@ -1553,6 +1553,9 @@ class _Demo:
                 "competitors": list(T.COMPETITORS),
                 "partners": list(T.PARTNERS),
                 "lead_salt": self.salt,
+                # defaults for conversions and leads outside a registered campaign (estimates)
+                "value_per_conversion": 20.0,
+                "value_per_lead": 35.0,
             },
             "campaigns": campaigns,
             "goals": goals,
