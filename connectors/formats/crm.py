@@ -43,8 +43,8 @@ import pandas as pd
 
 from connectors import store
 from connectors.errors import ImportFailure
-from connectors.formats.base import Format, ParseContext
-from connectors.formats.listening import Cols, find_table, index_of
+from connectors.formats.base import Format, ParseContext, column_index
+from connectors.formats.listening import Cols, find_table
 from connectors.readers import Document, header_key
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -190,7 +190,7 @@ class _Crm(Format):
         t = find_table(doc, self.accept)
         if t is None:
             raise ImportFailure(doc.file_name, "header not found", 1, None, self.label, "another layout", code="unknown_layout")
-        idx = index_of(t.header, self.aliases)
+        idx = column_index(t.header, self.aliases)
         if "created" not in idx:
             raise ImportFailure(t.fname, "no creation date column", t.line, None, "a Create Date / Date de création column", "none", code="unknown_layout")
         salt, save_later = lead_salt(ctx)

@@ -39,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from connectors.errors import ImportFailure
-from connectors.formats.base import Format, ParseContext
+from connectors.formats.base import Format, ParseContext, column_index
 from connectors.readers import Document, Kind, dates, header_key, is_missing, numbers
 
 PLATFORM = "linkedin"
@@ -112,18 +112,6 @@ def _find_header(rows: list[list[Any]], first: str, also: Sequence[str] = (), sc
         if keys and want in keys and all(e in keys for e in extra):
             return i
     return None
-
-
-def _cols(header: Sequence[Any], aliases: dict[str, list[str]]) -> dict[str, int]:
-    keys = [header_key(c) for c in header]
-    out: dict[str, int] = {}
-    for canon, names in aliases.items():
-        for n in names:
-            k = header_key(n)
-            if k in keys:
-                out[canon] = keys.index(k)
-                break
-    return out
 
 
 class _Table:
@@ -249,7 +237,7 @@ def _daily(doc: Document, sheet: tuple[str, list[list[Any]]] | None, aliases: di
     t = _Table(doc, title, rows, hi)
     if not t.rows:
         return None
-    idx = _cols(t.header, aliases)
+    idx = column_index(t.header, aliases)
     f = pd.DataFrame({"_line": t.lines, "date": t.days(idx["date"])})
     for canon, i in idx.items():
         if canon != "date":
@@ -283,7 +271,7 @@ class LinkedInContent(_LinkedIn):
         t = _Table(doc, title, rows, hi)
         if not t.rows:
             return
-        idx = _cols(t.header, POSTS_COLS)
+        idx = column_index(t.header, POSTS_COLS)
         urls = [("" if is_missing(u) else str(u).strip()) for u in t.col(idx["url"])]
         for u, ln in zip(urls, t.lines, strict=False):
             if not u:

@@ -40,7 +40,7 @@ from typing import Any
 import pandas as pd
 
 from connectors.errors import ImportFailure
-from connectors.formats.base import Format, ParseContext, data_records, head_records
+from connectors.formats.base import Format, ParseContext, column_index, data_records, head_records
 from connectors.readers import (
     DateStyle,
     Document,
@@ -191,18 +191,6 @@ class Cols:
         return out
 
 
-def index_of(header: Sequence[str], aliases: dict[str, Sequence[str]]) -> dict[str, int]:
-    keys = [header_key(h) for h in header]
-    out: dict[str, int] = {}
-    for canon, names in aliases.items():
-        for n in names:
-            k = header_key(n)
-            if k in keys:
-                out[canon] = keys.index(k)
-                break
-    return out
-
-
 # ----------------------------------------------------------------------------- sentiment
 
 _POS = {"positive", "positif", "positivo", "positiv", "pos", "favorable"}
@@ -306,7 +294,7 @@ class Meltwater(_Listening):
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         t = self.table(doc)
-        idx = index_of(t.header, MELTWATER)
+        idx = column_index(t.header, MELTWATER)
         if "date" not in idx:
             raise ImportFailure(t.fname, "no Date column", t.line, "Date", "a Date column", "none", code="unknown_layout")
         for chunk in t.chunks():
@@ -353,7 +341,7 @@ class Brandwatch(_Listening):
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         t = self.table(doc)
-        idx = index_of(t.header, BRANDWATCH)
+        idx = column_index(t.header, BRANDWATCH)
         for chunk in t.chunks():
             c = Cols(t, chunk, idx)
             out = _frame(c, self.name)
@@ -396,7 +384,7 @@ class Talkwalker(_Listening):
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         t = self.table(doc)
-        idx = index_of(t.header, TALKWALKER)
+        idx = column_index(t.header, TALKWALKER)
         for chunk in t.chunks():
             c = Cols(t, chunk, idx)
             out = _frame(c, self.name)
@@ -450,7 +438,7 @@ class PlainMentions(_Listening):
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         t = self.table(doc)
-        idx = index_of(t.header, PLAIN)
+        idx = column_index(t.header, PLAIN)
         for chunk in t.chunks():
             c = Cols(t, chunk, idx)
             out = _frame(c, self.name)
@@ -495,12 +483,12 @@ class SentimentDaily(_Listening):
     confidence = 0.8
 
     def accept(self, keys: list[str]) -> bool:
-        idx = index_of(keys, DAILY)
+        idx = column_index(keys, DAILY)
         return bool(keys) and idx.get("date") == 0 and {"positive", "negative"} <= set(idx) and not (set(keys) & _PLAIN_TEXT)
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         t = self.table(doc)
-        idx = index_of(t.header, DAILY)
+        idx = column_index(t.header, DAILY)
         for chunk in t.chunks(stop_at_blank=True):
             c = Cols(t, chunk, idx)
             out = _frame(c, self.name, {"date": "date", "volume": "mentions"})
