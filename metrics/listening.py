@@ -716,14 +716,13 @@ def share_of_voice_weekly(
     tracked brands that week, recomputed from counts (weeks are clipped to ``[start, end]``).
     Counting rules of :func:`metrics.sentiment.mention_counts` (a mention without a brand is
     the own brand's). Empty when no competitor is configured."""
-    from metrics.sentiment import mention_counts
+    from metrics.sentiment import period_mentions
 
     cols = ["week", "brand", "is_own", "mentions", "share"]
     comps = [c.strip() for c in competitors if c and c.strip()]
     if not comps:
         return pd.DataFrame(columns=cols)
-    d = mention_counts(mentions_df, sentiment_daily, tz, own_brand, comps)
-    d = d[(d["date"] >= day(start)) & (d["date"] <= day(end))]
+    d = period_mentions(mentions_df, sentiment_daily, start, end, tz, own_brand, comps)
     comp_names = {c.casefold(): c for c in comps}
     d = d[d["is_own"] | d["brand_key"].isin(comp_names)]
     if not len(d):

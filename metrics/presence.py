@@ -364,15 +364,12 @@ def share_of_voice(
 
     NaN when no competitor is configured (a share of one brand means nothing) or there is
     no mention of any tracked brand."""
-    from metrics.sentiment import mention_counts
+    from metrics.sentiment import period_mentions
 
     comps = [c for c in competitors if c]
     if not comps:
         return NAN
-    d = mention_counts(mentions_df, sentiment_daily, tz, own_brand, comps)
-    d = d[_in_period(d["date"], start, end)]
-    if platform is not None:
-        d = d[d["platform"] == platform]
+    d = period_mentions(mentions_df, sentiment_daily, start, end, tz, own_brand, comps, platform)
     own = d[d["is_own"]]
     tracked = d[d["is_own"] | d["brand_key"].isin({c.casefold() for c in comps})]
     if not len(tracked):

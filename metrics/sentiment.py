@@ -142,8 +142,25 @@ def brand_mentions(
     by_topic: bool = False,
 ) -> pd.DataFrame:
     """:func:`mention_counts` of the own brand within ``[start, end]`` (optionally one platform)."""
+    d = period_mentions(mentions_df, sentiment_daily, start, end, tz, own_brand, competitors, platform, by_topic)
+    return d[d["is_own"]]
+
+
+def period_mentions(
+    mentions_df: pd.DataFrame | None,
+    sentiment_daily: pd.DataFrame | None,
+    start: DateLike,
+    end: DateLike,
+    tz: str | None = "UTC",
+    own_brand: str | None = None,
+    competitors: Iterable[str] = (),
+    platform: str | None = None,
+    by_topic: bool = False,
+) -> pd.DataFrame:
+    """:func:`mention_counts` of every brand (own and competitors) within ``[start, end]``
+    (optionally one platform)."""
     d = mention_counts(mentions_df, sentiment_daily, tz, own_brand, competitors, by_topic)
-    d = d[d["is_own"] & (d["date"] >= day(start)) & (d["date"] <= day(end))]
+    d = d[(d["date"] >= day(start)) & (d["date"] <= day(end))]
     if platform is not None:
         d = d[d["platform"] == platform]
     return d
@@ -194,8 +211,7 @@ def sentiment_by(
     """Own-brand counts and ratios per ``by`` (``source``, ``platform``, ``topic`` or ``brand``;
     ``brand`` covers every brand, own and competitors). One row per group."""
     if by == "brand":
-        d = mention_counts(mentions_df, sentiment_daily, tz, own_brand, competitors)
-        d = d[(d["date"] >= day(start)) & (d["date"] <= day(end))]
+        d = period_mentions(mentions_df, sentiment_daily, start, end, tz, own_brand, competitors)
     else:
         d = brand_mentions(mentions_df, sentiment_daily, start, end, tz, own_brand, competitors, by_topic=(by == "topic"))
     rows = [{by: k, **_totals(g)} for k, g in d.groupby(d[by].fillna(""), sort=True)]
