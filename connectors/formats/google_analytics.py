@@ -848,22 +848,34 @@ class GA4Report(Format):
         yield from parse_text(doc, ctx, self.name)
 
 
+def _range_report(doc: Document) -> tuple[str | None, Record | None]:
+    """Which kind of text report with a date-range line (and no GA4 report preamble) ``doc``
+    is: ``"grand_total"`` (a GA4 exploration), ``"ua"`` (Universal Analytics), ``"other"``,
+    or None when it is not such a report; with its header record."""
+    if doc.kind != Kind.TEXT:
+        return None, None
+    comments, header, rows = _head(doc)
+    if header is None or not _has_range_line(comments) or _has_ga_preamble(comments):
+        return None, None
+    if _grand_total_row(rows, len(header.cells)):
+        return "grand_total", header
+    if _is_ua_header(header.cells) or any(r.cells and r.cells[0].strip() == "Day Index" for r in rows):
+        return "ua", header
+    return "other", header
+
+
 class GA4Exploration(Format):
     name = "ga4_exploration"
     label = "Google Analytics 4 – Explorations download"
     tables = ("traffic",)
 
     def sniff(self, doc: Document) -> float:
-        if doc.kind != Kind.TEXT:
-            return 0.0
-        comments, header, rows = _head(doc)
-        if header is None or not _has_range_line(comments) or _has_ga_preamble(comments):
-            return 0.0
-        if _grand_total_row(rows, len(header.cells)):
+        kind, header = _range_report(doc)
+        if kind == "grand_total":
             return 0.95
-        if _is_ua_header(header.cells) or any(r.cells and r.cells[0].strip() == "Day Index" for r in rows):
-            return 0.0
-        return 0.8 if has_ga_labels(header.cells, 1) else 0.0
+        if kind == "other" and header is not None and has_ga_labels(header.cells, 1):
+            return 0.8
+        return 0.0
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         yield from parse_text(doc, ctx, self.name)
@@ -875,16 +887,7 @@ class UAReport(Format):
     tables = ("traffic",)
 
     def sniff(self, doc: Document) -> float:
-        if doc.kind != Kind.TEXT:
-            return 0.0
-        comments, header, rows = _head(doc)
-        if header is None or not _has_range_line(comments) or _has_ga_preamble(comments):
-            return 0.0
-        if _grand_total_row(rows, len(header.cells)):
-            return 0.0
-        if _is_ua_header(header.cells) or any(r.cells and r.cells[0].strip() == "Day Index" for r in rows):
-            return 0.95
-        return 0.0
+        return 0.95 if _range_report(doc)[0] == "ua" else 0.0
 
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         yield from parse_text(doc, ctx, self.name)
