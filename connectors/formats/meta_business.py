@@ -584,18 +584,24 @@ def _head_blocks(doc: Document) -> list[tuple[str, str | None, list[Record]]]:
     return [_block_kind(b) for b in _blocks(doc, recs)]
 
 
+def _first_head_block(doc: Document) -> tuple[str, str | None, list[Record]] | None:
+    """The first complete block of a text ``doc`` (see :func:`_head_blocks`), None when there is none."""
+    if doc.kind != Kind.TEXT:
+        return None
+    blocks = _head_blocks(doc)
+    return blocks[0] if blocks else None
+
+
 class MetaDailySeries(Format):
     name = "meta_daily_series"
     label = "Meta Business Suite - daily series (reach, views, visits, follows, interactions)"
     tables = ("audience", "audience_breakdown")
 
     def sniff(self, doc: Document) -> float:
-        if doc.kind != Kind.TEXT:
+        first = _first_head_block(doc)
+        if first is None:
             return 0.0
-        blocks = _head_blocks(doc)
-        if not blocks:
-            return 0.0
-        kind, title, body = blocks[0]
+        kind, title, body = first
         if kind != "series" or title is None or len(body[0].cells) != 2 or len(body) < 2:
             return 0.0
         if not re.match(r"\d{4}-\d{2}-\d{2}", body[1].cells[0]):
@@ -614,12 +620,10 @@ class MetaAudience(Format):
     tables = ("audience_breakdown", "audience")
 
     def sniff(self, doc: Document) -> float:
-        if doc.kind != Kind.TEXT:
+        first = _first_head_block(doc)
+        if first is None:
             return 0.0
-        blocks = _head_blocks(doc)
-        if not blocks:
-            return 0.0
-        kind, title, body = blocks[0]
+        kind, title, body = first
         if kind == "age_gender":
             return 0.9
         if kind == "total" and title and _title_platform(title):
