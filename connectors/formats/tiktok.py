@@ -84,6 +84,14 @@ def classify(keys: list[str]) -> tuple[str, float]:
     return "", 0.0
 
 
+def _frames(doc: Document, line: int, header: list[str]) -> Iterator[pd.DataFrame]:
+    """Raw cell frames (see :func:`rows_to_frame`) of the data rows below ``header``, total rows left out."""
+    for chunk in data_records(doc, line, header=header):
+        chunk = [r for r in chunk if header_key(r.cells[0]) not in TOTAL_LABELS]
+        if chunk:
+            yield rows_to_frame(chunk, len(header))
+
+
 class _TikTok(Format):
     kind = ""
 
@@ -107,11 +115,7 @@ class TikTokDaily(_TikTok):
     def parse(self, doc: Document, ctx: ParseContext) -> Iterator[tuple[str, pd.DataFrame]]:
         line, header = self._start(doc)
         idx = column_index(header, DAILY)
-        for chunk in data_records(doc, line, header=header):
-            chunk = [r for r in chunk if header_key(r.cells[0]) not in TOTAL_LABELS]
-            if not chunk:
-                continue
-            raw = rows_to_frame(chunk, len(header))
+        for raw in _frames(doc, line, header):
             lines = raw["_line"].tolist()
             out = pd.DataFrame({"_line": raw["_line"]})
             out["date"] = dates(raw[f"c{idx['date']}"].tolist(), doc.file_name, header[idx["date"]], lines)
@@ -148,11 +152,7 @@ class TikTokContent(_TikTok):
         line, header = self._start(doc)
         idx = column_index(header, CONTENT)
         ui = idx["url"]
-        for chunk in data_records(doc, line, header=header):
-            chunk = [r for r in chunk if header_key(r.cells[0]) not in TOTAL_LABELS]
-            if not chunk:
-                continue
-            raw = rows_to_frame(chunk, len(header))
+        for raw in _frames(doc, line, header):
             lines = raw["_line"].tolist()
             out = pd.DataFrame({"_line": raw["_line"]})
             urls = raw[f"c{ui}"].str.strip()
