@@ -75,6 +75,37 @@ def _looks_tweet_row(cells: list[str]) -> bool:
     return len(cells) > _T_TIME and bool(_STATUS_URL.match(cells[_T_URL].strip())) and bool(_LEGACY_TIME.match(cells[_T_TIME].strip()))
 
 
+def _posts_frame(
+    raw: pd.DataFrame,
+    lines: list[int],
+    ids: list[str],
+    urls: list[str],
+    ctx: ParseContext,
+    fname: str,
+    header: list[str],
+    time_col: int,
+    tz: str | None,
+    text_col: int,
+    metrics: dict[str, int],
+    as_of: pd.Timestamp | None,
+    source_format: str,
+) -> pd.DataFrame:
+    """``posts`` rows of one chunk: ids, account (``--account``, else from the permalinks),
+    publication instant, text, permalink and the ``metrics`` count columns."""
+    out = pd.DataFrame({"_line": lines})
+    out["post_id"] = ids
+    out["platform"] = PLATFORM
+    out["account"] = ctx.account or pd.Series([account_from_url(u) for u in urls])
+    out["published_at"] = dates(raw[f"c{time_col}"].tolist(), fname, header[time_col], lines, with_time=True, tz=tz)
+    out["text"] = text_column(raw, text_col)
+    out["url"] = [u or None for u in urls]
+    for canon, i in metrics.items():
+        out[canon] = count_column(raw, i, header, fname)
+    out["as_of"] = as_of
+    out["source_format"] = source_format
+    return out
+
+
 class XTweetActivity(Format):
     name = "x_tweet_activity"
     label = "X / Twitter - tweet activity (legacy analytics, per tweet)"
@@ -117,19 +148,8 @@ class XTweetActivity(Format):
                 if m and pid != m.group(2) and re.fullmatch(r"\d+", pid):
                     raise ImportFailure(fname, "tweet id and permalink disagree", ln, header[_T_ID], m.group(2), pid, code="id_mismatch")
                 ids.append(pid)
-            out = pd.DataFrame({"_line": lines})
-            out["post_id"] = ids
-            out["platform"] = PLATFORM
-            out["account"] = ctx.account or pd.Series([account_from_url(u) for u in urls])
-            out["published_at"] = dates(raw[f"c{_T_TIME}"].tolist(), fname, header[_T_TIME], lines, with_time=True, tz="UTC")
-            out["text"] = text_column(raw, _T_TEXT)
-            out["url"] = [u or None for u in urls]
-            for canon, i in _TWEET_METRICS.items():
-                if i < len(header):
-                    out[canon] = count_column(raw, i, header, fname)
-            out["as_of"] = as_of
-            out["source_format"] = self.name
-            yield "posts", out
+            metrics = {canon: i for canon, i in _TWEET_METRICS.items() if i < len(header)}
+            yield "posts", _posts_frame(raw, lines, ids, urls, ctx, fname, header, _T_TIME, "UTC", _T_TEXT, metrics, as_of, self.name)
 
 
 class XTweetActivityDaily(Format):
@@ -254,18 +274,7 @@ class XAccountContent(Format):
                 if pid is None:
                     raise ImportFailure(fname, "post without an id", ln, header[0], "a post id", "nothing", code="missing_id")
                 post_ids.append(pid)
-            out = pd.DataFrame({"_line": lines})
-            out["post_id"] = post_ids
-            out["platform"] = PLATFORM
-            out["account"] = ctx.account or pd.Series([account_from_url(u) for u in links.tolist()])
-            out["published_at"] = dates(raw["c1"].tolist(), fname, header[1], lines, with_time=True, tz=ctx.timezone)
-            out["text"] = text_column(raw, 2)
-            out["url"] = [u or None for u in links.tolist()]
-            for canon, i in _CONTENT_METRICS.items():
-                out[canon] = count_column(raw, i, header, fname)
-            out["as_of"] = as_of
-            out["source_format"] = self.name
-            yield "posts", out
+            yield "posts", _posts_frame(raw, lines, post_ids, links.tolist(), ctx, fname, header, 1, ctx.timezone, 2, _CONTENT_METRICS, as_of, self.name)
 
 
 class XAccountOverview(Format):
