@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import re
 import shutil
 from pathlib import Path
@@ -14,9 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from connectors import store
-from connectors.__main__ import main as cli
 from connectors.formats.crm import norm_stage, utm_from_url
 from connectors.importer import detect
+from tests.helpers import run_cli, snapshot
 
 DATA = Path(__file__).parent / "data"
 FILES = {"crm_hubspot_contacts.csv": "hubspot_contacts", "crm_salesforce_leads.csv": "salesforce_leads", "crm_leads_fr.csv": "crm_leads"}
@@ -24,13 +22,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def run_import(capsys, path: Path, root: Path, ws: str = "t") -> tuple[int, list[dict], str]:
-    code = cli(["import", str(path), "--workspace", ws, "--store", str(root)])
-    out, err = capsys.readouterr()
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.parquet"))}
+    return run_cli(capsys, "import", str(path), "--workspace", ws, "--store", str(root))
 
 
 def raw_rows(name: str) -> list[dict]:

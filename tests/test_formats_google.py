@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
-import json
 import os
 import shutil
 from pathlib import Path
@@ -16,7 +14,7 @@ import pandas as pd
 import pytest
 
 from connectors import store
-from connectors.__main__ import main as cli
+from tests.helpers import run_cli, snapshot
 
 FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
 GA = FIXTURES / "google_analytics"
@@ -67,13 +65,7 @@ def fx(rel: str) -> Path:
 
 
 def run(capsys, *args: str) -> tuple[int, list[dict], str]:
-    code = cli(["import", *args])
-    out, err = capsys.readouterr()
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.parquet"))}
+    return run_cli(capsys, "import", *args)
 
 
 def imported(capsys, tmp_path: Path, rel: str, fmt: str, *extra: str) -> pd.DataFrame:

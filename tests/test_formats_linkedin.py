@@ -4,8 +4,6 @@ read here with openpyxl, idempotent re-import, detection, title row above the he
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import shutil
 from pathlib import Path
@@ -17,6 +15,7 @@ import pytest
 from connectors import store
 from connectors.__main__ import main as cli
 from connectors.importer import detect
+from tests.helpers import import_twice, run_import
 
 FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
 LI = FIXTURES / "linkedin"
@@ -29,26 +28,6 @@ TEMPLATES = {
 }
 
 needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
-
-
-def run_import(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
-    code = cli(["import", str(path), "--workspace", "t", "--store", str(root), *extra])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.parquet"))}
-
-
-def import_twice(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
-    first = run_import(capsys, path, root, *extra)
-    before = snapshot(root)
-    again = run_import(capsys, path, root, *extra)
-    assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in again), again
-    assert snapshot(root) == before
-    return first
 
 
 def sheet(path: Path, name: str) -> list[tuple]:

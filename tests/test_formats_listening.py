@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
@@ -18,28 +17,9 @@ from connectors import store
 from connectors.__main__ import main as cli
 from connectors.formats.listening import sentiment
 from connectors.importer import detect
+from tests.helpers import import_twice, run_import
 
 DATA = Path(__file__).parent / "data"
-
-
-def run_import(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
-    code = cli(["import", str(path), "--workspace", "t", "--store", str(root), *extra])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.parquet"))}
-
-
-def import_twice(capsys, path: Path, root: Path) -> list[dict]:
-    first = run_import(capsys, path, root)
-    before = snapshot(root)
-    again = run_import(capsys, path, root)
-    assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in again), again
-    assert snapshot(root) == before
-    return first
 
 
 def mentions(root: Path) -> pd.DataFrame:

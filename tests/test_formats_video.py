@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
-import json
 import os
 import shutil
 from pathlib import Path
@@ -18,23 +16,13 @@ import pytest
 from connectors import store
 from connectors.__main__ import main as cli
 from connectors.importer import detect
+from tests.helpers import import_twice, run_import
 
 FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
 YT = FIXTURES / "youtube"
 TT = FIXTURES / "tiktok"
 
 needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
-
-
-def run_import(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
-    code = cli(["import", str(path), "--workspace", "t", "--store", str(root), *extra])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.parquet"))}
 
 
 def raw(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -50,15 +38,6 @@ def num(s: str) -> float:
 def col(header: list[str], name: str) -> int:
     clean = [h.replace("\u00ad", "").strip() for h in header]
     return clean.index(name)
-
-
-def import_twice(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
-    first = run_import(capsys, path, root, *extra)
-    before = snapshot(root)
-    again = run_import(capsys, path, root, *extra)
-    assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in again), again
-    assert snapshot(root) == before
-    return first
 
 
 def table(root: Path, name: str) -> pd.DataFrame:
