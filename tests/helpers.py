@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -37,3 +39,31 @@ def import_twice(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
     assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in again), again
     assert snapshot(root) == before
     return first
+
+
+def import_quiet(path: Path, root: Path, account: str | None = None) -> tuple[int, list[dict], str]:
+    """Import ``path`` into workspace ``t`` of the store ``root`` (optionally ``--account``),
+    stdout and stderr captured here (no capsys) -> (exit code, JSON lines, stderr)."""
+    args = ["import", str(path), "--workspace", "t", "--store", str(root)] + (["--account", account] if account else [])
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        rc = cli(args)
+    return rc, [json.loads(x) for x in out.getvalue().splitlines() if x.strip()], err.getvalue()
+
+
+def store_bytes(root: Path) -> dict[str, bytes]:
+    """The bytes of every parquet file of the store, by relative path."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.parquet"))}
+
+
+def import_twice_quiet(path: Path, root: Path, account: str | None = None) -> list[dict]:
+    """:func:`import_quiet` twice: both succeed, the second adds and updates nothing and leaves
+    every parquet file byte-identical. The JSON lines of the first import."""
+    rc, res, err = import_quiet(path, root, account)
+    assert rc == 0, err
+    before = store_bytes(root)
+    rc2, res2, err2 = import_quiet(path, root, account)
+    assert rc2 == 0, err2
+    assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in res2), res2
+    assert store_bytes(root) == before
+    return res

@@ -5,11 +5,9 @@ re-import idempotent (no row added or updated, Parquet files byte-identical)."""
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import datetime as dt
 import io
-import json
 import os
 import shutil
 from pathlib import Path
@@ -18,9 +16,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from connectors.__main__ import main
 from connectors.formats.meta_business import excel_decimal, name_range, share_values
 from connectors.importer import detect
+from tests.helpers import import_twice_quiet
 
 FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
 FB = FIXTURES / "facebook"
@@ -76,27 +74,8 @@ def _need_fixtures():
 # ----------------------------------------------------------------------------- helpers
 
 
-def run_import(path: Path, store: Path, account: str | None = None) -> tuple[int, list[dict], str]:
-    args = ["import", str(path), "--workspace", "t", "--store", str(store)] + (["--account", account] if account else [])
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        rc = main(args)
-    return rc, [json.loads(x) for x in out.getvalue().splitlines() if x.strip()], err.getvalue()
-
-
-def snapshot(store: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*.parquet"))}
-
-
 def import_twice(path: Path, store: Path, account: str | None = None) -> dict[str, dict]:
-    rc, res, err = run_import(path, store, account)
-    assert rc == 0, err
-    before = snapshot(store)
-    rc2, res2, err2 = run_import(path, store, account)
-    assert rc2 == 0, err2
-    assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in res2), res2
-    assert snapshot(store) == before
-    return {r["table"]: r for r in res}
+    return {r["table"]: r for r in import_twice_quiet(path, store, account)}
 
 
 def table(store: Path, name: str) -> pd.DataFrame:

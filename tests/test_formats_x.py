@@ -3,10 +3,7 @@ sums computed here from the raw files (stdlib csv), re-import idempotent."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
-import json
 import os
 import shutil
 from pathlib import Path
@@ -14,12 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from connectors.__main__ import main
 from connectors.errors import ImportFailure
 from connectors.formats.base import ParseContext
 from connectors.formats.x_twitter import XTweetActivity
 from connectors.importer import detect
 from connectors.readers import open_document
+from tests.helpers import import_quiet, import_twice_quiet
 
 FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
 X = FIXTURES / "twitter_x"
@@ -55,29 +52,6 @@ def _need_fixtures():
 # ----------------------------------------------------------------------------- helpers
 
 
-def run_import(path: Path, store: Path, account: str | None = None) -> tuple[int, list[dict], str]:
-    args = ["import", str(path), "--workspace", "t", "--store", str(store)] + (["--account", account] if account else [])
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        rc = main(args)
-    return rc, [json.loads(x) for x in out.getvalue().splitlines() if x.strip()], err.getvalue()
-
-
-def snapshot(store: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(store)): p.read_bytes() for p in sorted(store.rglob("*.parquet"))}
-
-
-def import_twice(path: Path, store: Path, account: str | None = None) -> list[dict]:
-    rc, res, err = run_import(path, store, account)
-    assert rc == 0, err
-    before = snapshot(store)
-    rc2, res2, err2 = run_import(path, store, account)
-    assert rc2 == 0, err2
-    assert all(r["rows_added"] == 0 and r["rows_updated"] == 0 for r in res2), res2
-    assert snapshot(store) == before
-    return res
-
-
 def table(store: Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(store / "t" / name)
 
@@ -109,7 +83,7 @@ def test_detected_as_its_format(path: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", [LISA_TWEETS, SHINY], ids=lambda p: p.name[:30])
 def test_legacy_tweets(path: Path, tmp_path: Path) -> None:
     header, rows = raw_rows(path)
-    res = import_twice(path, tmp_path)
+    res = import_twice_quiet(path, tmp_path)
     assert res[0]["rows_read"] == len(rows)
     p = table(tmp_path, "posts")
     assert len(p) == len(rows)
@@ -132,7 +106,7 @@ def test_legacy_tweets(path: Path, tmp_path: Path) -> None:
 def test_legacy_tweets_french_positional(tmp_path: Path) -> None:
     header, rows = raw_rows(FR_TWEETS)
     assert header[0] == "Identifiant du Tweet"
-    import_twice(FR_TWEETS, tmp_path)
+    import_twice_quiet(FR_TWEETS, tmp_path)
     p = table(tmp_path, "posts")
     assert len(p) == len(rows) == 118
     assert int(p["impressions"].sum()) == fsum(rows, 4)
@@ -145,7 +119,7 @@ def test_legacy_tweets_french_positional(tmp_path: Path) -> None:
 def test_excel_resaved_ids_recovered_from_permalink(tmp_path: Path) -> None:
     header, rows = raw_rows(SHINY_EXCEL)
     assert rows[0][0].endswith("E+18")
-    import_twice(SHINY_EXCEL, tmp_path)
+    import_twice_quiet(SHINY_EXCEL, tmp_path)
     p = table(tmp_path, "posts")
     assert len(p) == len(rows)
     assert set(p["post_id"]) == {r[1].rstrip("/").split("/")[-1] for r in rows}
@@ -158,7 +132,7 @@ def test_excel_resaved_id_without_permalink_fails(tmp_path: Path) -> None:
     f = tmp_path / "tweets.csv"
     with open(f, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows([header] + rows[:3])
-    rc, _, err = run_import(f, tmp_path / "store")
+    rc, _, err = import_quiet(f, tmp_path / "store")
     assert rc == 2
     assert ":3:" in err and "Tweet id" in err and "1.4" in err
     assert not (tmp_path / "store" / "t" / "posts").exists()
@@ -166,7 +140,7 @@ def test_excel_resaved_id_without_permalink_fails(tmp_path: Path) -> None:
 
 def test_daily(tmp_path: Path) -> None:
     header, rows = raw_rows(LISA)
-    import_twice(LISA, tmp_path)  # account from the file name
+    import_twice_quiet(LISA, tmp_path)  # account from the file name
     a = table(tmp_path, "audience")
     assert len(a) == len(rows) == 31
     assert set(a["account"]) == {"LisaDeBruine"} and set(a["platform"]) == {"x"}
@@ -181,7 +155,7 @@ def test_daily(tmp_path: Path) -> None:
 
 def test_account_content(tmp_path: Path) -> None:
     header, rows = raw_rows(CONTENT)
-    import_twice(CONTENT, tmp_path)
+    import_twice_quiet(CONTENT, tmp_path)
     p = table(tmp_path, "posts")
     assert len(p) == len(rows)
     assert int(p["impressions"].sum()) == fsum(rows, 4)
@@ -197,7 +171,7 @@ def test_account_content_japanese_headers(tmp_path: Path) -> None:
     header, rows = raw_rows(CONTENT_JA)
     assert header[8].endswith("\\")
     real = [r for r in rows if r[0]]  # placeholder rows: no id, '/status/undefined', all zeros
-    import_twice(CONTENT_JA, tmp_path)
+    import_twice_quiet(CONTENT_JA, tmp_path)
     p = table(tmp_path, "posts")
     assert len(p) == len(real) == len({r[0] for r in real})
     assert int(p["impressions"].sum()) == fsum(real, 4)
@@ -207,9 +181,9 @@ def test_account_content_japanese_headers(tmp_path: Path) -> None:
 
 def test_account_overview(tmp_path: Path) -> None:
     header, rows = raw_rows(OVERVIEW)
-    import_twice(OVERVIEW, tmp_path / "anon")  # the export does not name the account
+    import_twice_quiet(OVERVIEW, tmp_path / "anon")  # the export does not name the account
     assert set(table(tmp_path / "anon", "audience")["account"]) == {"default"}
-    import_twice(OVERVIEW, tmp_path, account="vianarafael")
+    import_twice_quiet(OVERVIEW, tmp_path, account="vianarafael")
     a = table(tmp_path, "audience")
     assert len(a) == len(rows) == 7
     assert int(a["impressions"].sum()) == fsum(rows, 1)
@@ -220,8 +194,8 @@ def test_account_overview(tmp_path: Path) -> None:
 
 
 def test_overview_account_inferred_from_the_store(tmp_path: Path) -> None:
-    import_twice(CONTENT, tmp_path)  # the workspace knows one X account
-    rc, res, err = run_import(OVERVIEW, tmp_path)
+    import_twice_quiet(CONTENT, tmp_path)  # the workspace knows one X account
+    rc, res, err = import_quiet(OVERVIEW, tmp_path)
     assert rc == 0, err
     assert set(table(tmp_path, "audience")["account"]) == {"HestysInvest"}
 
