@@ -109,12 +109,12 @@ def test_date_in_the_future(tmp_path, seeded, capsys):
 
 def test_formula_cells_are_kept_as_text(tmp_path, capsys):
     content = (
-        "date,text,url\n"
-        '2025-05-01,"=HYPERLINK(""http://evil"",""x"")",https://ex.com/1\n'
-        "2025-05-02,+1 555 0100 call us,https://ex.com/2\n"
-        "2025-05-03,-5 degrees and sunny,https://ex.com/3\n"
-        "2025-05-04,@tourisme merci!,https://ex.com/4\n"
-    ).encode()
+        b"date,text,url\n"
+        b'2025-05-01,"=HYPERLINK(""http://evil"",""x"")",https://ex.com/1\n'
+        b"2025-05-02,+1 555 0100 call us,https://ex.com/2\n"
+        b"2025-05-03,-5 degrees and sunny,https://ex.com/3\n"
+        b"2025-05-04,@tourisme merci!,https://ex.com/4\n"
+    )
     f = tmp_path / "m.csv"
     f.write_bytes(content)
     root = tmp_path / "store"
