@@ -104,7 +104,7 @@ def test_negative_follower_total(tmp_path, seeded, capsys):
 
 def test_date_in_the_future(tmp_path, seeded, capsys):
     msg = run_bad(tmp_path, seeded, capsys, "future.csv", overview(GOOD_ROWS[0], '"Fri, Aug 1, 2099",1,1,1,0,0,1,0,0,0,0,0,0,0'))
-    assert ":3:" in msg and "future" in msg.lower() or "no later than" in msg
+    assert ":3:" in msg and ("future" in msg.lower() or "no later than" in msg)
 
 
 def test_formula_cells_are_kept_as_text(tmp_path, capsys):
