@@ -4,11 +4,12 @@ history, and downloads of any table as CSV or Parquet."""
 from __future__ import annotations
 
 import pandas as pd
+import plotly.express as px
 import streamlit as st
 
 from connectors import store
 from connectors.schema import DATA_TABLES, PLATFORMS, TABLES
-from ui import context, data, datainfo, fmt, widgets
+from ui import charts, context, data, datainfo, fmt, widgets
 from ui.i18n import t
 
 ctx = context.admin_page()
@@ -62,7 +63,18 @@ for tb in present_tables:
         if tb in datainfo.DAILY:
             view[t("data.col.missing")] = [fmt.integer(v, lang) for v in cov["missing_days"]]
             view[t("data.col.gaps")] = [gaps_text(r) for r in cov["gaps"]]
-        widgets.table(view, ctx)
+        widgets.table(view, ctx, static=True)
+
+posts = data.read("posts", ["published_at", "platform"], ctx=ctx)
+if len(posts):
+    st.subheader(t("data.posts_chart"))
+    weekly = (
+        posts.assign(week=posts["published_at"].dt.tz_localize(None).dt.to_period("W-SUN").dt.start_time)
+        .groupby(["week", "platform"], as_index=False)
+        .size()
+    )
+    fig = px.bar(weekly, x="week", y="size", color="platform", labels={"week": "", "size": t("data.posts_chart.y")})
+    charts.show(fig, key="data.posts_chart", ctx=ctx, height=320)
 
 st.subheader(t("data.history"))
 if len(imports):

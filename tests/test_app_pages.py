@@ -143,6 +143,17 @@ def test_presentation_mode_hides_other_workspaces_and_admin_pages(app_store):
         (app_store / "acme-secret").rmdir()
 
 
+def test_switching_workspace_updates_url(app_store):
+    (app_store / "other-ws").mkdir(exist_ok=True)
+    try:
+        at = run_page(PAGES[0])
+        at.sidebar.selectbox(key="w.workspace").set_value("other-ws").run()
+        assert _qp(at, "workspace") == "other-ws"
+        assert at.session_state["bsl.ctx"].workspace == "other-ws"
+    finally:
+        (app_store / "other-ws").rmdir()
+
+
 def test_unknown_workspace_in_url_is_ignored(app_store):
     at = run_page(PAGES[0], workspace="no-such-thing")
     assert at.session_state["bsl.ctx"].workspace == "demo"

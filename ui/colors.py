@@ -6,7 +6,8 @@ backgrounds (contrast >= 3:1 against both Streamlit's white and #0E1117 backgrou
 * X is black on light, light grey on dark;
 * TikTok uses its cyan on dark and a deeper teal of the same hue on light (its pink would
   be confused with Instagram and YouTube);
-* Bluesky uses a sky blue distinct from Facebook's and LinkedIn's blues.
+* three blue brands: Facebook keeps its bright blue, LinkedIn takes its own navy (#004182)
+  on light and its pale accent (#70B5F9) on dark, Bluesky a sky blue.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ PLATFORM_COLORS: dict[str, dict[str, str]] = {
     "x": {"light": "#000000", "dark": "#E7E9EA"},
     "facebook": {"light": "#1877F2", "dark": "#2D88FF"},
     "instagram": {"light": "#E4405F", "dark": "#E4405F"},
-    "linkedin": {"light": "#0A66C2", "dark": "#3B8FE0"},
+    "linkedin": {"light": "#004182", "dark": "#70B5F9"},
     "youtube": {"light": "#FF0000", "dark": "#FF0000"},
     "tiktok": {"light": "#0E9F9A", "dark": "#25F4EE"},
     "mastodon": {"light": "#6364FF", "dark": "#7F80FF"},
-    "bluesky": {"light": "#0284C7", "dark": "#38BDF8"},
+    "bluesky": {"light": "#0284C7", "dark": "#0EA5E9"},
     "web": {"light": "#6B7280", "dark": "#9CA3AF"},
 }
 OTHER = {"light": "#A16207", "dark": "#FACC15"}

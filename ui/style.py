@@ -24,5 +24,25 @@ html { font-size: 20px; }
 """
 
 
+def _uploader_css(lang: str) -> str:
+    """Streamlit's file uploader speaks English only: relabel it through CSS in other languages."""
+    if lang == "en":
+        return ""
+    from ui.i18n import t
+
+    def q(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return f"""
+<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {{
+  content: {q(t("shell.uploader.button", lang=lang))}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {q(t("shell.uploader.instructions", lang=lang))}; font-size: 0.875rem; }}
+</style>
+"""
+
+
 def inject(ctx) -> None:
-    st.html(_BASE + (_PRESENT if ctx.present else ""))
+    st.html(_BASE + _uploader_css(ctx.lang) + (_PRESENT if ctx.present else ""))

@@ -11,10 +11,14 @@ from ui import context
 from ui.i18n import has, t
 
 
-def table(df: pd.DataFrame, ctx=None, **kwargs: Any) -> None:
-    """``st.dataframe`` — renders NOTHING in presentation mode (no raw tables on a shared screen)."""
+def table(df: pd.DataFrame, ctx=None, static: bool = False, **kwargs: Any) -> None:
+    """``st.dataframe`` (or ``st.table`` with ``static=True``, for a few rows of text) —
+    renders NOTHING in presentation mode (no raw tables on a shared screen)."""
     ctx = ctx or context.get()
     if ctx.present:
+        return
+    if static:
+        st.table(df.set_index(df.columns[0]) if len(df.columns) > 1 else df, **kwargs)
         return
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")

@@ -27,6 +27,8 @@ TEXTS = {
     "data.col.gaps": {"en": "Gaps", "fr": "Trous"},
     "data.gaps.none": {"en": "none", "fr": "aucun"},
     "data.gaps.more": {"en": "and {n} more", "fr": "et {n} de plus"},
+    "data.posts_chart": {"en": "Posts per week", "fr": "Publications par semaine"},
+    "data.posts_chart.y": {"en": "Posts", "fr": "Publications"},
     "data.history": {"en": "Import history", "fr": "Historique des importations"},
     "data.history.empty": {"en": "Nothing imported yet.", "fr": "Rien n’a encore été importé."},
     "data.col.when": {"en": "When", "fr": "Quand"},

@@ -40,6 +40,8 @@ TEXTS = {
         "en": "This page is not available in presentation mode.",
         "fr": "Cette page n’est pas disponible en mode présentation.",
     },
+    "shell.uploader.button": {"en": "Browse files", "fr": "Parcourir"},
+    "shell.uploader.instructions": {"en": "Drag and drop files here", "fr": "Glissez-déposez les fichiers ici"},
     "shell.placeholder": {
         "en": "This page is being built. Meanwhile, import your exports and check what the workspace holds on the Data page.",
         "fr": "Cette page est en construction. En attendant, importez vos exports et voyez ce que contient l’espace "
