@@ -76,7 +76,9 @@ def main() -> None:
     specs = available_pages(ctx.present)
     sections: dict[str, list] = {}
     for i, spec in enumerate(specs):
-        page = st.Page(str(HERE / spec.file), title=t(spec.title), icon=spec.icon, url_path=Path(spec.file).stem, default=(i == 0))
+        page = st.Page(
+            str(HERE / spec.file), title=t(spec.title), icon=spec.icon, url_path=Path(spec.file).stem, default=(i == 0)
+        )
         sections.setdefault(t(spec.section), []).append(page)
     nav = st.navigation(sections, position="top" if ctx.present else "sidebar")
     try:
@@ -142,7 +144,11 @@ def sidebar_controls(ctx) -> None:
 
         sb.date_input(t("shell.range"), key="w.range", on_change=_range_changed, max_value=ctx.today, format="YYYY-MM-DD")
     sb.caption(
-        t("shell.period.summary", current=fmt.date_range(ctx.start, ctx.end, ctx.lang), previous=fmt.date_range(ctx.prev_start, ctx.prev_end, ctx.lang))
+        t(
+            "shell.period.summary",
+            current=fmt.date_range(ctx.start, ctx.end, ctx.lang),
+            previous=fmt.date_range(ctx.prev_start, ctx.prev_end, ctx.lang),
+        )
     )
     ss["w.lang"] = ctx.lang
     sb.selectbox(
@@ -153,7 +159,9 @@ def sidebar_controls(ctx) -> None:
         on_change=lambda: context.set_lang(ss["w.lang"]),
     )
     ss["w.present"] = ctx.present
-    sb.toggle(t("shell.present"), key="w.present", help=t("shell.present.help"), on_change=lambda: context.set_present(ss["w.present"]))
+    sb.toggle(
+        t("shell.present"), key="w.present", help=t("shell.present.help"), on_change=lambda: context.set_present(ss["w.present"])
+    )
 
 
 if __name__ == "__main__":

@@ -115,7 +115,12 @@ def run_imports(items: list[tuple[str, bytes]], account: str | None) -> None:
         bar = st.progress(0.0, text=t("import.progress", file=name))
         try:
             rows = importer.import_bytes(
-                ctx.root, ws, payload, name, account=account, progress=lambda f, b=bar, n=name: b.progress(min(max(float(f), 0.0), 1.0), text=t("import.progress", file=n))
+                ctx.root,
+                ws,
+                payload,
+                name,
+                account=account,
+                progress=lambda f, b=bar, n=name: b.progress(min(max(float(f), 0.0), 1.0), text=t("import.progress", file=n)),
             )
             results.append({"file": name, "ok": True, "rows": rows})
         except ImportFailure as exc:

@@ -22,7 +22,11 @@ CARDS: dict[str, dict] = {
     "presence": {
         "icon": ":material/campaign:",
         "main": [("followers", "presence.followers_end"), ("engagement_rate_reach", "presence.engagement_rate_reach")],
-        "more": [("mentions", "presence.mentions"), ("share_of_voice", "presence.share_of_voice"), ("engagements", "presence.engagements")],
+        "more": [
+            ("mentions", "presence.mentions"),
+            ("share_of_voice", "presence.share_of_voice"),
+            ("engagements", "presence.engagements"),
+        ],
     },
     "sentiment": {
         "icon": ":material/sentiment_satisfied:",
@@ -185,8 +189,11 @@ with right, st.container(border=True):
         value_label = insights.label("value", lang) + (f" ({t('common.estimate')})" if estimated else "")
         c2.metric(value_label, insights.value("value", roi.get("value"), lang, cur), help=insights.help_text("value", lang))
         st.markdown(
-            t("overview.roi.line", cost=insights.value("cost", roi.get("cost"), lang, cur),
-              basis=t(f"metrics.basis.{basis}") if basis else fmt.MISSING)
+            t(
+                "overview.roi.line",
+                cost=insights.value("cost", roi.get("cost"), lang, cur),
+                basis=t(f"metrics.basis.{basis}") if basis else fmt.MISSING,
+            )
         )
         if roi.get("roi") is None:
             st.caption(t("overview.roi.missing", reason=insights.roi_reason(roi.get("roi_reason"), lang)))

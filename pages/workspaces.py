@@ -60,7 +60,12 @@ if names:
     with c_ren:
         st.subheader(t("workspaces.rename"))
         with st.form("ws.rename"):
-            old = st.selectbox(t("workspaces.select"), names, index=names.index(ctx.workspace) if ctx.workspace in names else 0, key="ws.rename.old")
+            old = st.selectbox(
+                t("workspaces.select"),
+                names,
+                index=names.index(ctx.workspace) if ctx.workspace in names else 0,
+                key="ws.rename.old",
+            )
             new_name = st.text_input(t("workspaces.rename.new"), help=t("workspaces.name.help"), key="ws.rename.new").strip()
             if st.form_submit_button(t("workspaces.rename.button"), icon=":material/edit:"):
                 if not _valid(new_name):
@@ -76,10 +81,18 @@ if names:
                     st.rerun()
     with c_del:
         st.subheader(t("workspaces.delete"))
-        victim = st.selectbox(t("workspaces.select"), names, index=names.index(ctx.workspace) if ctx.workspace in names else 0, key="ws.delete.name")
+        victim = st.selectbox(
+            t("workspaces.select"), names, index=names.index(ctx.workspace) if ctx.workspace in names else 0, key="ws.delete.name"
+        )
         st.warning(t("workspaces.delete.warning", name=victim), icon=":material/warning:")
         typed = st.text_input(t("workspaces.delete.confirm"), key=f"ws.delete.confirm.{victim}")
-        if st.button(t("workspaces.delete.button"), disabled=typed.strip() != victim, type="primary", icon=":material/delete_forever:", key="ws.delete.go"):
+        if st.button(
+            t("workspaces.delete.button"),
+            disabled=typed.strip() != victim,
+            type="primary",
+            icon=":material/delete_forever:",
+            key="ws.delete.go",
+        ):
             store.delete_workspace(ctx.root, victim)
             if victim == ctx.workspace:
                 context.set_workspace(None)

@@ -11,7 +11,9 @@ from connectors import store
 from ui import i18n
 
 CSV = "text/csv"
-UNKNOWN = b"Ident;Quand;Message;Qui\nm-1;2025-03-01 10:00;Bravo pour le festival;ana\nm-2;2025-03-02 11:30;Trop cher cette annee;bob\n"
+UNKNOWN = (
+    b"Ident;Quand;Message;Qui\nm-1;2025-03-01 10:00;Bravo pour le festival;ana\nm-2;2025-03-02 11:30;Trop cher cette annee;bob\n"
+)
 
 
 @pytest.fixture
@@ -37,7 +39,9 @@ def set_mapping(at: AppTest, mapping: dict[str, str]) -> None:
 
 
 def body(at: AppTest) -> str:
-    return "\n".join(str(e.value) for kind in ("markdown", "success", "info", "error", "warning", "caption") for e in getattr(at, kind))
+    return "\n".join(
+        str(e.value) for kind in ("markdown", "success", "info", "error", "warning", "caption") for e in getattr(at, kind)
+    )
 
 
 def test_unknown_layout_mapping_then_import_then_reimport(store_env):

@@ -102,7 +102,13 @@ def test_page_renders(app_store, page, lang):
 def test_url_reproduces_the_view(app_store):
     at = run_page(PAGES[0], lang="fr", start="2025-09-01", end="2025-09-30", workspace="demo")
     ctx = at.session_state["bsl.ctx"]
-    assert (ctx.lang, ctx.workspace, ctx.start.isoformat(), ctx.end.isoformat(), ctx.period) == ("fr", "demo", "2025-09-01", "2025-09-30", "custom")
+    assert (ctx.lang, ctx.workspace, ctx.start.isoformat(), ctx.end.isoformat(), ctx.period) == (
+        "fr",
+        "demo",
+        "2025-09-01",
+        "2025-09-30",
+        "custom",
+    )
     assert (ctx.prev_start.isoformat(), ctx.prev_end.isoformat()) == ("2025-08-01", "2025-08-31")
     assert at.query_params["start"] == ["2025-09-01"] or at.query_params["start"] == "2025-09-01"
 

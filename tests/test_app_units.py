@@ -128,21 +128,25 @@ def test_coverage_and_gaps():
     pc = datainfo.coverage(posts, "posts")
     assert pc["missing_days"].isna().all() and set(pc["group"]) == {"x", "—"}
     assert datainfo.coverage(pd.DataFrame(columns=["date", "platform"]), "audience").empty
-    traffic = pd.DataFrame({"date": [D(2025, 1, 1), D(2025, 1, 3), D(2025, 1, 1)], "property": ["site"] * 3, "grain": ["day", "day", "period"]})
+    traffic = pd.DataFrame(
+        {"date": [D(2025, 1, 1), D(2025, 1, 3), D(2025, 1, 1)], "property": ["site"] * 3, "grain": ["day", "day", "period"]}
+    )
     tc = datainfo.coverage(traffic, "traffic")
     assert tc.iloc[0]["missing_days"] == 1 and tc["rows"].sum() == 3
     assert datainfo.columns_for("traffic", ["date", "property", "grain", "sessions"]) == ["date", "property", "grain"]
 
 
 def test_csv_neutralises_formulas():
-    df = pd.DataFrame({"text": ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "fine", None], "n": [-1, 2, 3, 4, 5, 6, 7, 8]})
+    df = pd.DataFrame(
+        {"text": ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx", "fine", None], "n": [-1, 2, 3, 4, 5, 6, 7, 8]}
+    )
     back = pd.read_csv(io.BytesIO(datainfo.to_csv_bytes(df)), encoding="utf-8-sig", keep_default_na=False)
-    assert back["text"].tolist()[:4] == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)"]
+    assert back["text"].tolist()[:4] == ['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)"]
     assert back["text"].tolist()[6:] == ["fine", ""]
     assert back["n"].tolist()[0] == -1  # numbers are untouched
     assert datainfo.neutralise_cell("\tx") == "'\tx" and datainfo.neutralise_cell(3) == 3
     pq = datainfo.to_parquet_bytes(df)
-    assert pd.read_parquet(io.BytesIO(pq))["text"].tolist()[0] == "=HYPERLINK(\"x\")"
+    assert pd.read_parquet(io.BytesIO(pq))["text"].tolist()[0] == '=HYPERLINK("x")'
 
 
 def test_plotly_locale_config():

@@ -66,7 +66,9 @@ def platform_colors(ctx=None) -> dict[str, str]:
     return colors.color_map(ctx.theme)
 
 
-def style(fig: go.Figure, ctx=None, *, percent_y: bool = False, y_format: str | None = None, height: int | None = None) -> go.Figure:
+def style(
+    fig: go.Figure, ctx=None, *, percent_y: bool = False, y_format: str | None = None, height: int | None = None
+) -> go.Figure:
     """Apply locale, theme-neutral background and platform colours to ``fig`` (in place)."""
     ctx = ctx or context.get()
     lang = ctx.lang

@@ -46,7 +46,9 @@ def _read(
     filters: tuple[tuple[str, str, Any], ...] | None,
     version_key: tuple[int, int],
 ) -> pd.DataFrame:
-    return store.read_table(Path(root), workspace, table, list(columns), start, end, [tuple(f) for f in filters] if filters else None)
+    return store.read_table(
+        Path(root), workspace, table, list(columns), start, end, [tuple(f) for f in filters] if filters else None
+    )
 
 
 def read(

@@ -98,7 +98,9 @@ def coverage(df: pd.DataFrame, table: str) -> pd.DataFrame:
             missing = sum((b - a).days + 1 for a, b in runs)
         else:
             runs, missing = None, None
-        rows.append({"group": str(g), "rows": int(len(part)), "first": first, "last": last, "missing_days": missing, "gaps": runs})
+        rows.append(
+            {"group": str(g), "rows": int(len(part)), "first": first, "last": last, "missing_days": missing, "gaps": runs}
+        )
     if data is not df:  # rows at other grains still count
         extra = len(df) - len(data)
         if extra:

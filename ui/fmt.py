@@ -20,8 +20,34 @@ NBSP = "\u00a0"  # no-break space: French, before a currency symbol
 MISSING = "—"
 
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 MONTHS_SHORT = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -169,7 +195,12 @@ def date(d: Any, lang: str | None = None, style: str = "medium") -> str:
     if d is None:
         return MISSING
     lang = _lang(lang)
-    m, ms, wd, wds = MONTHS[lang][d.month - 1], MONTHS_SHORT[lang][d.month - 1], DAYS[lang][d.weekday()], DAYS_SHORT[lang][d.weekday()]
+    m, ms, wd, wds = (
+        MONTHS[lang][d.month - 1],
+        MONTHS_SHORT[lang][d.month - 1],
+        DAYS[lang][d.weekday()],
+        DAYS_SHORT[lang][d.weekday()],
+    )
     day = str(d.day)
     if style == "iso":
         return d.isoformat()

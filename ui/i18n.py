@@ -38,7 +38,9 @@ def load_table() -> dict[str, dict[str, str]]:
         texts: Mapping[str, Mapping[str, str]] = getattr(mod, "TEXTS", {})
         for key, value in texts.items():
             if key in table:
-                raise DuplicateKeyError(f"translation key {key!r} defined in ui/texts/{origin[key]}.py and ui/texts/{info.name}.py")
+                raise DuplicateKeyError(
+                    f"translation key {key!r} defined in ui/texts/{origin[key]}.py and ui/texts/{info.name}.py"
+                )
             table[key] = dict(value)
             origin[key] = info.name
     return table

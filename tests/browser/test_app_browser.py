@@ -23,7 +23,14 @@ import app
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("BOUSSOLE_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PAGES = [Path(p.file).stem for p in app.available_pages()]
 PRESENT_PAGES = [Path(p.file).stem for p in app.available_pages(present=True)]
@@ -48,10 +55,27 @@ def server(demo_root, tmp_path_factory):
     env = {**os.environ, "BOUSSOLE_STORE": str(store), "PYTHONUNBUFFERED": "1"}
     log = open(store.parent / "server.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(app.HERE / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=app.HERE, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(app.HERE / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=app.HERE,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
@@ -125,7 +149,9 @@ def shot(page, name: str) -> None:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_page_renders(server, browser, lang, scheme):
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 960}, locale="fr-CA" if lang == "fr" else "en-CA")
+    ctx = browser.new_context(
+        color_scheme=scheme, viewport={"width": 1440, "height": 960}, locale="fr-CA" if lang == "fr" else "en-CA"
+    )
     try:
         for path in PAGES:
             page = open_page(ctx, server["base"], path, lang=lang)

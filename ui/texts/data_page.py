@@ -72,7 +72,10 @@ TEXTS = {
         "en": "This name cannot be used: letters, digits, '-', '_' or '.', starting with a letter or digit.",
         "fr": "Ce nom n’est pas utilisable : lettres, chiffres, « - », « _ » ou « . », en commençant par une lettre ou un chiffre.",
     },
-    "workspaces.exists": {"en": "A workspace named {name} already exists.", "fr": "Un espace de travail nommé {name} existe déjà."},
+    "workspaces.exists": {
+        "en": "A workspace named {name} already exists.",
+        "fr": "Un espace de travail nommé {name} existe déjà.",
+    },
     "workspaces.rename": {"en": "Rename", "fr": "Renommer"},
     "workspaces.rename.new": {"en": "New name", "fr": "Nouveau nom"},
     "workspaces.rename.button": {"en": "Rename", "fr": "Renommer"},

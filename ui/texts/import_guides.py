@@ -14,7 +14,10 @@ TEXTS = {
         "quotidiens du compte ; importez les deux. Les anciens fichiers *tweet activity* (par tweet ou *by day*) "
         "sont aussi acceptés.",
     },
-    "import.guide.meta.title": {"en": "Facebook and Instagram (Meta Business Suite)", "fr": "Facebook et Instagram (Meta Business Suite)"},
+    "import.guide.meta.title": {
+        "en": "Facebook and Instagram (Meta Business Suite)",
+        "fr": "Facebook et Instagram (Meta Business Suite)",
+    },
     "import.guide.meta.body": {
         "en": "In **Meta Business Suite**, go to **Insights › Content**, set the dates and click **Export data** "
         "(CSV) for post-level results. For the page or account series (followers, reach per day), use the export "
@@ -78,7 +81,10 @@ TEXTS = {
         "pour les dépenses quotidiennes, puis l’icône **Télécharger** et CSV (ou CSV Excel). Les lignes de titre et de "
         "total sont ignorées.",
     },
-    "import.guide.listening.title": {"en": "Listening tools (Meltwater, Brandwatch…)", "fr": "Outils d’écoute (Meltwater, Brandwatch…)"},
+    "import.guide.listening.title": {
+        "en": "Listening tools (Meltwater, Brandwatch…)",
+        "fr": "Outils d’écoute (Meltwater, Brandwatch…)",
+    },
     "import.guide.listening.body": {
         "en": "Export the **mentions** list of your search or monitor (in Meltwater: *Explore* or *Monitor* › "
         "download as CSV; in Brandwatch: the mentions component › *Download* › CSV). One row per mention. If the file "
@@ -87,7 +93,10 @@ TEXTS = {
         "› téléchargement CSV ; dans Brandwatch : le composant des mentions › *Download* › CSV). Une ligne par mention. "
         "Si le fichier n’a pas de colonne de sentiment, Boussole évalue lui-même les textes en français et en anglais.",
     },
-    "import.guide.crm.title": {"en": "Contacts and leads (HubSpot, Salesforce)", "fr": "Contacts et prospects (HubSpot, Salesforce)"},
+    "import.guide.crm.title": {
+        "en": "Contacts and leads (HubSpot, Salesforce)",
+        "fr": "Contacts et prospects (HubSpot, Salesforce)",
+    },
     "import.guide.crm.body": {
         "en": "In **HubSpot**, open **Contacts**, filter the view, then **Export** (CSV) with the creation date, "
         "original source, UTM campaign and lifecycle stage. In **Salesforce**, run a **Leads** report and "
