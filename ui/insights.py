@@ -22,36 +22,20 @@ from ui.i18n import has, t
 
 # ratio metrics shown as a percentage (the others are plain numbers)
 PERCENT_METRICS = {
-    "follower_growth_rate",
-    "engagement_rate_reach",
-    "engagement_rate_followers",
-    "share_of_voice",
-    "net_sentiment",
-    "social_share",
-    "roi",
+    "follower_growth_rate", "engagement_rate_reach", "engagement_rate_followers", "share_of_voice", "net_sentiment",
+    "social_share", "roi",
 }
 # per-post rates and ratios shown as plain numbers with one decimal
 DECIMAL_METRICS = {"pos_neg_ratio", "conversation_rate", "amplification_rate", "applause_rate", "roas"}
 CURRENCY_METRICS = {"lead_value", "revenue", "cost", "value", "cpl", "cpa", "cpc", "cpm", "all_revenue", "ad_cost"}
 STATUS_COLORS = {
-    "on_track": "green",
-    "achieved": "green",
-    "at_risk": "orange",
-    "off_track": "red",
-    "missed": "red",
-    "not_started": "gray",
-    "no_data": "gray",
-    "invalid": "gray",
+    "on_track": "green", "achieved": "green", "at_risk": "orange", "off_track": "red", "missed": "red",
+    "not_started": "gray", "no_data": "gray", "invalid": "gray",
 }
 STATUS_ICONS = {
-    "on_track": ":material/check_circle:",
-    "achieved": ":material/emoji_events:",
-    "at_risk": ":material/warning:",
-    "off_track": ":material/error:",
-    "missed": ":material/cancel:",
-    "not_started": ":material/schedule:",
-    "no_data": ":material/help:",
-    "invalid": ":material/build:",
+    "on_track": ":material/check_circle:", "achieved": ":material/emoji_events:", "at_risk": ":material/warning:",
+    "off_track": ":material/error:", "missed": ":material/cancel:", "not_started": ":material/schedule:",
+    "no_data": ":material/help:", "invalid": ":material/build:",
 }
 
 
@@ -139,9 +123,7 @@ def mover_sentence(d: Any, lang: str | None = None, currency: str = "CAD") -> st
     return f"{text} {t(tail, lang)}" if tail else text
 
 
-def issue_text(
-    issue: Mapping[str, Any] | Any, lang: str | None = None, currency: str = "CAD", metric_id: str | None = None
-) -> str:
+def issue_text(issue: Mapping[str, Any] | Any, lang: str | None = None, currency: str = "CAD", metric_id: str | None = None) -> str:
     """A goal validation issue (dict or :class:`metrics.goals.Issue`) as a sentence; ``metric_id``
     (the goal's metric) formats the amounts of an ``unrealistic`` warning in the metric's unit."""
     code = issue["code"] if isinstance(issue, Mapping) else issue.code
@@ -150,9 +132,7 @@ def issue_text(
     if metric:
         params["metric"] = label(metric, lang)
     if "scope" in params:
-        params["scope"] = (
-            t(f"metrics.scope.{params['scope']}", lang) if has(f"metrics.scope.{params['scope']}") else params["scope"]
-        )
+        params["scope"] = t(f"metrics.scope.{params['scope']}", lang) if has(f"metrics.scope.{params['scope']}") else params["scope"]
     if "tables" in params:
         params["tables"] = ", ".join(t(f"table.{x}", lang) if has(f"table.{x}") else str(x) for x in params["tables"])
     if "expected" in params:
@@ -164,16 +144,12 @@ def issue_text(
     if code == "unrealistic":
         freq = params.get("period") or "week"
         metric_id = metric_id or ""
-        needed = (
-            value(metric_id, params.get("needed"), lang, currency) if metric_id else fmt.number(params.get("needed"), 1, lang)
-        )
+        needed = value(metric_id, params.get("needed"), lang, currency) if metric_id else fmt.number(params.get("needed"), 1, lang)
         best = value(metric_id, params.get("best"), lang, currency) if metric_id else fmt.number(params.get("best"), 1, lang)
         freq = freq if freq in ("week", "month") else "week"
         if params.get("factor") is None:
             return t(f"metrics.issue.unrealistic_no_best.{freq}", lang, needed=needed)
-        return t(
-            f"metrics.issue.unrealistic.{freq}", lang, factor=fmt.number(params["factor"], 1, lang), needed=needed, best=best
-        )
+        return t(f"metrics.issue.unrealistic.{freq}", lang, factor=fmt.number(params["factor"], 1, lang), needed=needed, best=best)
     key = f"metrics.issue.{code}"
     return t(key, lang, **params) if has(key) else code
 

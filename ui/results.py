@@ -95,32 +95,14 @@ def last_full_week_end(end: dt.date) -> dt.date:
 
 
 @st.cache_data(ttl=TTL, max_entries=256, show_spinner=False)
-def _series(
-    root: str,
-    ws: str,
-    metric: str,
-    start: dt.date,
-    end: dt.date,
-    freq: str,
-    platform: str | None,
-    campaign: str | None,
-    version_key: tuple,
-    _tables: Any,
-) -> pd.Series:
+def _series(root: str, ws: str, metric: str, start: dt.date, end: dt.date, freq: str, platform: str | None,
+            campaign: str | None, version_key: tuple, _tables: Any) -> pd.Series:
     scope = {"platform": platform, "campaign": campaign}
     return series(metric, _tables, start, end, freq, scope)  # type: ignore[arg-type]
 
 
-def metric_series(
-    ctx,
-    tbl: Tables,
-    metric: str,
-    start: dt.date,
-    end: dt.date,
-    freq: str = "week",
-    platform: str | None = None,
-    campaign: str | None = None,
-) -> pd.Series:
+def metric_series(ctx, tbl: Tables, metric: str, start: dt.date, end: dt.date, freq: str = "week",
+                  platform: str | None = None, campaign: str | None = None) -> pd.Series:
     """One value per week/month of ``metric`` (registry rules), cached."""
     return _series(str(ctx.root), ctx.workspace, metric, start, end, freq, platform, campaign, version(ctx), tbl)
 

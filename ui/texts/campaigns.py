@@ -14,10 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.col.roi": {"en": "ROI", "fr": "RSI"},
     "campaigns.col.roas": {"en": "ROAS", "fr": "ROAS (revenus ÷ pub)"},
     "campaigns.col.leads": {"en": "Leads", "fr": "Prospects"},
-    "campaigns.col.sessions": {
-        "en": "Sessions from social or the campaign",
-        "fr": "Sessions venant des réseaux ou de la campagne",
-    },
+    "campaigns.col.sessions": {"en": "Sessions from social or the campaign", "fr": "Sessions venant des réseaux ou de la campagne"},
     "campaigns.col.key": {"en": "Campaign", "fr": "Campagne"},
     "campaigns.col.platform": {"en": "Platform", "fr": "Plateforme"},
     "campaigns.col.source": {"en": "Source", "fr": "Provenance"},
@@ -32,43 +29,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "(value − cost) ÷ cost. Not shown when the cost is zero or unknown.",
         "fr": "(valeur − coût) ÷ coût. Non affiché quand le coût est nul ou inconnu.",
     },
-    "campaigns.help.cpl": {
-        "en": "Cost divided by the leads attributed to social media.",
-        "fr": "Coût divisé par les prospects attribués aux réseaux sociaux.",
-    },
-    "campaigns.help.cpa": {
-        "en": "Cost divided by the conversions (cost per acquisition).",
-        "fr": "Coût divisé par les conversions (coût d’acquisition).",
-    },
+    "campaigns.help.cpl": {"en": "Cost divided by the leads attributed to social media.", "fr": "Coût divisé par les prospects attribués aux réseaux sociaux."},
+    "campaigns.help.cpa": {"en": "Cost divided by the conversions (cost per acquisition).", "fr": "Coût divisé par les conversions (coût d’acquisition)."},
     "campaigns.help.roas": {"en": "Revenue divided by ad spend.", "fr": "Revenus divisés par les dépenses publicitaires."},
-    "campaigns.no_roi": {
-        "en": "No return on investment to show: {reason}.",
-        "fr": "Pas de retour sur investissement à afficher : {reason}.",
-    },
+    "campaigns.no_roi": {"en": "No return on investment to show: {reason}.", "fr": "Pas de retour sur investissement à afficher : {reason}."},
     "campaigns.revenue_from_traffic": {"en": "website analytics", "fr": "analytique du site"},
     "campaigns.revenue_from_ads": {"en": "the ad platforms' own figures", "fr": "les chiffres des régies publicitaires"},
-    "campaigns.part.revenue": {
-        "en": "revenue {amount} (measured, from {source})",
-        "fr": "revenus {amount} (mesurés, selon {source})",
-    },
-    "campaigns.part.conversions": {
-        "en": "{n} conversions valued at {amount} (estimated)",
-        "fr": "{n} conversions valorisées à {amount} (estimation)",
-    },
-    "campaigns.part.leads": {
-        "en": "{n} leads valued at {amount} (estimated)",
-        "fr": "{n} prospects valorisés à {amount} (estimation)",
-    },
+    "campaigns.part.revenue": {"en": "revenue {amount} (measured, from {source})", "fr": "revenus {amount} (mesurés, selon {source})"},
+    "campaigns.part.conversions": {"en": "{n} conversions valued at {amount} (estimated)", "fr": "{n} conversions valorisées à {amount} (estimation)"},
+    "campaigns.part.leads": {"en": "{n} leads valued at {amount} (estimated)", "fr": "{n} prospects valorisés à {amount} (estimation)"},
     "campaigns.value_parts": {"en": "Value = {parts}", "fr": "Valeur = {parts}"},
     "campaigns.estimate_note": {
         "en": "part of the value comes from the value you gave each conversion and each lead (see the assumptions below).",
         "fr": "une partie de la valeur vient de la valeur attribuée à chaque conversion et à chaque prospect (voir les hypothèses plus bas).",
     },
     "campaigns.no_campaign": {"en": "Not tied to a campaign", "fr": "Hors campagne"},
-    "campaigns.no_platform": {
-        "en": "All platforms (staff, tools, agency)",
-        "fr": "Toutes plateformes (personnel, outils, agence)",
-    },
+    "campaigns.no_platform": {"en": "All platforms (staff, tools, agency)", "fr": "Toutes plateformes (personnel, outils, agence)"},
     "campaigns.untagged": {"en": "No campaign tag — GA4 {value}", "fr": "Sans balise de campagne — GA4 {value}"},
     "campaigns.chart.cost_value": {"en": "Cost and value obtained", "fr": "Coût et valeur obtenue"},
     "campaigns.table": {"en": "Campaigns", "fr": "Campagnes"},
@@ -79,9 +55,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.assumptions": {"en": "Assumptions used for the value", "fr": "Hypothèses utilisées pour la valeur"},
     "campaigns.assumptions.formula": {
         "en": "**Value** = revenue (measured) + conversions × value per conversion (estimated) + leads × value per lead (estimated). "
-        "**ROI** = (value − cost) ÷ cost. Costs spread over several days are shared out evenly between those days.",
+              "**ROI** = (value − cost) ÷ cost. Costs spread over several days are shared out evenly between those days.",
         "fr": "**Valeur** = revenus (mesurés) + conversions × valeur par conversion (estimation) + prospects × valeur par prospect (estimation). "
-        "**RSI** = (valeur − coût) ÷ coût. Un coût étalé sur plusieurs jours est réparti également entre ces jours.",
+              "**RSI** = (valeur − coût) ÷ coût. Un coût étalé sur plusieurs jours est réparti également entre ces jours.",
     },
     "campaigns.assumptions.defaults": {
         "en": "Workspace defaults, used when a campaign sets none: {vpc} per conversion, {vpl} per lead.",
@@ -99,10 +75,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.cumulative.pick": {"en": "Campaign", "fr": "Campagne "},
     "campaigns.cumulative.title": {"en": "{name}, {range}", "fr": "{name}, {range} "},
     "campaigns.cumulative.future": {"en": "This campaign has not started yet.", "fr": "Cette campagne n’a pas encore commencé."},
-    "campaigns.cumulative.empty": {
-        "en": "No cost or value recorded for this campaign yet.",
-        "fr": "Aucun coût ni aucune valeur enregistrés pour cette campagne.",
-    },
+    "campaigns.cumulative.empty": {"en": "No cost or value recorded for this campaign yet.", "fr": "Aucun coût ni aucune valeur enregistrés pour cette campagne."},
     "campaigns.cumulative.note": {
         "en": "the value line includes conversions and leads at the values set for the campaign; the dotted line is measured revenue only.",
         "fr": "la courbe de valeur inclut les conversions et prospects aux valeurs fixées pour la campagne; le pointillé ne montre que les revenus mesurés.",
@@ -110,10 +83,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.cum.cost": {"en": "Cumulative cost", "fr": "Coût cumulé"},
     "campaigns.cum.value": {"en": "Cumulative value", "fr": "Valeur cumulée"},
     "campaigns.cum.measured": {"en": "of which measured revenue", "fr": "dont revenus mesurés"},
-    "campaigns.breakeven": {
-        "en": "The value caught up with the cost on {date}.",
-        "fr": "La valeur a rattrapé le coût le {date}.",
-    },
+    "campaigns.breakeven": {"en": "The value caught up with the cost on {date}.", "fr": "La valeur a rattrapé le coût le {date}."},
     "campaigns.no_breakeven": {"en": "The value has not caught up with the cost.", "fr": "La valeur n’a pas rattrapé le coût."},
     "campaigns.leads": {"en": "Leads from CRM imports", "fr": "Prospects importés du CRM"},
     "campaigns.leads.none": {
@@ -132,9 +102,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "costs.title": {"en": "Costs", "fr": "Coûts"},
     "costs.intro": {
         "en": "Ad spend comes from Meta Ads Manager and Google Ads exports; add staff time, tools, agency fees and other spending here, "
-        "per campaign or platform and period.",
+              "per campaign or platform and period.",
         "fr": "Les dépenses publicitaires viennent des exports du gestionnaire de publicités de Meta et de Google Ads; ajoutez ici le temps du personnel, les outils, "
-        "les honoraires d’agence et les autres dépenses, par campagne ou plateforme et par période.",
+              "les honoraires d’agence et les autres dépenses, par campagne ou plateforme et par période.",
     },
     "costs.import_link": {"en": "Import an ads export", "fr": "Importer un export publicitaire"},
     "costs.fx.missing": {
@@ -169,16 +139,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "costs.note": {"en": "Note", "fr": "Remarque"},
     "costs.form.help": {
         "en": "Give an amount, or hours and an hourly rate for staff time. A cost over several days is shared out evenly between them. "
-        "An entry with the same category, campaign, platform and dates replaces the previous one.",
+              "An entry with the same category, campaign, platform and dates replaces the previous one.",
         "fr": "Indiquez un montant, ou des heures et un taux horaire pour le temps du personnel. Un coût sur plusieurs jours est réparti "
-        "également entre eux. Une saisie avec la même catégorie, campagne, plateforme et les mêmes dates remplace la précédente.",
+              "également entre eux. Une saisie avec la même catégorie, campagne, plateforme et les mêmes dates remplace la précédente.",
     },
     "costs.save": {"en": "Add the cost", "fr": "Ajouter le coût"},
     "costs.err.dates": {"en": "The end date is before the start date.", "fr": "La date de fin précède la date de début."},
-    "costs.err.amount": {
-        "en": "Give an amount, or hours and an hourly rate.",
-        "fr": "Indiquez un montant, ou des heures et un taux horaire.",
-    },
+    "costs.err.amount": {"en": "Give an amount, or hours and an hourly rate.", "fr": "Indiquez un montant, ou des heures et un taux horaire."},
     "costs.saved": {"en": "Cost of {amount} added.", "fr": "Coût de {amount} ajouté."},
     "costs.manual": {"en": "Costs entered by hand", "fr": "Coûts saisis à la main"},
     "costs.manual.none": {"en": "None yet.", "fr": "Aucun pour l’instant."},
@@ -201,87 +168,45 @@ TEXTS: dict[str, dict[str, str]] = {
     "utm.field.url": {"en": "Page address", "fr": "Adresse de la page"},
     "utm.builder.intro": {
         "en": "Give every campaign link its own tags so its visits and conversions can be counted. Values are written in lower case, "
-        "words joined by hyphens, without accents.",
+              "words joined by hyphens, without accents.",
         "fr": "Donnez à chaque lien de campagne ses propres balises pour en compter les visites et les conversions. Les valeurs s’écrivent "
-        "en minuscules, mots reliés par des traits d’union, sans accents.",
+              "en minuscules, mots reliés par des traits d’union, sans accents.",
     },
     "utm.base_url": {"en": "Page to link to", "fr": "Page de destination"},
-    "utm.help.source": {
-        "en": "Where the link is posted: facebook, instagram, linkedin, newsletter…",
-        "fr": "Où le lien est publié : facebook, instagram, linkedin, newsletter…",
-    },
+    "utm.help.source": {"en": "Where the link is posted: facebook, instagram, linkedin, newsletter…", "fr": "Où le lien est publié : facebook, instagram, linkedin, newsletter…"},
     "utm.help.medium": {
         "en": "The kind of traffic: social for organic posts, paid_social for ads, email for newsletters.",
         "fr": "Le type de trafic : social pour les publications, paid_social pour les publicités, email pour les infolettres.",
     },
-    "utm.help.campaign": {
-        "en": "The campaign's tag, as in the registry (e.g. hiver-2027).",
-        "fr": "La balise de la campagne, comme dans le registre (ex. hiver-2027).",
-    },
-    "utm.help.content": {
-        "en": "Tells apart two links of one campaign (visual, format).",
-        "fr": "Distingue deux liens d’une même campagne (visuel, format).",
-    },
+    "utm.help.campaign": {"en": "The campaign's tag, as in the registry (e.g. hiver-2027).", "fr": "La balise de la campagne, comme dans le registre (ex. hiver-2027)."},
+    "utm.help.content": {"en": "Tells apart two links of one campaign (visual, format).", "fr": "Distingue deux liens d’une même campagne (visuel, format)."},
     "utm.help.term": {"en": "Paid keyword or audience, if any.", "fr": "Mot-clé ou audience payés, s’il y a lieu."},
-    "utm.help.id": {
-        "en": "The ad platform's campaign id, to join cost data in GA4.",
-        "fr": "L’identifiant de campagne de la régie, pour relier les coûts dans GA4.",
-    },
-    "utm.help.paid": {
-        "en": "Tick for sponsored posts and ads: the medium must then say it is paid.",
-        "fr": "À cocher pour les publications commanditées et les publicités : le support doit alors l’indiquer.",
-    },
-    "utm.help.vpc": {
-        "en": "What one conversion is worth to you; used to estimate the value.",
-        "fr": "Ce que vaut une conversion pour vous; sert à estimer la valeur.",
-    },
-    "utm.help.vpl": {
-        "en": "What one new lead is worth to you; used to estimate the value.",
-        "fr": "Ce que vaut un nouveau prospect pour vous; sert à estimer la valeur.",
-    },
+    "utm.help.id": {"en": "The ad platform's campaign id, to join cost data in GA4.", "fr": "L’identifiant de campagne de la régie, pour relier les coûts dans GA4."},
+    "utm.help.paid": {"en": "Tick for sponsored posts and ads: the medium must then say it is paid.", "fr": "À cocher pour les publications commanditées et les publicités : le support doit alors l’indiquer."},
+    "utm.help.vpc": {"en": "What one conversion is worth to you; used to estimate the value.", "fr": "Ce que vaut une conversion pour vous; sert à estimer la valeur."},
+    "utm.help.vpl": {"en": "What one new lead is worth to you; used to estimate the value.", "fr": "Ce que vaut un nouveau prospect pour vous; sert à estimer la valeur."},
     "utm.pick_campaign": {"en": "Registered campaign", "fr": "Campagne du registre"},
     "utm.pick_none": {"en": "— type a new one below —", "fr": "— saisir une nouvelle ci-dessous —"},
     "utm.paid": {"en": "Paid campaign (ads, sponsored posts)", "fr": "Campagne payante (publicités, publications commanditées)"},
-    "utm.suggestions": {
-        "en": "Usual sources: {sources}. Usual mediums: {mediums}.",
-        "fr": "Sources usuelles : {sources}. Supports usuels : {mediums}.",
-    },
+    "utm.suggestions": {"en": "Usual sources: {sources}. Usual mediums: {mediums}.", "fr": "Sources usuelles : {sources}. Supports usuels : {mediums}."},
     "utm.apply_fixes": {"en": "Apply the suggested spellings", "fr": "Appliquer les graphies suggérées"},
-    "utm.need_url": {
-        "en": "Enter the page address (starting with https://) to get the link.",
-        "fr": "Saisissez l’adresse de la page (commençant par https://) pour obtenir le lien.",
-    },
+    "utm.need_url": {"en": "Enter the page address (starting with https://) to get the link.", "fr": "Saisissez l’adresse de la page (commençant par https://) pour obtenir le lien."},
     "utm.result": {"en": "Your tagged link", "fr": "Votre lien balisé"},
-    "utm.copy_hint": {
-        "en": "Use the copy button at the right of the box.",
-        "fr": "Utilisez le bouton de copie à droite du cadre.",
-    },
+    "utm.copy_hint": {"en": "Use the copy button at the right of the box.", "fr": "Utilisez le bouton de copie à droite du cadre."},
     "utm.all_good": {"en": "These tags follow the conventions.", "fr": "Ces balises respectent les conventions."},
     "utm.issue.required": {"en": "{field} is required.", "fr": "{field} est obligatoire."},
-    "utm.issue.bad_url": {
-        "en": "The page address must start with https:// and name a site.",
-        "fr": "L’adresse doit commencer par https:// et nommer un site.",
-    },
+    "utm.issue.bad_url": {"en": "The page address must start with https:// and name a site.", "fr": "L’adresse doit commencer par https:// et nommer un site."},
     "utm.issue.uppercase": {
         "en": "{field}: “{value}” has capitals; GA4 would list it apart from the lower-case spelling. Use “{suggestion}”.",
         "fr": "{field} : « {value} » contient des majuscules; GA4 le séparerait de la graphie en minuscules. Utilisez « {suggestion} ».",
     },
-    "utm.issue.spaces": {
-        "en": "{field}: “{value}” contains spaces. Use “{suggestion}”.",
-        "fr": "{field} : « {value} » contient des espaces. Utilisez « {suggestion} ».",
-    },
+    "utm.issue.spaces": {"en": "{field}: “{value}” contains spaces. Use “{suggestion}”.", "fr": "{field} : « {value} » contient des espaces. Utilisez « {suggestion} »."},
     "utm.issue.underscore": {
         "en": "{field}: “{value}” uses “_”; the convention joins words with “-”. Use “{suggestion}”.",
         "fr": "{field} : « {value} » utilise « _ »; la convention relie les mots par « - ». Utilisez « {suggestion} ».",
     },
-    "utm.issue.accents": {
-        "en": "{field}: “{value}” has accents, which get garbled in links. Use “{suggestion}”.",
-        "fr": "{field} : « {value} » contient des accents, abîmés dans les liens. Utilisez « {suggestion} ».",
-    },
-    "utm.issue.characters": {
-        "en": "{field}: “{value}” has special characters. Use “{suggestion}”.",
-        "fr": "{field} : « {value} » contient des caractères spéciaux. Utilisez « {suggestion} ».",
-    },
+    "utm.issue.accents": {"en": "{field}: “{value}” has accents, which get garbled in links. Use “{suggestion}”.", "fr": "{field} : « {value} » contient des accents, abîmés dans les liens. Utilisez « {suggestion} »."},
+    "utm.issue.characters": {"en": "{field}: “{value}” has special characters. Use “{suggestion}”.", "fr": "{field} : « {value} » contient des caractères spéciaux. Utilisez « {suggestion} »."},
     "utm.issue.source_alias": {
         "en": "{field}: “{value}” is another spelling of “{suggestion}”; one spelling keeps the platform in one line of the reports.",
         "fr": "{field} : « {value} » est une autre graphie de « {suggestion} »; une seule graphie garde la plateforme sur une ligne des rapports.",
@@ -326,10 +251,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{field} must be lower case, words joined by hyphens, no accents: “{suggestion}”.",
         "fr": "{field} doit être en minuscules, mots reliés par des traits d’union, sans accents : « {suggestion} ».",
     },
-    "utm.reg.err.duplicate": {
-        "en": "{field}: another campaign already uses this name or tag.",
-        "fr": "{field} : une autre campagne utilise déjà ce nom ou cette balise.",
-    },
+    "utm.reg.err.duplicate": {"en": "{field}: another campaign already uses this name or tag.", "fr": "{field} : une autre campagne utilise déjà ce nom ou cette balise."},
     "utm.reg.err.dates": {"en": "The end comes before the start.", "fr": "La fin précède le début."},
     "utm.reg.err.negative": {"en": "{field} cannot be negative.", "fr": "{field} ne peut pas être négatif."},
     "utm.reg.err.objective": {"en": "Unknown objective.", "fr": "Objectif inconnu."},
@@ -343,14 +265,11 @@ TEXTS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ hygiene report
     "utm.hygiene.intro": {
         "en": "What the imported website traffic says about your tagging: one value spelled several ways, missing or unknown mediums, "
-        "paid campaigns counted as organic, campaigns missing from the registry. Each finding comes with the fix and the visits at stake.",
+              "paid campaigns counted as organic, campaigns missing from the registry. Each finding comes with the fix and the visits at stake.",
         "fr": "Ce que le trafic importé révèle du balisage : une valeur écrite de plusieurs façons, supports absents ou inconnus, campagnes "
-        "payantes comptées comme naturelles, campagnes absentes du registre. Chaque constat indique la correction et les visites en jeu.",
+              "payantes comptées comme naturelles, campagnes absentes du registre. Chaque constat indique la correction et les visites en jeu.",
     },
-    "utm.hygiene.whole": {
-        "en": "All imported traffic (not only the selected period)",
-        "fr": "Tout le trafic importé (pas seulement la période choisie)",
-    },
+    "utm.hygiene.whole": {"en": "All imported traffic (not only the selected period)", "fr": "Tout le trafic importé (pas seulement la période choisie)"},
     "utm.hygiene.clean": {"en": "Nothing to fix.", "fr": "Rien à corriger."},
     "utm.hygiene.summary": {"en": "**{n} findings**, {warnings} to fix.", "fr": "**{n} constats**, dont {warnings} à corriger."},
     "utm.metric.sessions": {"en": "sessions", "fr": "sessions"},
@@ -360,113 +279,54 @@ TEXTS: dict[str, dict[str, str]] = {
     "utm.kind.source_variants": {"en": "One source, several spellings", "fr": "Une source, plusieurs graphies"},
     "utm.kind.medium_variants": {"en": "One medium, several spellings", "fr": "Un support, plusieurs graphies"},
     "utm.kind.campaign_variants": {"en": "One campaign, several spellings", "fr": "Une campagne, plusieurs graphies"},
-    "utm.kind.referrer_variants": {
-        "en": "One platform, several referring addresses",
-        "fr": "Une plateforme, plusieurs adresses de provenance",
-    },
+    "utm.kind.referrer_variants": {"en": "One platform, several referring addresses", "fr": "Une plateforme, plusieurs adresses de provenance"},
     "utm.kind.missing_medium": {"en": "Medium missing", "fr": "Support manquant"},
     "utm.kind.unassigned": {"en": "Medium unknown to GA4", "fr": "Support inconnu de GA4"},
     "utm.kind.paid_as_social": {"en": "Paid campaign counted as organic", "fr": "Campagne payante comptée comme naturelle"},
     "utm.kind.unregistered": {"en": "Campaign not in the registry", "fr": "Campagne absente du registre"},
-    "utm.kind.registry_only": {
-        "en": "Registered campaign never seen in traffic",
-        "fr": "Campagne du registre jamais vue dans le trafic",
-    },
+    "utm.kind.registry_only": {"en": "Registered campaign never seen in traffic", "fr": "Campagne du registre jamais vue dans le trafic"},
     "utm.kind.landing_variants": {"en": "One landing page, several addresses", "fr": "Une page d’arrivée, plusieurs adresses"},
     "utm.kind.untagged_clicks": {"en": "Ad clicks without UTM tags", "fr": "Clics publicitaires sans balises UTM"},
     "utm.kind.bad_tags": {"en": "Tags breaking the conventions", "fr": "Balises hors conventions"},
-    "utm.find.source_variants": {
-        "en": "Spellings found: {values}. {n} {metric} are filed under another spelling than “{suggestion}”.",
-        "fr": "Graphies trouvées : {values}. {n} {metric} sont classées sous une autre graphie que « {suggestion} ».",
-    },
-    "utm.find.medium_variants": {
-        "en": "Spellings found: {values}. {n} {metric} use another spelling than “{suggestion}”.",
-        "fr": "Graphies trouvées : {values}. {n} {metric} utilisent une autre graphie que « {suggestion} ».",
-    },
-    "utm.find.campaign_variants": {
-        "en": "Spellings found: {values}. {n} {metric} are split off from “{suggestion}”.",
-        "fr": "Graphies trouvées : {values}. {n} {metric} sont séparées de « {suggestion} ».",
-    },
-    "utm.find.referrer_variants": {
-        "en": "Addresses found: {values} ({n} {metric}). GA4 lists them apart; Boussole counts them all as {suggestion}.",
-        "fr": "Adresses trouvées : {values} ({n} {metric}). GA4 les sépare; Boussole les compte toutes pour {suggestion}.",
-    },
-    "utm.find.missing_medium": {
-        "en": "Source / campaign without medium: {values} — {n} {metric}.",
-        "fr": "Source / campagne sans support : {values} — {n} {metric}.",
-    },
-    "utm.find.unassigned": {
-        "en": "Source / medium: {values} — {n} {metric} that GA4 files under Unassigned.",
-        "fr": "Source / support : {values} — {n} {metric} que GA4 classe en « Non attribué ».",
-    },
-    "utm.find.paid_as_social": {
-        "en": "“{campaign}” has {cost} of ad spend but its links say {values}: {n} {metric} counted as Organic Social.",
-        "fr": "« {campaign} » a {cost} de dépenses publicitaires mais ses liens indiquent {values} : {n} {metric} comptées en « Réseaux sociaux naturels ».",
-    },
-    "utm.find.unregistered": {
-        "en": "{values}: {n} {metric} whose cost and value are not followed.",
-        "fr": "{values} : {n} {metric} dont le coût et la valeur ne sont pas suivis.",
-    },
-    "utm.find.registry_only": {
-        "en": "“{campaign}” ({cost} spent) has no tagged visit in the imported traffic.",
-        "fr": "« {campaign} » ({cost} dépensés) n’a aucune visite balisée dans le trafic importé.",
-    },
-    "utm.find.landing_variants": {
-        "en": "Addresses found: {values}. {n} {metric} are filed apart from “{suggestion}”.",
-        "fr": "Adresses trouvées : {values}. {n} {metric} sont classées à part de « {suggestion} ».",
-    },
-    "utm.find.untagged_clicks": {
-        "en": "{n} landing pages carry a {platform} click id but no UTM tag: {values}",
-        "fr": "{n} pages d’arrivée portent un identifiant de clic {platform} mais aucune balise UTM : {values}",
-    },
-    "utm.find.bad_tags": {
-        "en": "{field}: {values} — write “{suggestion}”.",
-        "fr": "{field} : {values} — écrire « {suggestion} ».",
-    },
-    "utm.fix.source_variants": {
-        "en": "Write utm_source={suggestion} in every link.",
-        "fr": "Écrire utm_source={suggestion} dans tous les liens.",
-    },
-    "utm.fix.medium_variants": {
-        "en": "Write utm_medium={suggestion} in every link.",
-        "fr": "Écrire utm_medium={suggestion} dans tous les liens.",
-    },
-    "utm.fix.campaign_variants": {
-        "en": "Write utm_campaign={suggestion} in every link of this campaign (build them with the link builder).",
-        "fr": "Écrire utm_campaign={suggestion} dans tous les liens de la campagne (créez-les avec le créateur de liens).",
-    },
-    "utm.fix.referrer_variants": {
-        "en": "Nothing to fix for visitors coming on their own; tag your own links with utm_source={suggestion}.",
-        "fr": "Rien à corriger pour les visiteurs venus d’eux-mêmes; balisez vos propres liens avec utm_source={suggestion}.",
-    },
-    "utm.fix.missing_medium": {
-        "en": "Add utm_medium to these links. Suggested: {suggestion}",
-        "fr": "Ajouter utm_medium à ces liens. Suggestion : {suggestion}",
-    },
-    "utm.fix.unassigned": {
-        "en": "Use a medium GA4 knows (email, social, paid_social, cpc, referral…). Suggested: {suggestion}",
-        "fr": "Utiliser un support connu de GA4 (email, social, paid_social, cpc, referral…). Suggestion : {suggestion}",
-    },
-    "utm.fix.paid_as_social": {
-        "en": "Tag the ads with utm_medium={suggestion}.",
-        "fr": "Baliser les publicités avec utm_medium={suggestion}.",
-    },
-    "utm.fix.unregistered": {
-        "en": "Add “{suggestion}” to the campaign registry.",
-        "fr": "Ajouter « {suggestion} » au registre des campagnes.",
-    },
-    "utm.fix.registry_only": {
-        "en": "Check that the campaign's links carry utm_campaign={suggestion}.",
-        "fr": "Vérifier que les liens de la campagne portent utm_campaign={suggestion}.",
-    },
-    "utm.fix.landing_variants": {
-        "en": "Link to one address, “{suggestion}”, and keep test parameters out of shared links.",
-        "fr": "Pointer vers une seule adresse, « {suggestion} », et garder les paramètres de test hors des liens partagés.",
-    },
-    "utm.fix.untagged_clicks": {
-        "en": "Add UTM tags to the ads' destination links.",
-        "fr": "Ajouter des balises UTM aux liens de destination des publicités.",
-    },
+    "utm.find.source_variants": {"en": "Spellings found: {values}. {n} {metric} are filed under another spelling than “{suggestion}”.",
+                                 "fr": "Graphies trouvées : {values}. {n} {metric} sont classées sous une autre graphie que « {suggestion} »."},
+    "utm.find.medium_variants": {"en": "Spellings found: {values}. {n} {metric} use another spelling than “{suggestion}”.",
+                                 "fr": "Graphies trouvées : {values}. {n} {metric} utilisent une autre graphie que « {suggestion} »."},
+    "utm.find.campaign_variants": {"en": "Spellings found: {values}. {n} {metric} are split off from “{suggestion}”.",
+                                   "fr": "Graphies trouvées : {values}. {n} {metric} sont séparées de « {suggestion} »."},
+    "utm.find.referrer_variants": {"en": "Addresses found: {values} ({n} {metric}). GA4 lists them apart; Boussole counts them all as {suggestion}.",
+                                   "fr": "Adresses trouvées : {values} ({n} {metric}). GA4 les sépare; Boussole les compte toutes pour {suggestion}."},
+    "utm.find.missing_medium": {"en": "Source / campaign without medium: {values} — {n} {metric}.",
+                                "fr": "Source / campagne sans support : {values} — {n} {metric}."},
+    "utm.find.unassigned": {"en": "Source / medium: {values} — {n} {metric} that GA4 files under Unassigned.",
+                            "fr": "Source / support : {values} — {n} {metric} que GA4 classe en « Non attribué »."},
+    "utm.find.paid_as_social": {"en": "“{campaign}” has {cost} of ad spend but its links say {values}: {n} {metric} counted as Organic Social.",
+                                "fr": "« {campaign} » a {cost} de dépenses publicitaires mais ses liens indiquent {values} : {n} {metric} comptées en « Réseaux sociaux naturels »."},
+    "utm.find.unregistered": {"en": "{values}: {n} {metric} whose cost and value are not followed.",
+                              "fr": "{values} : {n} {metric} dont le coût et la valeur ne sont pas suivis."},
+    "utm.find.registry_only": {"en": "“{campaign}” ({cost} spent) has no tagged visit in the imported traffic.",
+                               "fr": "« {campaign} » ({cost} dépensés) n’a aucune visite balisée dans le trafic importé."},
+    "utm.find.landing_variants": {"en": "Addresses found: {values}. {n} {metric} are filed apart from “{suggestion}”.",
+                                  "fr": "Adresses trouvées : {values}. {n} {metric} sont classées à part de « {suggestion} »."},
+    "utm.find.untagged_clicks": {"en": "{n} landing pages carry a {platform} click id but no UTM tag: {values}",
+                                 "fr": "{n} pages d’arrivée portent un identifiant de clic {platform} mais aucune balise UTM : {values}"},
+    "utm.find.bad_tags": {"en": "{field}: {values} — write “{suggestion}”.", "fr": "{field} : {values} — écrire « {suggestion} »."},
+    "utm.fix.source_variants": {"en": "Write utm_source={suggestion} in every link.", "fr": "Écrire utm_source={suggestion} dans tous les liens."},
+    "utm.fix.medium_variants": {"en": "Write utm_medium={suggestion} in every link.", "fr": "Écrire utm_medium={suggestion} dans tous les liens."},
+    "utm.fix.campaign_variants": {"en": "Write utm_campaign={suggestion} in every link of this campaign (build them with the link builder).",
+                                  "fr": "Écrire utm_campaign={suggestion} dans tous les liens de la campagne (créez-les avec le créateur de liens)."},
+    "utm.fix.referrer_variants": {"en": "Nothing to fix for visitors coming on their own; tag your own links with utm_source={suggestion}.",
+                                  "fr": "Rien à corriger pour les visiteurs venus d’eux-mêmes; balisez vos propres liens avec utm_source={suggestion}."},
+    "utm.fix.missing_medium": {"en": "Add utm_medium to these links. Suggested: {suggestion}", "fr": "Ajouter utm_medium à ces liens. Suggestion : {suggestion}"},
+    "utm.fix.unassigned": {"en": "Use a medium GA4 knows (email, social, paid_social, cpc, referral…). Suggested: {suggestion}",
+                           "fr": "Utiliser un support connu de GA4 (email, social, paid_social, cpc, referral…). Suggestion : {suggestion}"},
+    "utm.fix.paid_as_social": {"en": "Tag the ads with utm_medium={suggestion}.", "fr": "Baliser les publicités avec utm_medium={suggestion}."},
+    "utm.fix.unregistered": {"en": "Add “{suggestion}” to the campaign registry.", "fr": "Ajouter « {suggestion} » au registre des campagnes."},
+    "utm.fix.registry_only": {"en": "Check that the campaign's links carry utm_campaign={suggestion}.",
+                              "fr": "Vérifier que les liens de la campagne portent utm_campaign={suggestion}."},
+    "utm.fix.landing_variants": {"en": "Link to one address, “{suggestion}”, and keep test parameters out of shared links.",
+                                 "fr": "Pointer vers une seule adresse, « {suggestion} », et garder les paramètres de test hors des liens partagés."},
+    "utm.fix.untagged_clicks": {"en": "Add UTM tags to the ads' destination links.", "fr": "Ajouter des balises UTM aux liens de destination des publicités."},
     "utm.fix.bad_tags": {"en": "Rebuild the link with the link builder.", "fr": "Recréer le lien avec le créateur de liens."},
     "utm.urls.title": {"en": "Check landing-page addresses", "fr": "Vérifier des adresses de pages d’arrivée"},
     "utm.urls.help": {

@@ -163,10 +163,7 @@ TEXTS = {
         "en": "Name your competitors in the workspace settings to compare your share of the conversation.",
         "fr": "Indiquez vos concurrents dans les paramètres de l’espace de travail pour comparer votre part de la conversation.",
     },
-    "listening.sov.empty": {
-        "en": "No mentions of your brand or competitors in these weeks.",
-        "fr": "Aucune mention de votre marque ni de vos concurrents ces semaines-là.",
-    },
+    "listening.sov.empty": {"en": "No mentions of your brand or competitors in these weeks.", "fr": "Aucune mention de votre marque ni de vos concurrents ces semaines-là."},
     "listening.sov.caption": {
         "en": "Each brand's share of all mentions of the tracked brands, week by week (Monday to Sunday), {range}.",
         "fr": "Part de chaque marque dans l’ensemble des mentions des marques suivies, semaine par semaine (lundi à dimanche), {range}.",
@@ -210,15 +207,9 @@ TEXTS = {
     "listening.lex.lang.fr": {"en": "French words", "fr": "Mots en français"},
     "listening.lex.lang.en": {"en": "English words", "fr": "Mots en anglais"},
     "listening.lex.word": {"en": "Word or expression", "fr": "Mot ou expression"},
-    "listening.lex.word.help": {
-        "en": "Lower case; several words are matched as one expression.",
-        "fr": "En minuscules ; plusieurs mots forment une expression.",
-    },
+    "listening.lex.word.help": {"en": "Lower case; several words are matched as one expression.", "fr": "En minuscules ; plusieurs mots forment une expression."},
     "listening.lex.score": {"en": "Score (−1 to +1)", "fr": "Note (−1 à +1)"},
-    "listening.lex.score.help": {
-        "en": "From −1 (very negative) to +1 (very positive).",
-        "fr": "De −1 (très négatif) à +1 (très positif).",
-    },
+    "listening.lex.score.help": {"en": "From −1 (very negative) to +1 (very positive).", "fr": "De −1 (très négatif) à +1 (très positif)."},
     "listening.lex.save": {"en": "Save the lexicon", "fr": "Enregistrer le lexique"},
     "listening.lex.saved": {
         "en": "Lexicon saved ({n} entries in this language). Re-score to apply it to mentions already imported.",
@@ -226,10 +217,7 @@ TEXTS = {
     },
     "listening.lex.try": {"en": "Try a sentence", "fr": "Essayer une phrase"},
     "listening.lex.try.ph": {"en": "Type a mention to see how it is rated", "fr": "Tapez une mention pour voir son évaluation"},
-    "listening.lex.result": {
-        "en": "**{label}** (score {score}, language: {lang})",
-        "fr": "**{label}** (note {score}, langue : {lang})",
-    },
+    "listening.lex.result": {"en": "**{label}** (score {score}, language: {lang})", "fr": "**{label}** (note {score}, langue : {lang})"},
     "listening.lex.rescore": {"en": "Re-score with the current lexicon", "fr": "Réévaluer avec le lexique actuel"},
     "listening.lex.rescore.help": {
         "en": "Rates again every mention rated by the model or not rated at all. Sentiments from your exports and those set by hand are kept.",

@@ -52,10 +52,7 @@ TEXTS = {
     "loop.outperf.threshold": {"en": "threshold ×{factor}", "fr": "seuil ×{factor}"},
     "loop.times": {"en": "×{n}", "fr": "×{n}"},
     # ---------------------------------------------------------------- analyse: timing
-    "loop.timing": {
-        "en": "When posting pays off, and when it is useless",
-        "fr": "Quand publier rapporte, et quand c’est inutile",
-    },
+    "loop.timing": {"en": "When posting pays off, and when it is useless", "fr": "Quand publier rapporte, et quand c’est inutile"},
     "loop.timing.rule": {
         "en": "Each post’s engagement rate is divided by its account’s usual rate (1 = as usual), then the median is taken per day and time slot ({tz} time), over the 12 months up to {end}. "
         "Each cell shows that median and, below it, its number of posts. Cells with fewer than {min} posts are greyed and never ranked: a slot of two posts proves nothing.",
@@ -80,10 +77,7 @@ TEXTS = {
         "en": "No slot with enough posts is clearly useless (60 % of the usual rate or less).",
         "fr": "Aucun créneau avec assez de publications n’est clairement inutile (60 % du taux habituel ou moins).",
     },
-    "loop.timing.slot": {
-        "en": "{day} {start}–{end} h ({value}, {n} posts)",
-        "fr": "{day} {start} h–{end} h ({value}, {n} publications)",
-    },
+    "loop.timing.slot": {"en": "{day} {start}–{end} h ({value}, {n} posts)", "fr": "{day} {start} h–{end} h ({value}, {n} publications)"},
     "loop.timing.too_few": {
         "en": "{n} of {cells} slots have too few posts to judge (greyed).",
         "fr": "{n} créneaux sur {cells} ont trop peu de publications pour en juger (grisés).",
@@ -97,10 +91,7 @@ TEXTS = {
         "en": "%{y} %{x}<br>%{customdata[0]} posts: too few to judge",
         "fr": "%{y} %{x}<br>%{customdata[0]} publications : trop peu pour juger",
     },
-    "loop.timing.none": {
-        "en": "No post with engagement figures in the last 12 months.",
-        "fr": "Aucune publication avec des interactions ces 12 derniers mois.",
-    },
+    "loop.timing.none": {"en": "No post with engagement figures in the last 12 months.", "fr": "Aucune publication avec des interactions ces 12 derniers mois."},
     # ---------------------------------------------------------------- analyse: sentiment
     "loop.sentiment": {"en": "Sentiment", "fr": "Sentiment"},
     "loop.sentiment.up": {
@@ -226,9 +217,6 @@ TEXTS = {
     "loop.ba.mean": {"en": "mean", "fr": "moyenne"},
     "loop.ba.decision": {"en": "Next decision", "fr": "Décision suivante"},
     "loop.ba.record": {"en": "Record verdict and decision", "fr": "Noter le verdict et la décision"},
-    "loop.ba.recorded_ok": {
-        "en": "Verdict and decision recorded; the action is closed.",
-        "fr": "Verdict et décision notés ; l’action est close.",
-    },
+    "loop.ba.recorded_ok": {"en": "Verdict and decision recorded; the action is closed.", "fr": "Verdict et décision notés ; l’action est close."},
     "loop.ba.change_marker": {"en": "change", "fr": "changement"},
 }

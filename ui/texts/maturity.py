@@ -71,10 +71,7 @@ TEXTS = {
         "votre niveau est le plus haut atteint, tous les niveaux inférieurs l’étant aussi. Des données faibles ou absentes ne font jamais baisser le niveau : elles sont seulement signalées.",
     },
     # ---------------------------------------------------------------- comparison
-    "maturity.compare": {
-        "en": "Where are you, your partners and your competitors?",
-        "fr": "Où en êtes-vous, vous, vos partenaires et vos concurrents ?",
-    },
+    "maturity.compare": {"en": "Where are you, your partners and your competitors?", "fr": "Où en êtes-vous, vous, vos partenaires et vos concurrents ?"},
     "maturity.compare.caption": {
         "en": "Peers are rated by you (in Peers below); your own level is computed.",
         "fr": "Les pairs sont évalués par vous (dans Pairs, plus bas) ; votre niveau est calculé.",
@@ -227,10 +224,7 @@ TEXTS = {
     },
     # ---------------------------------------------------------------- phases
     "maturity.phases": {"en": "Implementation phases", "fr": "Étapes de mise en place"},
-    "maturity.phases.progress": {
-        "en": "{pct} of the way (a phase in progress counts half)",
-        "fr": "{pct} du chemin (une étape en cours compte pour moitié)",
-    },
+    "maturity.phases.progress": {"en": "{pct} of the way (a phase in progress counts half)", "fr": "{pct} du chemin (une étape en cours compte pour moitié)"},
     "maturity.phase.listen": {"en": "1. Listen and monitor", "fr": "1. Écouter et surveiller"},
     "maturity.phase.profiles": {"en": "2. Profiles and brand image", "fr": "2. Profils et image de marque"},
     "maturity.phase.content": {"en": "3. Create content", "fr": "3. Créer des contenus"},
@@ -243,8 +237,5 @@ TEXTS = {
     "maturity.phases.edit": {"en": "Update the phases", "fr": "Mettre à jour les étapes"},
     "maturity.phases.save": {"en": "Save the phases", "fr": "Enregistrer les étapes"},
     "maturity.phases.saved": {"en": "Phases saved.", "fr": "Étapes enregistrées."},
-    "maturity.phases.questions": {
-        "en": "Questions of this phase: {n} of {total} answered “yes”",
-        "fr": "Questions de cette étape : {n} sur {total} à « oui »",
-    },
+    "maturity.phases.questions": {"en": "Questions of this phase: {n} of {total} answered “yes”", "fr": "Questions de cette étape : {n} sur {total} à « oui »"},
 }

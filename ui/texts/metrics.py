@@ -62,10 +62,7 @@ TEXTS = {
     "metrics.positive": {"en": "Positive mentions", "fr": "Mentions positives"},
     "metrics.positive.help": {"en": "Mentions whose tone is positive.", "fr": "Mentions au ton positif."},
     "metrics.neutral": {"en": "Neutral mentions", "fr": "Mentions neutres"},
-    "metrics.neutral.help": {
-        "en": "Mentions with neither a positive nor a negative tone.",
-        "fr": "Mentions ni positives ni négatives.",
-    },
+    "metrics.neutral.help": {"en": "Mentions with neither a positive nor a negative tone.", "fr": "Mentions ni positives ni négatives."},
     "metrics.negative": {"en": "Negative mentions", "fr": "Mentions négatives"},
     "metrics.negative.help": {"en": "Mentions whose tone is negative.", "fr": "Mentions au ton négatif."},
     "metrics.pos_neg_ratio": {"en": "Positive-to-negative ratio", "fr": "Ratio positif / négatif"},
@@ -89,10 +86,7 @@ TEXTS = {
         "fr": "Somme des valeurs inscrites sur les nouveaux prospects de la période.",
     },
     "metrics.sessions": {"en": "Website sessions (all)", "fr": "Sessions du site (toutes)"},
-    "metrics.sessions.help": {
-        "en": "Visits to the website, from every source.",
-        "fr": "Visites du site web, toutes sources confondues.",
-    },
+    "metrics.sessions.help": {"en": "Visits to the website, from every source.", "fr": "Visites du site web, toutes sources confondues."},
     "metrics.social_sessions": {"en": "Sessions from social", "fr": "Sessions venant des réseaux"},
     "metrics.social_sessions.help": {
         "en": "Website visits that came from a social network.",
@@ -165,18 +159,9 @@ TEXTS = {
     "metrics.criterion.time_bound": {"en": "Time-bound", "fr": "Temporellement défini"},
     "metrics.criterion.realistic": {"en": "Realistic", "fr": "Réaliste"},
     # ---------------------------------------------------------------- goal issues
-    "metrics.issue.missing_metric": {
-        "en": "Choose the metric the goal is about.",
-        "fr": "Choisissez l’indicateur visé par la cible.",
-    },
-    "metrics.issue.unknown_metric": {
-        "en": "“{metric}” is not a metric Boussole knows.",
-        "fr": "« {metric} » n’est pas un indicateur connu de Boussole.",
-    },
-    "metrics.issue.unknown_platform": {
-        "en": "“{platform}” is not a known platform.",
-        "fr": "« {platform} » n’est pas une plateforme connue.",
-    },
+    "metrics.issue.missing_metric": {"en": "Choose the metric the goal is about.", "fr": "Choisissez l’indicateur visé par la cible."},
+    "metrics.issue.unknown_metric": {"en": "“{metric}” is not a metric Boussole knows.", "fr": "« {metric} » n’est pas un indicateur connu de Boussole."},
+    "metrics.issue.unknown_platform": {"en": "“{platform}” is not a known platform.", "fr": "« {platform} » n’est pas une plateforme connue."},
     "metrics.issue.scope_not_supported": {
         "en": "{metric} cannot be broken down by {scope}: remove that filter.",
         "fr": "{metric} ne peut pas être ventilé par {scope} : retirez ce filtre.",
@@ -185,10 +170,7 @@ TEXTS = {
         "en": "{metric} cannot be measured yet: import {tables} first.",
         "fr": "{metric} n’est pas encore mesurable : importez d’abord {tables}.",
     },
-    "metrics.issue.missing_baseline": {
-        "en": "Enter the baseline (where you start from).",
-        "fr": "Indiquez le point de départ (la valeur initiale).",
-    },
+    "metrics.issue.missing_baseline": {"en": "Enter the baseline (where you start from).", "fr": "Indiquez le point de départ (la valeur initiale)."},
     "metrics.issue.missing_target": {"en": "Enter the target value.", "fr": "Indiquez la valeur visée."},
     "metrics.issue.target_equals_baseline": {
         "en": "The target equals the baseline: there is nothing to achieve.",
@@ -226,10 +208,7 @@ TEXTS = {
         "fr": "Toutes les cibles portent sur les abonnés. Ajoutez-en une sur l’engagement, le sentiment, les prospects ou le trafic : "
         "les abonnés seuls ne montrent pas de résultats.",
     },
-    "metrics.issue.objective_uncovered": {
-        "en": "No goal yet for the “{objective}” objective.",
-        "fr": "Aucune cible pour l’objectif « {objective} ».",
-    },
+    "metrics.issue.objective_uncovered": {"en": "No goal yet for the “{objective}” objective.", "fr": "Aucune cible pour l’objectif « {objective} »."},
     "metrics.scope.platform": {"en": "platform", "fr": "plateforme"},
     "metrics.scope.campaign": {"en": "campaign", "fr": "campagne"},
     # ---------------------------------------------------------------- ROI reasons and bases

@@ -40,10 +40,7 @@ TEXTS = {
         "fr": "Les plateformes révisent les chiffres récents (les mentions J’aime continuent d’arriver, les statistiques "
         "se stabilisent après quelques jours) : chaque collecte relit ces derniers jours et les met à jour.",
     },
-    "settings.f.initial_days": {
-        "en": "History fetched by the first pull (days)",
-        "fr": "Historique de la première collecte (jours)",
-    },
+    "settings.f.initial_days": {"en": "History fetched by the first pull (days)", "fr": "Historique de la première collecte (jours)"},
     "settings.f.env_suffix": {"en": "Suffix of the secret names in .env", "fr": "Suffixe des noms de secrets dans .env"},
     "settings.h.env_suffix": {
         "en": "To keep several clients’ secrets in one .env: with the suffix ACME this workspace reads "
@@ -140,7 +137,8 @@ TEXTS = {
     "settings.pull.done": {"en": "Pull finished.", "fr": "Collecte terminée."},
     "settings.pull.locked": {
         "en": "Another pull of this workspace is running (perhaps the scheduled one). Try again in a few minutes.",
-        "fr": "Une autre collecte de cet espace est en cours (peut-être la collecte planifiée). Réessayez dans quelques minutes.",
+        "fr": "Une autre collecte de cet espace est en cours (peut-être la collecte planifiée). Réessayez dans quelques "
+        "minutes.",
     },
     "settings.status.ok": {"en": "Last pull: {when}, successful.", "fr": "Dernière collecte : {when}, réussie."},
     "settings.status.failed": {"en": "Last pull: {when}, failed.", "fr": "Dernière collecte : {when}, en échec."},
