@@ -80,7 +80,8 @@ def main() -> None:
             str(HERE / spec.file), title=t(spec.title), icon=spec.icon, url_path=Path(spec.file).stem, default=(i == 0)
         )
         sections.setdefault(t(spec.section), []).append(page)
-    nav = st.navigation(sections, position="top" if ctx.present else "sidebar")
+    # expanded: Streamlit would otherwise fold long menus behind an English-only "View N more"
+    nav = st.navigation(sections, position="top" if ctx.present else "sidebar", expanded=True)
     try:
         nav.run()
     except Exception:  # ScriptControlException (st.stop/st.rerun) is a BaseException and passes through

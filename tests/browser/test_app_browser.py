@@ -118,7 +118,7 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
                  && document.querySelectorAll('[data-stale="true"]').length === 0""",
         timeout=timeout,
     )
-    page.wait_for_timeout(800)  # charts finish their layout
+    page.wait_for_timeout(300)  # charts finish their layout
 
 
 def open_page(ctx, base: str, path: str, **query: str):
@@ -141,7 +141,7 @@ def shot(page, name: str) -> None:
                    return Math.max(m ? m.scrollHeight : 0, b ? b.scrollHeight + 120 : 0, window.innerHeight); }"""
     )
     page.set_viewport_size({"width": size["width"], "height": min(int(height), 6000)})
-    page.wait_for_timeout(400)
+    page.wait_for_timeout(250)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     page.set_viewport_size(size)
 
