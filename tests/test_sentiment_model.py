@@ -184,6 +184,24 @@ def test_label_mentions_missing_columns():
     assert (out["sentiment_origin"] == "model").all()
 
 
+def test_induced_french_words_fill_gaps_with_lowest_precedence():
+    from metrics import sentiment_model as sm
+    from metrics.sentiment_lexicon_fr import LEXICON as base
+    from metrics.sentiment_lexicon_fr_induced import LEXICON as induced
+
+    # words the translated lexicon lacks now carry sentiment (valences from word vectors)
+    assert "imbroglio" not in base and induced["imbroglio"] < 0
+    assert "conviviaux" not in base and induced["conviviaux"] > 0
+    assert lab("Quel imbroglio à la mairie", "fr") == "negative"
+    assert lab("Des hôtes très conviviaux", "fr") == "positive"
+    # the generated module never rates a word the shipped lexicon already rates ...
+    assert not set(induced) & {k.lower() for k in base}
+    # ... and a workspace lexicon still overrides an induced word
+    assert s("quel imbroglio", "fr", {"fr": {"imbroglio": 0.8}}) > 0
+    assert all(-4.0 <= v <= 4.0 and v != 0 for v in induced.values())
+    assert sm._LEX["fr"]["imbroglio"] == induced["imbroglio"]
+
+
 # --------------------------------------------------------------------------- measured accuracy
 
 # Floors actually achieved on the research dev sets (bench/README.md, "Sentiment": FR 0.626, EN 0.608
