@@ -25,7 +25,8 @@ regression over language-independent summaries of the lexicon analysis (valence 
 punctuation, length) plus, for English, word uni/bigram weights. The score is
 ``0.7 * (P(positive) - P(negative)) + 0.3 * squashed lexicon score`` (the model part halved when no
 lexicon word fires), in -1..1, labelled with a per-language neutral band. French uses the
-summary-only model (no shippable French training corpus was found) with the French lexicon.
+summary-only model (no shippable French training corpus was found) with the French lexicon,
+widened by the induced French words (lowest precedence, below the translated lexicon).
 
 Public API
 ----------

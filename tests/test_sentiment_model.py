@@ -204,11 +204,11 @@ def test_induced_french_words_fill_gaps_with_lowest_precedence():
 
 # --------------------------------------------------------------------------- measured accuracy
 
-# Floors actually achieved on the research dev sets (bench/README.md, "Sentiment": FR 0.626, EN 0.608
-# on the whole sets; held-out 0.627 / 0.585). FR meets the 0.62 but not "baseline + 0.05"
-# (0.631); EN meets "baseline + 0.05" but not 0.62. The test guards against regressions; it does
-# not claim the target is met.
-FLOOR = {"fr": 0.62, "en": 0.60}
+# Floors just under what the scorer achieves on the research dev sets (bench/README.md, "Sentiment":
+# FR 0.639, EN 0.608 on the whole sets; held-out 0.639 / 0.585). FR meets the target
+# (>= 0.62 and >= baseline 0.581 + 0.05); EN meets "baseline + 0.05" but not 0.62. The test guards
+# against regressions; the EN floor does not claim the EN target is met.
+FLOOR = {"fr": 0.63, "en": 0.60}
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared research dev sets not available")
