@@ -227,7 +227,7 @@ def test_split_and_recombine_day_totals_with_breakdowns_and_period_rows(data, k)
         for c in ("sessions", "users"):
             per_set = []
             for _prop, gp in g.groupby("property"):
-                sets = gp.assign(k=gp["source"].notna().astype(str) + "|" + gp["dimension"].fillna(""))
+                sets = gp.assign(k=gp["source"].notna().astype(str) + "|" + gp["dimension"].astype(object).fillna(""))
                 per_set.append(sets.groupby("k")[c].sum(min_count=1).max())
             expect = math.nan
             for v in per_set:
