@@ -751,6 +751,24 @@ def share_of_voice_weekly(
 LABEL_POSITIONS = ("top center", "bottom center", "middle right", "middle left", "top right", "top left", "bottom right", "bottom left")
 
 
+def label_order(volume: Sequence[float], net_sentiment: Sequence[float], size: Sequence[float]) -> np.ndarray:
+    """Order in which a volume x net-sentiment map's bubbles get a label (indices, first = most
+    important). First the loudest bubble of each quadrant (volume above/below the median, net
+    sentiment >= 0 / < 0), so a quiet but disliked entity is named even when louder liked ones
+    fill the label budget; then the rest by volume rank + size rank (percentiles, ties kept in
+    input order)."""
+    v = pd.Series(np.asarray(volume, dtype=float))
+    n = pd.Series(np.asarray(net_sentiment, dtype=float))
+    if not len(v):
+        return np.array([], dtype=int)
+    quadrant = (v >= float(v.median())).astype(int) * 2 + (n >= 0).astype(int)
+    by_volume = v.sort_values(ascending=False, kind="stable").index
+    leader = pd.Series(False, index=v.index)
+    leader[by_volume[~quadrant[by_volume].duplicated().to_numpy()]] = True
+    prio = v.rank(pct=True) + pd.Series(np.asarray(size, dtype=float)).rank(pct=True) + 4.0 * leader
+    return np.argsort(-prio.to_numpy(), kind="stable")
+
+
 def place_labels(
     x: Sequence[float],
     y: Sequence[float],

@@ -326,8 +326,8 @@ with tabs["map"]:
         size_px = 10 + 40 * np.sqrt(size_val / max(float(size_val.max()), 1.0))
         xf = (np.log10(plot["volume"].astype(float)) - x_lo) / (x_hi - x_lo)
         yf = (plot["net_sentiment"].astype(float) - y_lo) / (y_hi - y_lo)
-        # labels go first to the loudest and the biggest bubbles
-        order = np.argsort(-(plot["volume"].rank(pct=True).to_numpy() + pd.Series(size_px).rank(pct=True).to_numpy()), kind="stable")
+        x_mid = float(np.median(plot["volume"]))
+        order = L.label_order(plot["volume"], plot["net_sentiment"], size_px)
         placed = L.place_labels(xf.to_numpy()[order], yf.to_numpy()[order], plot["entity"].astype(str).to_numpy()[order].tolist(),
                                 max_labels=n_labels, char_width=font_px * 0.6 / (width_px - 90),
                                 line_height=font_px * 1.35 / (height - 120), marker_radius=size_px[order] / 2 / (height - 120))
@@ -335,7 +335,6 @@ with tabs["map"]:
         for j, i in enumerate(order):
             pos[int(i)] = placed[j]
         fig = go.Figure()
-        x_mid = float(np.median(plot["volume"]))
         fig.add_hline(y=0, line_color=MUTED, line_width=1)
         fig.add_vline(x=x_mid, line_color=MUTED, line_width=1, line_dash="dot")
         for text_key, ax, ay, xa, ya in (("loud_liked", 0.99, 0.99, "right", "top"), ("quiet_liked", 0.01, 0.99, "left", "top"),

@@ -293,3 +293,19 @@ def test_place_labels_never_overlap():
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not (a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9)
+
+
+def test_label_order_names_each_quadrants_loudest_first():
+    # volumes:   loud liked x3, one loud disliked, quiet liked x2, one quiet disliked (6 mentions)
+    volume = [55, 50, 34, 30, 14, 8, 6]
+    net = [0.3, 0.6, 0.7, -0.2, 0.7, 1.0, -1.0]
+    size = [30, 28, 20, 25, 12, 10, 8]
+    order = list(L.label_order(volume, net, size))
+    assert sorted(order) == list(range(7))
+    # median volume 30: quadrant leaders are 0 (loud liked), 3 (loud disliked), 4 (quiet liked), 6 (quiet disliked)
+    assert set(order[:4]) == {0, 3, 4, 6}
+    # then by volume + size: 1 before 2 before 5
+    assert order[4:] == [1, 2, 5]
+    # the quiet disliked entity is ahead of louder liked ones that are not leaders
+    assert order.index(6) < order.index(1)
+    assert list(L.label_order([], [], [])) == []
