@@ -145,8 +145,25 @@ def resolve(today: dt.date | None = None) -> Context:
     return ctx
 
 
+def _leave_pages_folder_mode() -> None:
+    """Streamlit's legacy multipage mode: while no script run on this server has called
+    ``st.navigation`` yet, a URL such as ``/listening`` runs ``pages/listening.py`` by itself,
+    without app.py (no sidebar filters, file-name navigation), and the whole server stays in
+    that mode until someone opens the root URL. A shared link opened first after a restart
+    would land there. Leave that mode and rerun the same URL through app.py. (The flag is
+    Streamlit's own; without it, e.g. in another Streamlit version, nothing happens.)"""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - other Streamlit layout
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def get() -> Context:
     """The current view (resolving it if the page runs without app.py, e.g. in a test)."""
+    _leave_pages_folder_mode()
     ctx = st.session_state.get(K_CTX)
     return ctx if isinstance(ctx, Context) else resolve()
 

@@ -7,6 +7,7 @@ Run: ``pytest -m browser tests/browser`` (needs /usr/bin/chromium; no network us
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -43,17 +44,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(demo_root, tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    pytest.importorskip("playwright.sync_api")
-    store = tmp_path_factory.mktemp("browser") / "store"
-    shutil.copytree(demo_root, store)
-    (store / SECRET).mkdir()
+@contextlib.contextmanager
+def running_app(store: Path):
+    """A Streamlit server on a free port serving app.py over ``store``; yields its base URL."""
     port = _free_port()
     env = {**os.environ, "BOUSSOLE_STORE": str(store), "PYTHONUNBUFFERED": "1"}
-    log = open(store.parent / "server.log", "w")  # noqa: SIM115
+    log_path = store.parent / f"server-{port}.log"
+    log = open(log_path, "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -78,24 +75,41 @@ def server(demo_root, tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + (store.parent / "server.log").read_text()[-2000:])
-    yield {"base": base, "store": store}
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not start: " + log_path.read_text()[-2000:])
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def _skip_without_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server(demo_root, tmp_path_factory):
+    _skip_without_browser()
+    store = tmp_path_factory.mktemp("browser") / "store"
+    shutil.copytree(demo_root, store)
+    (store / SECRET).mkdir()
+    with running_app(store) as base:
+        yield {"base": base, "store": store}
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +224,23 @@ def test_upload_then_see_rows_on_data_page(server, browser, real_x_export):
         shot(page, "data-en-after-upload")
     finally:
         ctx.close()
+
+
+def test_shared_link_opened_first_on_a_fresh_server(demo_root, tmp_path, browser):
+    """A page URL that is the very first request after a restart still runs through app.py
+    (sidebar filters, translated navigation), not Streamlit's pages/-folder mode."""
+    _skip_without_browser()
+    store = tmp_path / "store"
+    shutil.copytree(demo_root, store)
+    with running_app(store) as base:
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+        try:
+            page = open_page(ctx, base, "listening", lang="en", workspace="demo")
+            assert page.locator("h1").first.inner_text() == "Listening"
+            nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+            assert "Overview" in nav and "Listening" in nav
+            assert "import data" not in nav and "utm builder" not in nav  # file names: legacy mode
+            assert page.get_by_text("Workspace", exact=True).count() >= 1  # app.py's sidebar filters
+            page.close()
+        finally:
+            ctx.close()
