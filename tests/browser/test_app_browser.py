@@ -114,6 +114,7 @@ def server(demo_root, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
+    _skip_without_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
