@@ -25,7 +25,7 @@ from connectors import scoring, store
 from connectors.errors import ImportFailure
 from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
-from connectors.formats.generic import GENERIC, header_signature, mapping_targets  # noqa: F401  (re-exported)
+from connectors.formats.generic import GENERIC, header_signature, mapping_targets, sheet_records  # noqa: F401  (re-exported)
 from connectors.readers import Document, Kind, open_document
 
 MIN_CONFIDENCE = 0.5
@@ -62,7 +62,7 @@ def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Fo
             best, best_score = fmt, score
     if best is not None and best_score >= MIN_CONFIDENCE:
         return best, best_score, None
-    if root is not None and workspace is not None and doc.kind == Kind.TEXT:
+    if root is not None and workspace is not None:
         mapping = find_mapping(root, workspace, doc)
         if mapping is not None:
             return GENERIC, 1.0, mapping
@@ -78,7 +78,7 @@ def first_header(doc: Document) -> list[str]:
         for rows in doc.sheets.values():
             for r in rows[:10]:
                 if r and any(c not in (None, "") for c in r):
-                    return [str(c) if c is not None else "" for c in r]
+                    return sheet_records([r])[0].cells
     return []
 
 

@@ -98,7 +98,8 @@ class Kind:
     TEXT = "text"
     XLSX = "xlsx"
     XLS_XML = "xls_xml"  # SpreadsheetML 2003 (Facebook legacy ".xls")
-    XLS_BIFF = "xls_biff"
+    XLS_BIFF = "xls_biff"  # Excel 97-2003 binary
+    WORKBOOKS = (XLSX, XLS_XML, XLS_BIFF)
 
 
 def _looks_binary(b: bytes) -> bool:
@@ -357,12 +358,50 @@ def _read_workbook(doc: Document) -> dict[str, list[list[Any]]]:
     if doc.kind == Kind.XLS_XML:
         return _read_spreadsheetml(doc)
     if doc.kind == Kind.XLS_BIFF:
-        try:
-            frames = pd.read_excel(doc.open_binary(), sheet_name=None, header=None, engine="xlrd")
-        except ImportError as exc:
-            raise ImportFailure(doc.file_name, "legacy .xls", 1, None, "a .xlsx or .csv file (open the .xls in Excel and save as .xlsx)", "a legacy binary .xls", code="xls") from exc
-        return {k: v.astype(object).where(v.notna(), None).values.tolist() for k, v in frames.items()}
+        return _read_biff(doc)
     return {}
+
+
+def _read_biff(doc: Document) -> dict[str, list[list[Any]]]:
+    """Legacy binary .xls (Excel 97-2003, BIFF8) through xlrd, cell by cell so that blank rows
+    are kept (line numbers in error messages match what Excel shows): empty -> None, a number
+    with no fraction -> int, a date-formatted number -> datetime (the workbook's 1900/1904
+    epoch), booleans -> bool, error cells -> None."""
+    try:
+        import xlrd
+    except ImportError as exc:
+        raise ImportFailure(doc.file_name, "legacy .xls", 1, None, "a .xlsx or .csv file (open the .xls in Excel and save as .xlsx)", "a legacy binary .xls", code="xls") from exc
+    with doc.open_binary() as fh:
+        data = fh.read()
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct.error... on damaged files
+        raise ImportFailure(doc.file_name, f"unreadable Excel file: {exc}", 1, None, "a valid .xls workbook", "a damaged file", code="binary") from exc
+
+    def value(cell: Any) -> Any:
+        t, v = cell.ctype, cell.value
+        if t in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+            return None
+        if t == xlrd.XL_CELL_DATE:
+            try:
+                return xlrd.xldate.xldate_as_datetime(v, book.datemode)
+            except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                return v
+        if t == xlrd.XL_CELL_BOOLEAN:
+            return bool(v)
+        if t == xlrd.XL_CELL_NUMBER and float(v).is_integer():
+            return int(v)
+        return v
+
+    out: dict[str, list[list[Any]]] = {}
+    try:
+        for i in range(book.nsheets):
+            sh = book.sheet_by_index(i)
+            out[sh.name] = [[value(c) for c in sh.row(r)] for r in range(sh.nrows)]
+            book.unload_sheet(i)
+    finally:
+        book.release_resources()
+    return out
 
 
 def _read_spreadsheetml(doc: Document) -> dict[str, list[list[Any]]]:

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from connectors.errors import ImportFailure
-from connectors.readers import Document, Record, header_key, norm_header, strip_sep_line
+from connectors.readers import Document, Kind, Record, header_key, norm_header, strip_sep_line
 
 CHUNK_ROWS = 100_000
 
@@ -55,6 +55,8 @@ class Format:
 
 def head_records(doc: Document, limit: int = 60) -> list[Record]:
     """First records of a text document (sep= line removed). Cached on the document."""
+    if doc.kind != Kind.TEXT:  # a workbook's bytes are not CSV: formats read doc.sheets
+        return []
     cache = getattr(doc, "_head_records", None)
     if cache is None or len(cache) < limit:
         try:

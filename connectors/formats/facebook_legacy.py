@@ -119,7 +119,7 @@ class _LegacyBase(Format):
         if doc.kind == Kind.TEXT:
             recs = head_records(doc, 2)
             return 0.95 if recs and _header_kind(recs[0].cells) == self.kind else 0.0
-        if doc.kind in (Kind.XLSX, Kind.XLS_XML) and self.kind == "posts":
+        if doc.kind in Kind.WORKBOOKS and self.kind == "posts":
             try:
                 sheets = doc.sheets
             except ImportFailure:

@@ -1,4 +1,4 @@
-"""Generic CSV with a user-chosen column mapping (saved per workspace, keyed by header).
+"""Generic CSV or workbook (.xlsx/.xls, first sheet holding the header) with a user-chosen column mapping (saved per workspace, keyed by header).
 
 The mapping says, for each source header, which canonical column it feeds. Values go
 through the shared number/date parsers, so decimal commas, ``12 %``, French dates etc.
@@ -8,15 +8,26 @@ work here too. Used when no known layout matches and a mapping for this exact he
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterator
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 
 from connectors.errors import ImportFailure
-from connectors.formats.base import Format, ParseContext, check_duplicates, data_records, find_header, head_records, rows_to_frame
-from connectors.readers import Document, dates, header_key, numbers
+from connectors.formats.base import (
+    CHUNK_ROWS,
+    Format,
+    ParseContext,
+    check_duplicates,
+    data_records,
+    find_header,
+    head_records,
+    rows_to_frame,
+)
+from connectors.readers import Document, Kind, Record, dates, header_key, numbers
 from connectors.schema import TABLES
 
 MAPPABLE_TABLES = ("mentions", "posts", "audience", "traffic", "leads", "costs", "sentiment_daily", "content_daily")
@@ -44,27 +55,39 @@ class GenericMapped(Format):
         table = m["table"]
         t = TABLES[table]
         headers = m["headers"]
-        recs = head_records(doc, 40)
-        hi = find_header(recs, [h for h in headers if h][:3])
-        if hi is None:
+        required = [h for h in headers if h][:3]
+        fname, recs, hi, chunks = doc.file_name, head_records(doc, 40), None, None
+        if doc.kind == Kind.TEXT:
+            hi = find_header(recs, required)
+            if hi is not None:
+                chunks = data_records(doc, recs[hi].line, header=recs[hi].cells)
+        else:  # a workbook: the first sheet holding the saved header
+            for title, rows in doc.sheets.items():
+                recs = sheet_records(rows)
+                hi = find_header(recs[:40], required)
+                if hi is not None:
+                    fname = f"{doc.file_name}[{title}]"
+                    chunks = _chunks(recs[hi + 1 :])
+                    break
+        if hi is None or chunks is None:
             raise ImportFailure(doc.file_name, "header not found", 1, None, "the saved header", "another header", code="unknown_layout")
         header = recs[hi].cells
         pos = {h: i for i, h in reversed(list(enumerate(header)))}
         used = {canon: pos[src] for src, canon in m["columns"].items() if src in pos}
-        for chunk in data_records(doc, recs[hi].line, header=header):
+        for chunk in chunks:
             raw = rows_to_frame(chunk, len(header))
-            check_duplicates(raw, header, used, doc.file_name)
+            check_duplicates(raw, header, used, fname)
             out = pd.DataFrame({"_line": raw["_line"]})
             lines = raw["_line"].tolist()
             for canon, i in used.items():
                 col, typ = raw[f"c{i}"], t.columns[canon]
                 src = header[i]
                 if pa.types.is_integer(typ) or pa.types.is_floating(typ):
-                    out[canon] = numbers(col.tolist(), doc.file_name, src, lines, integer=pa.types.is_integer(typ), percent=True)
+                    out[canon] = numbers(col.tolist(), fname, src, lines, integer=pa.types.is_integer(typ), percent=True)
                 elif pa.types.is_timestamp(typ):
-                    out[canon] = dates(col.tolist(), doc.file_name, src, lines, with_time=True, tz=ctx.timezone)
+                    out[canon] = dates(col.tolist(), fname, src, lines, with_time=True, tz=ctx.timezone)
                 elif pa.types.is_date(typ):
-                    out[canon] = dates(col.tolist(), doc.file_name, src, lines)
+                    out[canon] = dates(col.tolist(), fname, src, lines)
                 else:
                     out[canon] = col.where(col.str.strip() != "", None)
             if m.get("platform") and "platform" in t.columns and "platform" not in used:
@@ -82,6 +105,33 @@ class GenericMapped(Format):
                 out["grain"] = "day"
             out["source_format"] = self.name
             yield table, out
+
+
+def _cell_text(v: Any) -> str:
+    """A workbook cell as the text a CSV export would hold (ISO dates, whole numbers without
+    ``.0``), so the shared number and date parsers apply unchanged."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time(0) and v.tzinfo is None else v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def sheet_records(rows: list[list[Any]]) -> list[Record]:
+    """A sheet's rows as records (line = the Excel row number, 1-based)."""
+    return [Record(i, [_cell_text(c) for c in r]) for i, r in enumerate(rows, start=1)]
+
+
+def _chunks(records: list[Record]) -> Iterator[list[Record]]:
+    rows = [r for r in records if any(c.strip() for c in r.cells)]
+    for i in range(0, len(rows), CHUNK_ROWS):
+        yield rows[i : i + CHUNK_ROWS]
 
 
 def _sentiment(v: object) -> str | None:

@@ -899,7 +899,7 @@ class UAReportXlsx(Format):
     tables = ("traffic",)
 
     def sniff(self, doc: Document) -> float:
-        if doc.kind not in (Kind.XLSX, Kind.XLS_XML):
+        if doc.kind not in Kind.WORKBOOKS:
             return 0.0
         try:
             sheets = doc.sheets

@@ -200,7 +200,7 @@ def _dim_breakdowns(doc: Document, account: str, metric: str, period: dt.date | 
 
 class _LinkedIn(Format):
     def _kind(self, doc: Document) -> str:
-        if doc.kind not in (Kind.XLSX, Kind.XLS_XML, Kind.XLS_BIFF):
+        if doc.kind not in Kind.WORKBOOKS:
             return ""
         try:
             names = {header_key(n) for n in doc.sheets}

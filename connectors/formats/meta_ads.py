@@ -68,7 +68,7 @@ class MetaAdsManager(Format):
         if doc.kind == Kind.TEXT:
             recs = head_records(doc, 3)
             return 0.95 if recs and _is_header(recs[0].cells) else 0.0
-        if doc.kind in (Kind.XLSX, Kind.XLS_XML):
+        if doc.kind in Kind.WORKBOOKS:
             try:
                 sheets = doc.sheets
             except ImportFailure:
