@@ -114,13 +114,15 @@ TEXTS.update({
         "fr": "Les visites du site web venues des réseaux sociaux, et ce qu’elles ont donné.",
     },
     "objectives.traffic.line": {
-        "en": "**{users}** users came from social · **{sessions}** sessions and **{all_users}** users in all",
-        "fr": "**{users}** utilisateurs venus des réseaux · **{sessions}** sessions et **{all_users}** utilisateurs au total",
+        "en": "At most **{users}** users came from social · **{sessions}** sessions and at most **{all_users}** users in all "
+        "(users are added up day by day: someone who comes back on several days is counted each day)",
+        "fr": "Au plus **{users}** utilisateurs venus des réseaux · **{sessions}** sessions et au plus **{all_users}** utilisateurs "
+        "au total (les utilisateurs sont additionnés jour par jour : une personne revenue plusieurs jours compte chaque jour)",
     },
     "objectives.social_by_platform": {"en": "Sessions from each social network", "fr": "Sessions venant de chaque réseau"},
     "objectives.traffic_by_campaign": {"en": "Sessions by campaign (UTM)", "fr": "Sessions par campagne (UTM)"},
     "objectives.sessions": {"en": "Sessions", "fr": "Sessions"},
-    "objectives.users": {"en": "Users", "fr": "Utilisateurs"},
+    "objectives.users": {"en": "Users (at most)", "fr": "Utilisateurs (au plus)"},
     "objectives.conversions": {"en": "Conversions", "fr": "Conversions"},
     "objectives.revenue": {"en": "Revenue", "fr": "Revenus"},
     "objectives.campaign": {"en": "Campaign", "fr": "Campagne"},
