@@ -7,104 +7,25 @@ Run: ``pytest -m browser tests/browser`` (needs /usr/bin/chromium; no network us
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 import app
+from tests.browser.serve import ARGS, CHROMIUM, running_app, skip_without_browser
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("BOUSSOLE_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PAGES = [Path(p.file).stem for p in app.available_pages()]
 PRESENT_PAGES = [Path(p.file).stem for p in app.available_pages(present=True)]
 SECRET = "acme-secret"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def running_app(store: Path):
-    """A Streamlit server on a free port serving app.py over ``store``; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "BOUSSOLE_STORE": str(store), "PYTHONUNBUFFERED": "1"}
-    log_path = store.parent / f"server-{port}.log"
-    log = open(log_path, "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(app.HERE / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=app.HERE,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start: " + log_path.read_text()[-2000:])
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-def _skip_without_browser() -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    pytest.importorskip("playwright.sync_api")
-
-
 @pytest.fixture(scope="module")
 def server(demo_root, tmp_path_factory):
-    _skip_without_browser()
+    skip_without_browser()
     store = tmp_path_factory.mktemp("browser") / "store"
     shutil.copytree(demo_root, store)
     (store / SECRET).mkdir()
@@ -114,7 +35,7 @@ def server(demo_root, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    _skip_without_browser()
+    skip_without_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -230,7 +151,7 @@ def test_upload_then_see_rows_on_data_page(server, browser, real_x_export):
 def test_shared_link_opened_first_on_a_fresh_server(demo_root, tmp_path, browser):
     """A page URL that is the very first request after a restart still runs through app.py
     (sidebar filters, translated navigation), not Streamlit's pages/-folder mode."""
-    _skip_without_browser()
+    skip_without_browser()
     store = tmp_path / "store"
     shutil.copytree(demo_root, store)
     with running_app(store) as base:
