@@ -70,16 +70,16 @@ def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Fo
 
 
 def first_header(doc: Document) -> list[str]:
-    for rec in head_records(doc, 30):
-        cells = [c for c in rec.cells if c.strip()]
-        if cells and not rec.cells[0].startswith("#"):
-            return [c.strip() for c in rec.cells]
-    if doc.kind != Kind.TEXT:
-        for rows in doc.sheets.values():
-            for r in rows[:10]:
-                if r and any(c not in (None, "") for c in r):
-                    return sheet_records([r])[0].cells
-    return []
+    """The header a saved mapping is keyed on (and the columns the mapping form offers): among
+    the first 30 rows ("#" comment lines skipped; for a workbook, of its first non-empty sheet),
+    the first with at least two non-empty cells, so a title line above the table is passed
+    over; else the first non-empty row. Cells stripped."""
+    if doc.kind == Kind.TEXT:
+        rows = [rec.cells for rec in head_records(doc, 30) if not (rec.cells and rec.cells[0].startswith("#"))]
+    else:
+        rows = next(([r.cells for r in sheet_records(rs[:30])] for rs in doc.sheets.values() if any(any(c not in (None, "") for c in r) for r in rs[:30])), [])
+    rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+    return next((r for r in rows if sum(1 for c in r if c) >= 2), rows[0] if rows else [])
 
 
 def _context(file_name: str, root: Path | None, workspace: str | None, account: str | None, mapping: dict[str, Any] | None) -> ParseContext:
@@ -230,8 +230,13 @@ def save_mapping(
     table: str,
     platform: str | None = None,
     account: str | None = None,
+    date_order: str | None = None,
 ) -> dict[str, Any]:
-    """Save (or replace) the mapping for this header. ``columns``: source header -> canonical column."""
+    """Save (or replace) the mapping for this header. ``columns``: source header -> canonical
+    column; ``date_order`` (``dmy``/``mdy``) reads dates such as 02/03/2026 (None: day first
+    for a semicolon-separated file, else month first)."""
+    if date_order not in (None, "dmy", "mdy"):
+        raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
     targets = set(mapping_targets(table))
     bad = {h: c for h, c in columns.items() if c and c not in targets}
     if bad:
@@ -240,7 +245,8 @@ def save_mapping(
     if unknown:
         raise ValueError(f"not in the file's header: {unknown}")
     sig = header_signature(headers)
-    entry = {"header_signature": sig, "headers": list(headers), "columns": {h: c for h, c in columns.items() if c}, "table": table, "platform": platform, "account": account}
+    entry = {"header_signature": sig, "headers": list(headers), "columns": {h: c for h, c in columns.items() if c}, "table": table, "platform": platform, "account": account,
+             "date_order": date_order}
     maps = [m for m in (store.load_config(root, workspace, "mappings", []) or []) if m.get("header_signature") != sig]
     maps.append(entry)
     store.save_config(root, workspace, "mappings", maps)

@@ -578,10 +578,10 @@ class DateStyle:
     order: str = "ymd"
 
 
-def infer_date_style(values: Sequence[Any]) -> DateStyle:
+def infer_date_style(values: Sequence[Any], default: str = "mdy") -> DateStyle:
     """``mdy`` vs ``dmy`` for numeric slash/dash/dot dates: a first part > 12 means day
     first, a second part > 12 means month first; dots mean day first (European);
-    otherwise month first (US, what US-made exports write)."""
+    otherwise ``default`` (month first unless told: what US-made platform exports write)."""
     dmy = mdy = dots = 0
     for v in values:
         if not isinstance(v, str):
@@ -600,7 +600,7 @@ def infer_date_style(values: Sequence[Any]) -> DateStyle:
         return DateStyle("dmy")
     if mdy and not dmy:
         return DateStyle("mdy")
-    return DateStyle("dmy" if dots else "mdy")
+    return DateStyle("dmy" if dots else default)
 
 
 def parse_datetime(v: Any, style: DateStyle | None = None, year: int | None = None, tz: str | None = None) -> pd.Timestamp | None:
@@ -719,11 +719,20 @@ def parse_date(v: Any, style: DateStyle | None = None, year: int | None = None) 
 
 
 def dates(
-    values: Sequence[Any], file_name: str, column: str, lines: Sequence[int], *, year: int | None = None, with_time: bool = False, tz: str = "UTC"
+    values: Sequence[Any],
+    file_name: str,
+    column: str,
+    lines: Sequence[int],
+    *,
+    year: int | None = None,
+    with_time: bool = False,
+    tz: str = "UTC",
+    date_order: str = "mdy",
 ) -> list[Any]:
     """Vectorised date parsing with one style per column. ``with_time`` returns UTC
-    Timestamps (naive values are taken in ``tz``), else ``datetime.date``."""
-    style = infer_date_style(values)
+    Timestamps (naive values are taken in ``tz``), else ``datetime.date``. ``date_order``
+    (``mdy``/``dmy``) decides a column whose every date reads both ways (02/03/2026)."""
+    style = infer_date_style(values, date_order)
     out: list[Any] = []
     cache: dict[Any, Any] = {}
     for v, ln in zip(values, lines, strict=False):

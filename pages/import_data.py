@@ -93,6 +93,16 @@ def mapping_form(det, key: tuple) -> None:
                 format_func=lambda c: t("import.map.ignore") if c == "" else c,
                 key=f"map.col.{fid}.{table}.{i}",
             )
+        day_first = ctx.lang == "fr" or det.delimiter == ";"
+        date_order = st.radio(
+            t("import.map.date_order"),
+            ["dmy", "mdy"],
+            index=0 if day_first else 1,
+            format_func=lambda o: t(f"import.map.date_order.{o}"),
+            horizontal=True,
+            help=t("import.map.date_order.help"),
+            key=f"map.dates.{fid}.{table}",
+        )
         if st.form_submit_button(t("import.map.save"), type="primary"):
             mapped = [c for c in choice.values() if c]
             twice = sorted({c for c in mapped if mapped.count(c) > 1})
@@ -103,7 +113,7 @@ def mapping_form(det, key: tuple) -> None:
             elif missing:
                 st.error(t("import.map.required", columns=", ".join(missing)))
             else:
-                importer.save_mapping(ctx.root, ws, det.headers, choice, table, platform, account or None)
+                importer.save_mapping(ctx.root, ws, det.headers, choice, table, platform, account or None, date_order)
                 ss.get("import.detections", {}).pop(key, None)
                 ss["import.flash"] = t("import.map.saved")
                 st.rerun()

@@ -60,6 +60,7 @@ def test_unknown_layout_mapping_then_import_then_reimport(store_env):
     assert not at.exception, [e.value for e in at.exception]
     maps = store.load_config(store_env, "demo", "mappings", [])
     assert maps and maps[0]["table"] == "mentions" and maps[0]["columns"]["Ident"] == "mention_id"
+    assert maps[0]["date_order"] == "dmy"  # offered day first: a semicolon-separated file
     text = body(at)
     assert i18n.t("import.map.saved", lang="en") in text, text + "\n".join(e.value for e in at.error)
     assert "import.go" in [b.key for b in at.button], body(at) + "\n".join(e.value for e in at.error)

@@ -1,6 +1,8 @@
-"""Legacy binary .xls (Excel 97-2003): the same export saved as .xls imports exactly as its
-.xlsx does, blank rows keep their line numbers, and a damaged .xls gets a clear error that
-leaves the store unchanged."""
+"""Workbooks and mapped layouts. Legacy binary .xls (Excel 97-2003): the same export saved as
+.xls imports exactly as its .xlsx does, blank rows keep their line numbers, a damaged .xls gets
+a clear error that leaves the store unchanged. The generic column mapping works for workbooks as
+for CSV, passes over a title line above the table, and reads ambiguous dates (02/03/2026) in
+the order saved with the mapping."""
 
 from __future__ import annotations
 
@@ -142,12 +144,15 @@ def save_as_xlsx(rows_by_sheet: dict[str, list[list[object]]], dest: Path) -> Pa
 
 @pytest.mark.parametrize("ext", ["xlsx", "xls"])
 def test_unknown_workbook_layout_mapped_once_then_imported(ext: str, tmp_path: Path):
-    """A workbook no known layout matches (a hand-kept follower log) gets the same generic
-    column mapping as a CSV, keyed by its header; a bad cell is reported on its sheet row."""
+    """A workbook no known layout matches (a hand-kept follower log with a title above the
+    table) gets the same generic column mapping as a CSV, keyed by its header row (the title is
+    passed over); a bad cell is reported on its sheet row."""
     from connectors import importer
 
     rows = [
-        ["Jour", "Abonnés", "Note"],
+        ["Suivi des abonnés Instagram (saisi à la main)"],  # a title above the table
+        [None, None, None],
+        ["Jour", " Abonnés", "Note"],
         [dt.datetime(2026, 3, 2), 1200, "lancement"],
         [None, None, None],
         [dt.datetime(2026, 3, 3), 1210.0, None],
@@ -164,9 +169,9 @@ def test_unknown_workbook_layout_mapped_once_then_imported(ext: str, tmp_path: P
     with pytest.raises(ImportFailure) as exc:
         importer.import_path(root, "t", path)
     msg = str(exc.value)
-    assert f"suivi.{ext}[Abonnés]:5:" in msg and "Abonnés" in msg and "douze cents" in msg, msg
+    assert f"suivi.{ext}[Abonnés]:7:" in msg and "Abonnés" in msg and "douze cents" in msg, msg
     assert not list(root.rglob("*.parquet"))
-    rows[4][1] = "1 215"  # a number typed as text with a thousands space still reads
+    rows[6][1] = "1 215"  # a number typed as text with a thousands space still reads
     path = save({"Abonnés": rows}, path)
     res = importer.import_path(root, "t", path)
     assert [(r["table"], r["rows_added"]) for r in res if r["rows_read"]] == [("audience", 3)]
@@ -174,3 +179,48 @@ def test_unknown_workbook_layout_mapped_once_then_imported(ext: str, tmp_path: P
     assert [str(d) for d in got["date"]] == ["2026-03-02", "2026-03-03", "2026-03-04"]
     assert got["followers"].tolist() == [1200, 1210, 1215]
     assert set(got["platform"]) == {"instagram"} and set(got["account"]) == {"suivi"}
+
+
+def test_csv_with_a_title_line_is_mapped_on_its_header(tmp_path: Path):
+    """The same rule for a CSV: a title line above the table is not taken for the header."""
+    from connectors import importer
+
+    path = tmp_path / "suivi.csv"
+    path.write_text("Suivi des abonnés;;\n;;\nJour;Abonnés;Note\n02/03/2026;1200;lancement\n03/03/2026;1 210;\n", encoding="utf-8")
+    root = tmp_path / "store"
+    det = importer.detect(path, root=root, workspace="t")
+    assert det.error is not None and det.error.code == "unknown_layout"
+    assert det.headers == ["Jour", "Abonnés", "Note"]
+    importer.save_mapping(root, "t", det.headers, {"Jour": "date", "Abonnés": "followers"}, "audience", "x", "suivi")
+    res = importer.import_path(root, "t", path)
+    assert [(r["table"], r["rows_added"]) for r in res if r["rows_read"]] == [("audience", 2)]
+    got = store.read_table(root, "t", "audience").sort_values("date")
+    assert [str(d) for d in got["date"]] == ["2026-03-02", "2026-03-03"] and got["followers"].tolist() == [1200, 1210]
+
+
+@pytest.mark.parametrize(
+    ("sep", "order", "want"),
+    [(";", None, "2026-03-02"), (",", None, "2026-02-03"), (",", "dmy", "2026-03-02"), (";", "mdy", "2026-02-03")],
+)
+def test_ambiguous_dates_follow_the_mapping_date_order(sep: str, order: str | None, want: str, tmp_path: Path):
+    """02/03/2026 in a column where every date reads both ways: the order saved with the
+    mapping, else day first for a semicolon-separated file; 25/03 in the column settles it."""
+    from connectors import importer
+
+    path = tmp_path / "suivi.csv"
+    path.write_text(sep.join(["Jour", "Abonnés"]) + "\n" + sep.join(["02/03/2026", "1200"]) + "\n", encoding="utf-8")
+    root = tmp_path / "store"
+    importer.save_mapping(root, "t", ["Jour", "Abonnés"], {"Jour": "date", "Abonnés": "followers"}, "audience", "x", "suivi", order)
+    importer.import_path(root, "t", path)
+    assert [str(d) for d in store.read_table(root, "t", "audience")["date"]] == [want]
+    path.write_text(path.read_text() + sep.join(["25/03/2026", "1300"]) + "\n", encoding="utf-8")
+    importer.import_path(root, "t", path)
+    got = store.read_table(root, "t", "audience").sort_values("date")
+    assert [str(d) for d in got["date"]][-2:] == ["2026-03-02", "2026-03-25"]
+
+
+def test_save_mapping_refuses_an_unknown_date_order(tmp_path: Path):
+    from connectors import importer
+
+    with pytest.raises(ValueError, match="date_order"):
+        importer.save_mapping(tmp_path, "t", ["Jour"], {"Jour": "date"}, "audience", "x", None, "ymd")

@@ -72,8 +72,11 @@ class GenericMapped(Format):
         if hi is None or chunks is None:
             raise ImportFailure(doc.file_name, "header not found", 1, None, "the saved header", "another header", code="unknown_layout")
         header = recs[hi].cells
-        pos = {h: i for i, h in reversed(list(enumerate(header)))}
+        pos = {h.strip(): i for i, h in reversed(list(enumerate(header)))}
         used = {canon: pos[src] for src, canon in m["columns"].items() if src in pos}
+        # 02/03/2026: the order the user chose when mapping; else day first for a
+        # semicolon-separated file (a European-locale spreadsheet), month first otherwise
+        order = m.get("date_order") or ("dmy" if doc.kind == Kind.TEXT and doc.delimiter == ";" else "mdy")
         for chunk in chunks:
             raw = rows_to_frame(chunk, len(header))
             check_duplicates(raw, header, used, fname)
@@ -85,9 +88,9 @@ class GenericMapped(Format):
                 if pa.types.is_integer(typ) or pa.types.is_floating(typ):
                     out[canon] = numbers(col.tolist(), fname, src, lines, integer=pa.types.is_integer(typ), percent=True)
                 elif pa.types.is_timestamp(typ):
-                    out[canon] = dates(col.tolist(), fname, src, lines, with_time=True, tz=ctx.timezone)
+                    out[canon] = dates(col.tolist(), fname, src, lines, with_time=True, tz=ctx.timezone, date_order=order)
                 elif pa.types.is_date(typ):
-                    out[canon] = dates(col.tolist(), fname, src, lines)
+                    out[canon] = dates(col.tolist(), fname, src, lines, date_order=order)
                 else:
                     out[canon] = col.where(col.str.strip() != "", None)
             if m.get("platform") and "platform" in t.columns and "platform" not in used:

@@ -114,6 +114,13 @@ TEXTS = {
     "import.map.platform.none": {"en": "(given by a column / not applicable)", "fr": "(donnée par une colonne / sans objet)"},
     "import.map.account": {"en": "Account (optional)", "fr": "Compte (facultatif)"},
     "import.map.ignore": {"en": "— ignore —", "fr": "— ignorer —"},
+    "import.map.date_order": {"en": "A date such as 02/03/2026 means", "fr": "Une date comme 02/03/2026 veut dire"},
+    "import.map.date_order.dmy": {"en": "2 March (day first)", "fr": "2 mars (jour d’abord)"},
+    "import.map.date_order.mdy": {"en": "February 3 (month first)", "fr": "3 février (mois d’abord)"},
+    "import.map.date_order.help": {
+        "en": "Only used when every date in a column could be read both ways; a date such as 25/03 settles it by itself.",
+        "fr": "Sert seulement quand toutes les dates d’une colonne se lisent dans les deux sens ; une date comme 25/03 tranche d’elle-même.",
+    },
     "import.map.header": {"en": "File column “{header}”", "fr": "Colonne du fichier « {header} »"},
     "import.map.save": {"en": "Save this mapping", "fr": "Enregistrer cette correspondance"},
     "import.map.saved": {
