@@ -71,14 +71,14 @@ def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Fo
 
 def first_header(doc: Document) -> list[str]:
     """The header a saved mapping is keyed on (and the columns the mapping form offers): among
-    the first 30 rows ("#" comment lines skipped; for a workbook, of its first non-empty sheet),
-    the first with at least two non-empty cells, so a title line above the table is passed
-    over; else the first non-empty row. Cells stripped."""
+    the first 30 rows ("#" comment lines skipped; for a workbook, of each sheet in order), the
+    first with at least two non-empty cells, so a title line above the table or a cover sheet
+    with a single note is passed over; else the first non-empty row. Cells stripped."""
     if doc.kind == Kind.TEXT:
-        rows = [rec.cells for rec in head_records(doc, 30) if not (rec.cells and rec.cells[0].startswith("#"))]
+        blocks = [[rec.cells for rec in head_records(doc, 30) if not (rec.cells and rec.cells[0].startswith("#"))]]
     else:
-        rows = next(([r.cells for r in sheet_records(rs[:30])] for rs in doc.sheets.values() if any(any(c not in (None, "") for c in r) for r in rs[:30])), [])
-    rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+        blocks = [[r.cells for r in sheet_records(rows[:30])] for rows in doc.sheets.values()]
+    rows = [[c.strip() for c in r] for block in blocks for r in block if any(c.strip() for c in r)]
     return next((r for r in rows if sum(1 for c in r if c) >= 2), rows[0] if rows else [])
 
 

@@ -159,7 +159,8 @@ def test_unknown_workbook_layout_mapped_once_then_imported(ext: str, tmp_path: P
         [dt.datetime(2026, 3, 4), "douze cents", None],
     ]
     save = save_as_xls if ext == "xls" else save_as_xlsx
-    path = save({"Abonnés": rows}, tmp_path / f"suivi.{ext}")
+    cover = [["Classeur tenu par l’équipe communication"]]  # a cover sheet with a single note
+    path = save({"Lisez-moi": cover, "Abonnés": rows}, tmp_path / f"suivi.{ext}")
     root = tmp_path / "store"
     det = importer.detect(path, root=root, workspace="t")
     assert det.error is not None and det.error.code == "unknown_layout"
@@ -172,7 +173,7 @@ def test_unknown_workbook_layout_mapped_once_then_imported(ext: str, tmp_path: P
     assert f"suivi.{ext}[Abonnés]:7:" in msg and "Abonnés" in msg and "douze cents" in msg, msg
     assert not list(root.rglob("*.parquet"))
     rows[6][1] = "1 215"  # a number typed as text with a thousands space still reads
-    path = save({"Abonnés": rows}, path)
+    path = save({"Lisez-moi": cover, "Abonnés": rows}, path)
     res = importer.import_path(root, "t", path)
     assert [(r["table"], r["rows_added"]) for r in res if r["rows_read"]] == [("audience", 3)]
     got = store.read_table(root, "t", "audience").sort_values("date")
