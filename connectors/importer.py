@@ -25,8 +25,8 @@ from connectors import scoring, store
 from connectors.errors import ImportFailure
 from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
-from connectors.formats.generic import GENERIC, header_signature, mapping_targets, sheet_records  # noqa: F401  (re-exported)
-from connectors.readers import Document, Kind, open_document
+from connectors.formats.generic import GENERIC, default_date_order, header_signature, mapping_targets  # noqa: F401  (re-exported)
+from connectors.readers import Document, Kind, open_document, sheet_records
 
 MIN_CONFIDENCE = 0.5
 PREVIEW_ROWS = 20
@@ -233,8 +233,8 @@ def save_mapping(
     date_order: str | None = None,
 ) -> dict[str, Any]:
     """Save (or replace) the mapping for this header. ``columns``: source header -> canonical
-    column; ``date_order`` (``dmy``/``mdy``) reads dates such as 02/03/2026 (None: day first
-    for a semicolon-separated file, else month first)."""
+    column; ``date_order`` (``dmy``/``mdy``) reads dates such as 02/03/2026 (None:
+    :func:`default_date_order` of the file's delimiter)."""
     if date_order not in (None, "dmy", "mdy"):
         raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
     targets = set(mapping_targets(table))

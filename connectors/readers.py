@@ -333,6 +333,27 @@ def sniff_delimiter(lines: Sequence[str]) -> str:
     return best
 
 
+def cell_text(v: Any) -> str:
+    """A workbook cell as the text a CSV export would hold (ISO dates, whole numbers without
+    ``.0``), so the shared number and date parsers apply unchanged."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time(0) and v.tzinfo is None else v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def sheet_records(rows: list[list[Any]]) -> list[Record]:
+    """A sheet's rows as records (line = the Excel row number, 1-based)."""
+    return [Record(i, [cell_text(c) for c in r]) for i, r in enumerate(rows, start=1)]
+
+
 def strip_sep_line(records: list[Record]) -> list[Record]:
     if records and len(records[0].cells) <= 2 and records[0].cells and records[0].cells[0].lower().startswith("sep="):
         return records[1:]

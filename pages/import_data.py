@@ -93,7 +93,7 @@ def mapping_form(det, key: tuple) -> None:
                 format_func=lambda c: t("import.map.ignore") if c == "" else c,
                 key=f"map.col.{fid}.{table}.{i}",
             )
-        day_first = ctx.lang == "fr" or det.delimiter == ";"
+        day_first = ctx.lang == "fr" or importer.default_date_order(det.delimiter) == "dmy"
         date_order = st.radio(
             t("import.map.date_order"),
             ["dmy", "mdy"],

@@ -1,4 +1,5 @@
-"""Generic CSV or workbook (.xlsx/.xls, first sheet holding the header) with a user-chosen column mapping (saved per workspace, keyed by header).
+"""Generic CSV or workbook (.xlsx/.xls: the first sheet holding the header) with a user-chosen
+column mapping (saved per workspace, keyed by header).
 
 The mapping says, for each source header, which canonical column it feeds. Values go
 through the shared number/date parsers, so decimal commas, ``12 %``, French dates etc.
@@ -8,10 +9,8 @@ work here too. Used when no known layout matches and a mapping for this exact he
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterator
-from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -27,7 +26,7 @@ from connectors.formats.base import (
     head_records,
     rows_to_frame,
 )
-from connectors.readers import Document, Kind, Record, dates, header_key, numbers
+from connectors.readers import Document, Kind, Record, dates, header_key, numbers, sheet_records
 from connectors.schema import TABLES
 
 MAPPABLE_TABLES = ("mentions", "posts", "audience", "traffic", "leads", "costs", "sentiment_daily", "content_daily")
@@ -55,28 +54,10 @@ class GenericMapped(Format):
         table = m["table"]
         t = TABLES[table]
         headers = m["headers"]
-        required = [h for h in headers if h][:3]
-        fname, recs, hi, chunks = doc.file_name, head_records(doc, 40), None, None
-        if doc.kind == Kind.TEXT:
-            hi = find_header(recs, required)
-            if hi is not None:
-                chunks = data_records(doc, recs[hi].line, header=recs[hi].cells)
-        else:  # a workbook: the first sheet holding the saved header
-            for title, rows in doc.sheets.items():
-                recs = sheet_records(rows)
-                hi = find_header(recs[:40], required)
-                if hi is not None:
-                    fname = f"{doc.file_name}[{title}]"
-                    chunks = _chunks(recs[hi + 1 :])
-                    break
-        if hi is None or chunks is None:
-            raise ImportFailure(doc.file_name, "header not found", 1, None, "the saved header", "another header", code="unknown_layout")
-        header = recs[hi].cells
+        fname, header, chunks = _locate(doc, [h for h in headers if h][:3])
         pos = {h.strip(): i for i, h in reversed(list(enumerate(header)))}
         used = {canon: pos[src] for src, canon in m["columns"].items() if src in pos}
-        # 02/03/2026: the order the user chose when mapping; else day first for a
-        # semicolon-separated file (a European-locale spreadsheet), month first otherwise
-        order = m.get("date_order") or ("dmy" if doc.kind == Kind.TEXT and doc.delimiter == ";" else "mdy")
+        order = m.get("date_order") or default_date_order(doc.delimiter if doc.kind == Kind.TEXT else "")
         for chunk in chunks:
             raw = rows_to_frame(chunk, len(header))
             check_duplicates(raw, header, used, fname)
@@ -110,25 +91,29 @@ class GenericMapped(Format):
             yield table, out
 
 
-def _cell_text(v: Any) -> str:
-    """A workbook cell as the text a CSV export would hold (ISO dates, whole numbers without
-    ``.0``), so the shared number and date parsers apply unchanged."""
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat() if v.time() == dt.time(0) and v.tzinfo is None else v.isoformat(sep=" ")
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
+def default_date_order(delimiter: str) -> str:
+    """How 02/03/2026 reads when a mapping does not say and no date in the column settles it:
+    day first (``dmy``) for a semicolon-separated file (a spreadsheet saved in a European
+    locale), else month first (``mdy``)."""
+    return "dmy" if delimiter == ";" else "mdy"
 
 
-def sheet_records(rows: list[list[Any]]) -> list[Record]:
-    """A sheet's rows as records (line = the Excel row number, 1-based)."""
-    return [Record(i, [_cell_text(c) for c in r]) for i, r in enumerate(rows, start=1)]
+def _locate(doc: Document, required: list[str]) -> tuple[str, list[str], Iterator[list[Record]]]:
+    """(name for error messages, header cells, chunks of data records) of the first table
+    whose header holds ``required``: in a text file, within its first 40 records; in a
+    workbook, within the first 40 rows of each sheet in order (named ``file[sheet]``)."""
+    if doc.kind == Kind.TEXT:
+        recs = head_records(doc, 40)
+        hi = find_header(recs, required)
+        if hi is not None:
+            return doc.file_name, recs[hi].cells, data_records(doc, recs[hi].line, header=recs[hi].cells)
+    else:
+        for title, rows in doc.sheets.items():
+            recs = sheet_records(rows)
+            hi = find_header(recs[:40], required)
+            if hi is not None:
+                return f"{doc.file_name}[{title}]", recs[hi].cells, _chunks(recs[hi + 1 :])
+    raise ImportFailure(doc.file_name, "header not found", 1, None, "the saved header", "another header", code="unknown_layout")
 
 
 def _chunks(records: list[Record]) -> Iterator[list[Record]]:
