@@ -30,6 +30,28 @@ def snapshot(root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.parquet"))}
 
 
+def tree_hashes(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under the store root (Parquet, config, manifests, dotfiles), by
+    relative path; {} when the root does not exist. For "a failed import changes nothing"."""
+    if not root.exists():
+        return {}
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """An .xlsx workbook with these sheets (name -> rows), in order; returns ``path``."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
 def import_twice(capsys, path: Path, root: Path, *extra: str) -> list[dict]:
     """Import ``path`` twice: the second import adds and updates nothing and leaves the store
     byte-identical. The JSON lines of the first import."""

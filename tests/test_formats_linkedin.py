@@ -15,7 +15,7 @@ import pytest
 from connectors import store
 from connectors.__main__ import main as cli
 from connectors.importer import detect
-from tests.helpers import import_twice, run_import
+from tests.helpers import import_twice, run_import, write_xlsx
 
 FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
 LI = FIXTURES / "linkedin"
@@ -114,20 +114,10 @@ def test_detection_even_renamed(name, fmt, tmp_path):
     assert detect(renamed).format == fmt
 
 
-def _workbook(path: Path, sheets: dict[str, list[list]]) -> None:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    wb.save(path)
-
-
 def test_title_row_above_header_and_followers_export(tmp_path, capsys):
     """Original downloads carry a title row above the header (public parsers skip one row)."""
     p = tmp_path / "acme-co_followers_1742193384396.xlsx"
-    _workbook(p, {
+    write_xlsx(p, {
         "New followers": [["Aggregated followers data"], ["Date", "Sponsored followers", "Organic followers", "Total followers"],
                           ["03/01/2025", 1, 4, 5], ["03/02/2025", 0, 2, 2]],
         "Location": [["Location", "Total followers"], ["Lyon", 120], ["Paris", 80]],
@@ -144,7 +134,7 @@ def test_title_row_above_header_and_followers_export(tmp_path, capsys):
 
 def test_visitors_and_old_update_engagement(tmp_path, capsys):
     p = tmp_path / "visitors.xlsx"
-    _workbook(p, {
+    write_xlsx(p, {
         "Visitor metrics": [["Date", "Overview page views (total)", "Total page views (desktop)", "Total page views (mobile)", "Total page views (total)"],
                             ["03/01/2025", 3, 2, 2, 4]],
         "Industry": [["Industry", "Total views"], ["Food", 7]],
@@ -153,7 +143,7 @@ def test_visitors_and_old_update_engagement(tmp_path, capsys):
     run_import(capsys, p, root)
     assert table(root, "audience")["profile_views"].tolist() == [4]
     q = tmp_path / "updates.xlsx"
-    _workbook(q, {
+    write_xlsx(q, {
         "Update metrics (aggregated)": [["Date", "Impressions (total)", "Shares (total)"], ["01/05/2020", 10, 1]],
         "Update engagement": [["Update link", "Update title", "Update type", "Created date", "Impressions", "Video views", "Likes", "Shares"],
                               ["https://www.linkedin.com/feed/update/urn:li:activity:6650000000000000000", "@Acme -20 % ce mois-ci", "Organic", "01/05/2020", 10, 3, 2, 1]],
@@ -167,7 +157,7 @@ def test_visitors_and_old_update_engagement(tmp_path, capsys):
 
 def test_non_numeric_count_is_an_error(tmp_path, capsys):
     p = tmp_path / "content.xlsx"
-    _workbook(p, {"Metrics": [["Date", "Impressions (total)"], ["03/01/2025", "beaucoup"]], "All posts": [["Post link"]]})
+    write_xlsx(p, {"Metrics": [["Date", "Impressions (total)"], ["03/01/2025", "beaucoup"]], "All posts": [["Post link"]]})
     code = cli(["import", str(p), "--workspace", "t", "--store", str(tmp_path / "s")])
     err = capsys.readouterr().err
     assert code == 2 and "[Metrics]:2:" in err and "Impressions (total)" in err

@@ -7,15 +7,13 @@ the order saved with the mapping."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
 
 from connectors import store
-from connectors.__main__ import main as cli
 from connectors.errors import ImportFailure
+from tests.helpers import run_cli, tree_hashes, write_xlsx
 from tests.test_import_all_fixtures import FIXTURES, NOT_EXPORTS
 
 xlwt = pytest.importorskip("xlwt")  # dev dependency: writes the .xls the tests read back
@@ -59,25 +57,15 @@ def xlsx_rows(path: Path) -> dict[str, list[list[object]]]:
         wb.close()
 
 
-def run(capsys, *args: str) -> tuple[int, list[dict], str]:
-    code = cli(["import", *args])
-    out, err = capsys.readouterr()
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
 @pytest.mark.parametrize("src", xlsx_exports(), ids=lambda p: p.name[:60])
 def test_xls_copy_imports_like_the_xlsx(src: Path, tmp_path: Path, capsys):
     xls = save_as_xls(xlsx_rows(src), tmp_path / (src.stem + ".xls"))
     assert xls.read_bytes()[:8] == bytes.fromhex("D0CF11E0A1B11AE1")  # a real OLE2/BIFF file, not XML
     a, b = tmp_path / "a", tmp_path / "b"
-    code, want, err = run(capsys, str(src), "--workspace", "t", "--store", str(a))
+    code, want, err = run_cli(capsys, "import", str(src), "--workspace", "t", "--store", str(a))
     assert code == 0, err
-    code, got, err = run(capsys, str(xls), "--workspace", "t", "--store", str(b))
+    code, got, err = run_cli(capsys, "import", str(xls), "--workspace", "t", "--store", str(b))
     assert code == 0, err
     strip = lambda lines: [{k: v for k, v in ln.items() if k != "file"} for ln in lines]  # noqa: E731
     assert strip(got) == strip(want)
@@ -101,13 +89,13 @@ def test_xls_blank_rows_keep_their_line_numbers(tmp_path: Path, capsys):
     ]
     xls = save_as_xls({"New followers": rows}, tmp_path / "followers.xls")
     root = tmp_path / "store"
-    code, lines, err = run(capsys, str(xls), "--workspace", "t", "--store", str(root))
+    code, lines, err = run_cli(capsys, "import", str(xls), "--workspace", "t", "--store", str(root))
     assert code != 0 and not lines
     assert "followers.xls[New followers]:5:" in err and "'Total followers'" in err and "whole number" in err and "'douze'" in err, err
     assert not list(root.rglob("*.parquet"))
     rows[4][3] = 12
     xls = save_as_xls({"New followers": rows}, tmp_path / "followers.xls")
-    code, lines, err = run(capsys, str(xls), "--workspace", "t", "--store", str(root))
+    code, lines, err = run_cli(capsys, "import", str(xls), "--workspace", "t", "--store", str(root))
     assert code == 0, err
     assert lines[0]["format"] == "linkedin_page_followers" and lines[0]["rows_added"] == 3
     got = store.read_table(root, "t", "audience")
@@ -118,28 +106,15 @@ def test_xls_blank_rows_keep_their_line_numbers(tmp_path: Path, capsys):
 def test_damaged_xls_is_a_clear_error_and_changes_nothing(tmp_path: Path, capsys):
     root = tmp_path / "store"
     good = save_as_xls({"Followers": [["Date", "Followers"], [dt.datetime(2026, 3, 2), 1200]]}, tmp_path / "ok.xls")
-    run(capsys, str(good), "--workspace", "t", "--store", str(root))
-    before = snapshot(root)
+    run_cli(capsys, "import", str(good), "--workspace", "t", "--store", str(root))
+    before = tree_hashes(root)
     bad = tmp_path / "broken.xls"
     bad.write_bytes(good.read_bytes()[:700])  # truncated mid-stream, OLE2 header intact
-    code, lines, err = run(capsys, str(bad), "--workspace", "t", "--store", str(root))
+    code, lines, err = run_cli(capsys, "import", str(bad), "--workspace", "t", "--store", str(root))
     assert code != 0
     assert "broken.xls" in err and ".xls" in err
     assert "Traceback" not in err
-    assert snapshot(root) == before
-
-
-def save_as_xlsx(rows_by_sheet: dict[str, list[list[object]]], dest: Path) -> Path:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in rows_by_sheet.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-    wb.save(dest)
-    return dest
+    assert tree_hashes(root) == before
 
 
 @pytest.mark.parametrize("ext", ["xlsx", "xls"])
@@ -158,7 +133,7 @@ def test_unknown_workbook_layout_mapped_once_then_imported(ext: str, tmp_path: P
         [dt.datetime(2026, 3, 3), 1210.0, None],
         [dt.datetime(2026, 3, 4), "douze cents", None],
     ]
-    save = save_as_xls if ext == "xls" else save_as_xlsx
+    save = save_as_xls if ext == "xls" else (lambda sheets, dest: write_xlsx(dest, sheets))
     cover = [["Classeur tenu par l’équipe communication"]]  # a cover sheet with a single note
     path = save({"Lisez-moi": cover, "Abonnés": rows}, tmp_path / f"suivi.{ext}")
     root = tmp_path / "store"

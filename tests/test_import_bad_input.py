@@ -3,7 +3,6 @@ leaves the store byte-for-byte unchanged."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pandas as pd
 import pytest
 
 from connectors.__main__ import main as cli
+from tests.helpers import tree_hashes
 
 OVERVIEW_HEADER = "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views"
 
@@ -21,12 +21,6 @@ def overview(*rows: str, newline_at_end: bool = True) -> bytes:
 
 
 GOOD_ROWS = ('"Tue, Aug 26, 2025",444,4,29,0,0,1,0,6,0,4,0,0,0', '"Mon, Aug 25, 2025",8893,19,164,5,0,5,0,7,0,104,8,0,0')
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    if not root.exists():
-        return {}
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -43,12 +37,12 @@ def seeded(tmp_path: Path, capsys):
 def run_bad(tmp_path: Path, root: Path, capsys, name: str, content: bytes) -> str:
     f = tmp_path / name
     f.write_bytes(content)
-    before = snapshot(root)
+    before = tree_hashes(root)
     code = cli(["import", str(f), "--workspace", "w", "--store", str(root), "--account", "acme"])
     out, err = capsys.readouterr()
     assert code == 2
     assert out == ""
-    assert snapshot(root) == before, "a failed import must leave the store byte-identical"
+    assert tree_hashes(root) == before, "a failed import must leave the store byte-identical"
     lines = err.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(f"{f}:")

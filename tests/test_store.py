@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import multiprocessing as mp
 from pathlib import Path
 
@@ -12,15 +11,9 @@ import pytest
 
 from connectors import store
 from connectors.errors import ImportFailure
+from tests.helpers import tree_hashes
 
 NOW = dt.datetime(2026, 1, 10, 12, tzinfo=dt.timezone.utc)
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Hash of every file under the store root (all of them, dotfiles included)."""
-    if not root.exists():
-        return {}
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def audience(followers, dates=("2025-01-01", "2025-01-02", "2025-02-01"), **extra):
@@ -51,10 +44,10 @@ def test_layout_readable_by_pandas_and_partitioned(tmp_path):
 
 def test_reimport_is_idempotent_and_byte_identical(tmp_path):
     store.write_frames(tmp_path, "ws", [("audience", audience([1, 2, 3]))], "t", sha256="s1", now=NOW)
-    before = snapshot(tmp_path)
+    before = tree_hashes(tmp_path)
     res = store.write_frames(tmp_path, "ws", [("audience", audience([1, 2, 3]))], "t", sha256="s1", now=NOW)
     assert (res["audience"].rows_added, res["audience"].rows_updated, res["audience"].rows_skipped) == (0, 0, 3)
-    assert snapshot(tmp_path) == before
+    assert tree_hashes(tmp_path) == before
 
 
 def test_overlapping_export_updates_never_double_counts(tmp_path):
@@ -88,26 +81,26 @@ def test_duplicates_inside_one_file_count_once(tmp_path):
 )
 def test_invalid_rows_name_line_and_column_and_change_nothing(tmp_path, frame, column, expected):
     store.write_frames(tmp_path, "ws", [("audience", audience([1, 2, 3]))], "t", now=NOW)
-    before = snapshot(tmp_path)
+    before = tree_hashes(tmp_path)
     with pytest.raises(ImportFailure) as ei:
         store.write_frames(tmp_path, "ws", [("audience", frame)], "f.csv", now=NOW)
     err = ei.value
     assert (err.line, err.column, err.expected) == (3, column, expected)
     assert str(err).startswith(f"<data>:3: column '{column}': expected {expected}") or str(err).startswith(f"f.csv:3: column '{column}'")
-    assert snapshot(tmp_path) == before
+    assert tree_hashes(tmp_path) == before
 
 
 def test_failed_first_import_leaves_no_trace(tmp_path):
     root = tmp_path / "store"
     with pytest.raises(ImportFailure):
         store.write_frames(root, "ws", [("audience", audience([1, -1, 3]))], "t", now=NOW)
-    assert snapshot(root) == {}
+    assert tree_hashes(root) == {}
     assert not (root / "ws").exists()
 
 
 def test_crash_during_commit_leaves_previous_files(tmp_path, monkeypatch):
     store.write_frames(tmp_path, "ws", [("audience", audience([1, 2, 3]))], "t", now=NOW)
-    before = snapshot(tmp_path)
+    before = tree_hashes(tmp_path)
 
     def boom(*a, **k):
         raise OSError("disk full")
@@ -115,7 +108,7 @@ def test_crash_during_commit_leaves_previous_files(tmp_path, monkeypatch):
     monkeypatch.setattr(store.pq, "write_table", boom)
     with pytest.raises(OSError):
         store.write_frames(tmp_path, "ws", [("audience", audience([7, 8, 9]))], "t", now=NOW)
-    assert snapshot(tmp_path) == before
+    assert tree_hashes(tmp_path) == before
     assert not list((tmp_path / "ws").glob(".staging-*"))
 
 
