@@ -778,17 +778,20 @@ def place_labels(
     char_width: float = 0.011,
     line_height: float = 0.045,
     marker_radius: Sequence[float] | None = None,
+    obstacles: Sequence[tuple[float, float, float, float]] = (),
 ) -> list[str | None]:
     """Greedy label placement for a scatter chart, in axis-fraction coordinates (0..1 on each
     axis; log-scale axes must be passed as log values rescaled). Points are taken in the given
     order (most important first); each gets the first of :data:`LABEL_POSITIONS` whose box
-    overlaps no label already placed and no other marker, else no label (hover only). At most
-    ``max_labels`` labels. Returns a plotly ``textposition`` or None per point."""
+    overlaps no label already placed, no other marker and none of the ``obstacles`` (boxes
+    ``(x0, y0, x1, y1)`` of other text on the chart, e.g. quadrant captions), else no label
+    (hover only). At most ``max_labels`` labels. Returns a plotly ``textposition`` or None per
+    point."""
     n = len(labels)
     xs = np.asarray(x, dtype=float)
     ys = np.asarray(y, dtype=float)
     rad = np.asarray(marker_radius, dtype=float) if marker_radius is not None else np.full(n, 0.012)
-    boxes: list[tuple[float, float, float, float]] = []
+    boxes: list[tuple[float, float, float, float]] = [tuple(map(float, b)) for b in obstacles]
     out: list[str | None] = [None] * n
     placed = 0
 

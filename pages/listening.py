@@ -328,17 +328,22 @@ with tabs["map"]:
         yf = (plot["net_sentiment"].astype(float) - y_lo) / (y_hi - y_lo)
         x_mid = float(np.median(plot["volume"]))
         order = L.label_order(plot["volume"], plot["net_sentiment"], size_px)
+        char_w, line_h = font_px * 0.6 / (width_px - 90), font_px * 1.35 / (height - 120)
+        corners = (("loud_liked", 0.99, 0.99, "right", "top"), ("quiet_liked", 0.01, 0.99, "left", "top"),
+                   ("loud_disliked", 0.99, 0.01, "right", "bottom"), ("quiet_disliked", 0.01, 0.01, "left", "bottom"))
+        captions = [(ax - (len(t(f"listening.map.q.{k}")) * char_w if xa == "right" else 0.0), ay - (line_h if ya == "top" else 0.0),
+                     ax + (len(t(f"listening.map.q.{k}")) * char_w if xa == "left" else 0.0), ay + (line_h if ya == "bottom" else 0.0))
+                    for k, ax, ay, xa, ya in corners]
         placed = L.place_labels(xf.to_numpy()[order], yf.to_numpy()[order], plot["entity"].astype(str).to_numpy()[order].tolist(),
-                                max_labels=n_labels, char_width=font_px * 0.6 / (width_px - 90),
-                                line_height=font_px * 1.35 / (height - 120), marker_radius=size_px[order] / 2 / (height - 120))
+                                max_labels=n_labels, char_width=char_w, line_height=line_h,
+                                marker_radius=size_px[order] / 2 / (height - 120), obstacles=captions)
         pos: list[str | None] = [None] * len(plot)
         for j, i in enumerate(order):
             pos[int(i)] = placed[j]
         fig = go.Figure()
         fig.add_hline(y=0, line_color=MUTED, line_width=1)
         fig.add_vline(x=x_mid, line_color=MUTED, line_width=1, line_dash="dot")
-        for text_key, ax, ay, xa, ya in (("loud_liked", 0.99, 0.99, "right", "top"), ("quiet_liked", 0.01, 0.99, "left", "top"),
-                                         ("loud_disliked", 0.99, 0.01, "right", "bottom"), ("quiet_disliked", 0.01, 0.01, "left", "bottom")):
+        for text_key, ax, ay, xa, ya in corners:
             fig.add_annotation(xref="paper", yref="paper", x=ax, y=ay, xanchor=xa, yanchor=ya, showarrow=False,
                                text=t(f"listening.map.q.{text_key}"), font={"color": MUTED, "size": font_px - 1})
         kinds_t = {k: t(f"listening.kind.{k}") for k in KIND_ORDER}

@@ -309,3 +309,15 @@ def test_label_order_names_each_quadrants_loudest_first():
     # the quiet disliked entity is ahead of louder liked ones that are not leaders
     assert order.index(6) < order.index(1)
     assert list(L.label_order([], [], [])) == []
+
+
+def test_place_labels_keep_clear_of_obstacles():
+    # one point near the top-left corner; its first choice ("top center") would cover a caption
+    # box spanning x 0..0.3, y 0.9..1.0 (e.g. a quadrant caption)
+    free = L.place_labels([0.1], [0.85], ["Julie Bergeron"], char_width=0.011, line_height=0.045, marker_radius=[0.02])
+    assert free == ["top center"]
+    caption = (0.0, 0.9, 0.3, 1.0)
+    got = L.place_labels([0.1], [0.85], ["Julie Bergeron"], char_width=0.011, line_height=0.045, marker_radius=[0.02], obstacles=[caption])
+    assert got[0] is not None and got[0] != "top center"
+    # the chosen box (bottom center here) stays below the caption
+    assert got == ["bottom center"]
