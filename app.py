@@ -64,8 +64,8 @@ def main() -> None:
         initial_sidebar_state="collapsed" if present_hint else "auto",
     )
     root = context.store.resolve_root()
-    if ensure_demo(str(root), dt.date.today()):
-        st.cache_data.clear()
+    # caches are keyed on store versions (file times): a new demo is seen without clearing anything
+    ensure_demo(str(root), dt.date.today())
 
     ctx = context.resolve()
     if not ctx.present:

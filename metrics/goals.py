@@ -19,13 +19,11 @@ the last complete bucket before ``as_of`` (for a stock: the value at the end of 
   deadline's bucket. projected progress = (projection - baseline) / (target - baseline).
 * status: ``not_started`` before the start; ``no_data`` without a current value;
   ``achieved`` once progress >= 1 for a stock metric (a level reached), and for any metric
-  at or after the deadline; after the deadline ``missed`` otherwise. A flow or ratio
-  metric at or above target before the deadline is ``on_track`` (one good week is not
-  the goal reached). In between:
-  ``on_track`` when projected progress >= 1, ``at_risk`` when >= 0.8
-  (``AT_RISK_FLOOR``), else ``off_track``. Without a projection, actual progress is
-  compared with the share of the goal's time elapsed, the same way (>= elapsed:
-  on track, >= 0.8 x elapsed: at risk).
+  at or after the deadline; after the deadline ``missed`` otherwise. Before the deadline
+  the badge follows the projection, never one good bucket: ``on_track`` when projected
+  progress >= 1, ``at_risk`` when >= 0.8 (``AT_RISK_FLOOR``), else ``off_track``; with
+  fewer than 3 known buckets there is no projection and the status is ``too_early``
+  (too early to tell).
 
 Realism warning: the rate a goal needs per bucket is compared with the best bucket ever
 observed. Stock metric: needed change per bucket = (target - current) / buckets left,
@@ -38,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -57,7 +55,7 @@ TREND_BUCKETS = 8
 MIN_TREND_POINTS = 3
 HISTORY_WEEKS = 52
 PLATFORM_IDS = ("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "mastodon", "bluesky", "web")
-STATUSES = ("not_started", "no_data", "on_track", "at_risk", "off_track", "achieved", "missed")
+STATUSES = ("not_started", "no_data", "too_early", "on_track", "at_risk", "off_track", "achieved", "missed")
 
 
 @dataclass
@@ -79,6 +77,19 @@ class GoalCheck:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def history_start(start: dt.date, goals: Sequence[Mapping[str, Any]]) -> dt.date:
+    """First day to read: ``start``, or 52 weeks before the earliest goal start (for goal
+    trends and the best week ever), whichever is earlier."""
+    lo = start
+    for g in goals:
+        try:
+            gs = dt.date.fromisoformat(str(g.get("start"))[:10]) - dt.timedelta(weeks=HISTORY_WEEKS)
+        except ValueError:
+            continue
+        lo = min(lo, gs)
+    return lo
 
 
 def _num(v: Any) -> float:
@@ -207,7 +218,8 @@ def progress(current: float, baseline: float, target: float) -> float:
     return safe_div(_num(current) - _num(baseline), _num(target) - _num(baseline))
 
 
-def linear_projection(values: pd.Series, at: DateLike, freq: Freq = "week", last_n: int = TREND_BUCKETS) -> float:
+def linear_projection(values: pd.Series, at: DateLike, freq: Freq = "week", last_n: int = TREND_BUCKETS,
+                      week_start: int = 0) -> float:
     """Least-squares line through the last ``last_n`` known bucket values (index = bucket
     start days), read at the bucket containing ``at``. NaN with fewer than 3 points."""
     v = values.dropna().iloc[-last_n:]
@@ -216,7 +228,7 @@ def linear_projection(values: pd.Series, at: DateLike, freq: Freq = "week", last
     unit = 7.0 if freq == "week" else 30.4375
     x = np.array([(pd.Timestamp(i) - pd.Timestamp(v.index[0])).days / unit for i in v.index])
     slope, intercept = np.polyfit(x, v.to_numpy(dtype="float64"), 1)
-    target_x = (pd.Timestamp(period_of(freq, at).start) - pd.Timestamp(v.index[0])).days / unit
+    target_x = (pd.Timestamp(period_of(freq, at, week_start).start) - pd.Timestamp(v.index[0])).days / unit
     return float(intercept + slope * target_x)
 
 
@@ -232,16 +244,13 @@ def status(
         return "not_started", p, pp
     if math.isnan(p):
         return "no_data", p, pp
-    if p >= 1:
-        return ("achieved" if kind == "stock" or today > deadline else "on_track"), p, pp
+    if p >= 1 and (kind == "stock" or today > deadline):
+        return "achieved", p, pp
     if today > deadline:
         return "missed", p, pp
-    if not math.isnan(pp):
-        return ("on_track" if pp >= 1 else "at_risk" if pp >= AT_RISK_FLOOR else "off_track"), p, pp
-    elapsed = min(1.0, max(0.0, (today - start).days / max(1, (deadline - start).days)))
-    if p >= elapsed:
-        return "on_track", p, pp
-    return ("at_risk" if p >= AT_RISK_FLOOR * elapsed else "off_track"), p, pp
+    if math.isnan(pp):
+        return "too_early", p, pp
+    return ("on_track" if pp >= 1 else "at_risk" if pp >= AT_RISK_FLOOR else "off_track"), p, pp
 
 
 def evaluate_goal(
@@ -274,9 +283,10 @@ def evaluate_goal(
     start, deadline = _date(goal["start"]), _date(goal["deadline"])
     assert start is not None and deadline is not None
     scope = goal.get("scope") or {}
-    last = last_complete(freq, as_of)
+    ws = tables.week_start
+    last = last_complete(freq, as_of, ws)
     hist_from = as_date(history_start) if history_start is not None else start - dt.timedelta(weeks=HISTORY_WEEKS)
-    hist = series(metric, tables, period_of(freq, hist_from).start, last.end, freq, scope) if last.end >= hist_from else (
+    hist = series(metric, tables, period_of(freq, hist_from, ws).start, last.end, freq, scope) if last.end >= hist_from else (
         pd.Series(dtype="float64"))
     chk = validate_goal(goal, tables, hist, as_of)
     out["problems"] = [asdict(i) for i in chk.problems]
@@ -289,8 +299,8 @@ def evaluate_goal(
             current = float(hist.iloc[-1]) if len(hist) else NAN
         out["current"] = current
         out["current_period_start"], out["current_period_end"] = last.start.isoformat(), last.end.isoformat()
-    since_start = hist[hist.index >= pd.Timestamp(period_of(freq, start).start)] if len(hist) else hist
-    out["projection"] = linear_projection(since_start, deadline, freq, trend_buckets) if len(since_start) else NAN
+    since_start = hist[hist.index >= pd.Timestamp(period_of(freq, start, ws).start)] if len(hist) else hist
+    out["projection"] = linear_projection(since_start, deadline, freq, trend_buckets, ws) if len(since_start) else NAN
     st, p, pp = status(out["current"], out["baseline"], out["target"], start, deadline, as_of, out["projection"],
                        spec(metric).kind)
     out["status"], out["progress"], out["projected_progress"] = st, p, pp

@@ -1,7 +1,8 @@
 """Periods: ISO weeks, months, quarters, years, previous periods, bucketing.
 
 A :class:`Period` is an inclusive range of calendar days ``[start, end]``. Weeks are
-ISO weeks (Monday to Sunday). "Complete" is relative to ``as_of``, the day the
+ISO weeks (Monday to Sunday) unless a workspace starts its weeks on Sunday
+(``week_start=6``, the North American convention: Sunday to Saturday). "Complete" is relative to ``as_of``, the day the
 question is asked: that day is still running, so the last complete week is the last
 Monday-Sunday week that ends *before* ``as_of``. Instants are bucketed in the
 workspace time zone (see :func:`metrics.local_day_series`).
@@ -52,11 +53,12 @@ def period(start: DateLike, end: DateLike) -> Period:
     return Period(as_date(start), as_date(end))
 
 
-def week_of(d: DateLike) -> Period:
-    """ISO week (Monday-Sunday) containing ``d``."""
+def week_of(d: DateLike, week_start: int = 0) -> Period:
+    """The week containing ``d``: ISO (Monday-Sunday) with ``week_start=0``, Sunday-Saturday
+    with ``week_start=6`` (``week_start`` = Python weekday number of the first day)."""
     x = as_date(d)
-    monday = x - dt.timedelta(days=x.weekday())
-    return Period(monday, monday + dt.timedelta(days=6))
+    first = x - dt.timedelta(days=(x.weekday() - week_start) % 7)
+    return Period(first, first + dt.timedelta(days=6))
 
 
 def month_of(d: DateLike) -> Period:
@@ -79,17 +81,19 @@ def year_of(d: DateLike) -> Period:
     return Period(dt.date(x.year, 1, 1), dt.date(x.year, 12, 31))
 
 
-def period_of(freq: Freq, d: DateLike) -> Period:
-    """The calendar period of kind ``freq`` containing ``d``."""
+def period_of(freq: Freq, d: DateLike, week_start: int = 0) -> Period:
+    """The calendar period of kind ``freq`` containing ``d`` (weeks begin on ``week_start``)."""
     if freq == "day":
         x = as_date(d)
         return Period(x, x)
-    return {"week": week_of, "month": month_of, "quarter": quarter_of, "year": year_of}[freq](d)
+    if freq == "week":
+        return week_of(d, week_start)
+    return {"month": month_of, "quarter": quarter_of, "year": year_of}[freq](d)
 
 
-def last_complete(freq: Freq, as_of: DateLike) -> Period:
+def last_complete(freq: Freq, as_of: DateLike, week_start: int = 0) -> Period:
     """Last period of kind ``freq`` that ended before ``as_of`` (``as_of`` itself is not over)."""
-    return period_of(freq, period_of(freq, as_of).start - dt.timedelta(days=1))
+    return period_of(freq, period_of(freq, as_of, week_start).start - dt.timedelta(days=1), week_start)
 
 
 def last_complete_week(as_of: DateLike) -> Period:
@@ -120,24 +124,25 @@ def same_period_last_year(p: Period) -> Period:
     return Period(shift(p.start), shift(p.end))
 
 
-def periods_between(freq: Freq, start: DateLike, end: DateLike) -> list[Period]:
+def periods_between(freq: Freq, start: DateLike, end: DateLike, week_start: int = 0) -> list[Period]:
     """Consecutive calendar periods of kind ``freq`` covering ``[start, end]`` (first and last may overhang)."""
     out: list[Period] = []
-    cur = period_of(freq, start)
+    cur = period_of(freq, start, week_start)
     last = as_date(end)
     while cur.start <= last:
         out.append(cur)
-        cur = period_of(freq, cur.end + dt.timedelta(days=1))
+        cur = period_of(freq, cur.end + dt.timedelta(days=1), week_start)
     return out
 
 
-def bucket_days(days: pd.Series, freq: Freq) -> pd.Series:
-    """Calendar days -> start day of their bucket (week = ISO week starting Monday)."""
+def bucket_days(days: pd.Series, freq: Freq, week_start: int = 0) -> pd.Series:
+    """Calendar days -> start day of their bucket (week = ISO week starting Monday, or the
+    week starting on ``week_start``)."""
     d = day_series(days)
     if freq == "day":
         return d
     if freq == "week":
-        return d - pd.to_timedelta(d.dt.day_of_week, unit="D")
+        return d - pd.to_timedelta((d.dt.day_of_week - week_start) % 7, unit="D")
     if freq == "month":
         return d.dt.to_period("M").dt.start_time
     if freq == "quarter":
@@ -147,6 +152,6 @@ def bucket_days(days: pd.Series, freq: Freq) -> pd.Series:
     raise ValueError(f"unknown frequency {freq!r}")
 
 
-def bucket_instants(ts: pd.Series, freq: Freq, tz: str | None) -> pd.Series:
+def bucket_instants(ts: pd.Series, freq: Freq, tz: str | None, week_start: int = 0) -> pd.Series:
     """UTC instants -> start day of their bucket, days taken in the workspace time zone ``tz``."""
-    return bucket_days(local_day_series(ts, tz), freq)
+    return bucket_days(local_day_series(ts, tz), freq, week_start)

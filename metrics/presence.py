@@ -14,7 +14,17 @@ metric **and day**:
    rows in ``content_daily`` for that metric (then those rows stand for it).
 
 A post whose account is unknown is "covered" when any account of its platform has an
-``audience`` value for that metric that day. Deciding per day keeps totals additive:
+``audience`` value for that metric that day.
+
+Derived engagements
+-------------------
+Some exports give the parts of engagement but no total (an Instagram posts export has
+likes, comments, shares and saves; no "engagements" column). Wherever a row has no
+``engagements`` value but reports reactions (likes), engagements = reactions + comments
++ shares + saves, summed over the parts the row reports (an unreported part adds
+nothing). A row without likes derives nothing (comments alone are not engagement), and a
+row that reports a total keeps it. The same rule holds for every
+platform, the summary and the pages (see :func:`metric_values`). Deciding per day keeps totals additive:
 splitting a period in two and adding the halves gives the whole.
 """
 
@@ -29,6 +39,7 @@ import pandas as pd
 from metrics import NAN, DateLike, day, day_series, local_day_series, memo, num, safe_div, text, total
 
 FLOW_METRICS = ("impressions", "reach", "views", "engagements", "reactions", "comments", "shares", "clicks")
+ENGAGEMENT_PARTS = ("reactions", "comments", "shares", "saves")
 _FLOW_COLS = ["date", "platform", "account", "value", "origin"]
 
 
@@ -42,6 +53,22 @@ def _empty_flows() -> pd.DataFrame:
 
 def _frame(df: pd.DataFrame | None) -> pd.DataFrame:
     return df if df is not None else pd.DataFrame()
+
+
+def metric_values(df: pd.DataFrame, metric: str) -> pd.Series:
+    """Values of a flow ``metric`` per row (NaN when unknown); ``engagements`` falls back to
+    the sum of its reported parts (module docstring, "Derived engagements")."""
+    v = num(df, metric)
+    if metric == "engagements":
+        parts = [num(df, c) for c in ENGAGEMENT_PARTS if c in df.columns]
+        if "reactions" in df.columns:
+            derived = pd.concat(parts, axis=1).sum(axis=1, min_count=1).where(num(df, "reactions").notna())
+            v = v.where(v.notna(), derived)
+    return v
+
+
+def _has(df: pd.DataFrame, metric: str) -> bool:
+    return metric in df.columns or (metric == "engagements" and "reactions" in df.columns)
 
 
 def daily_flows(
@@ -63,8 +90,8 @@ def daily_flows(
 def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
     audience, posts, content_daily = _frame(audience), _frame(posts), _frame(content_daily)
     parts: list[pd.DataFrame] = []
-    if len(audience) and metric in audience.columns:
-        v = num(audience, metric)
+    if len(audience) and _has(audience, metric):
+        v = metric_values(audience, metric)
         a = pd.DataFrame({
             "date": day_series(audience["date"]), "platform": text(audience, "platform"),
             "account": text(audience, "account"), "value": v, "origin": "audience",
@@ -84,8 +111,8 @@ def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
         return f[np.array(keep, dtype=bool)]
 
     daily_posts: set[tuple[object, object]] = set()
-    if len(content_daily) and metric in content_daily.columns:
-        v = num(content_daily, metric)
+    if len(content_daily) and _has(content_daily, metric):
+        v = metric_values(content_daily, metric)
         c = pd.DataFrame({
             "date": day_series(content_daily["date"]), "platform": text(content_daily, "platform"),
             "account": text(content_daily, "account"), "post_id": text(content_daily, "post_id"), "value": v,
@@ -94,8 +121,8 @@ def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
         c = c[c["date"].notna()]
         daily_posts = set(zip(c["platform"], c["post_id"], strict=True))
         parts.append(uncovered(c.drop(columns=["post_id"])))
-    if len(posts) and metric in posts.columns and "published_at" in posts.columns:
-        v = num(posts, metric)
+    if len(posts) and _has(posts, metric) and "published_at" in posts.columns:
+        v = metric_values(posts, metric)
         p = pd.DataFrame({
             "date": local_day_series(posts["published_at"], tz), "platform": text(posts, "platform"),
             "account": text(posts, "account"), "post_id": text(posts, "post_id"), "value": v, "origin": "posts",
@@ -209,6 +236,20 @@ def followers_by_platform(audience: pd.DataFrame | None, end: DateLike) -> pd.Se
     return s.groupby(level="platform").sum(min_count=1).rename("followers")
 
 
+def followers_as_of(audience: pd.DataFrame | None, end: DateLike, platform: str | None = None) -> dt.date | None:
+    """Day of the most recent ``followers`` value on a day <= ``end`` (over accounts), None when none.
+
+    Followers are a stock: the value at ``end`` is the last one known. When this day is
+    before the period, the figure is a *last known* value, not a measure of the period."""
+    f = _followers_frame(audience)
+    if f is None:
+        return None
+    f = f[f["date"] <= day(end)]
+    if platform is not None:
+        f = f[f["platform"] == platform]
+    return None if not len(f) else pd.Timestamp(f["date"].max()).date()
+
+
 def followers_start(audience: pd.DataFrame | None, start: DateLike, platform: str | None = None) -> float:
     """Followers at period start = at the end of the day before ``start``."""
     return followers_end(audience, day(start) - dt.timedelta(days=1), platform)
@@ -220,7 +261,9 @@ def new_followers_by_account(
     """Net new followers per (platform, account) over ``[start, end]``.
 
     Per account: ``followers_end - followers at end of (start - 1)`` when both totals are
-    known (the total is what the platform counts, including changes no daily row shows);
+    known and the end total was observed within the period (a value carried forward from
+    before the period is not a measure of it: no "+0 growth" for a silent account; the
+    total is what the platform counts, including changes no daily row shows);
     otherwise ``sum(new_followers) - sum(lost_followers)`` over the period's days, where an
     export without a ``lost_followers`` column counts gains only (the platform reports no
     losses); NaN when neither is known. Columns: ``net, start_followers, end_followers, method``.
@@ -232,6 +275,14 @@ def new_followers_by_account(
         )
     s0 = followers_at_by_account(audience, day(start) - dt.timedelta(days=1), platform)
     s1 = followers_at_by_account(audience, end, platform)
+    # a total carried forward from before the period measures nothing in it: growth unknown
+    ff = _followers_frame(audience)
+    if ff is not None and len(s1):
+        inside = ff[_in_period(ff["date"], start, end)]
+        if platform is not None:
+            inside = inside[inside["platform"] == platform]
+        seen = pd.MultiIndex.from_frame(inside[["platform", "account"]].drop_duplicates())
+        s1 = s1[s1.index.isin(seen)]
     f = memo("new_lost", (audience,), (), lambda: pd.DataFrame({
         "date": day_series(audience["date"]), "platform": text(audience, "platform"),
         "account": text(audience, "account").fillna(""), "new": num(audience, "new_followers"),

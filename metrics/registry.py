@@ -59,6 +59,7 @@ class Tables:
     fx_rates: dict[str, float] = field(default_factory=dict)
     value_per_conversion: float | None = None
     value_per_lead: float | None = None
+    week_start: int = 0  # first day of the week: 0 = Monday (ISO), 6 = Sunday
 
     @classmethod
     def from_config(cls, frames: Mapping[str, pd.DataFrame], workspace: Mapping[str, Any] | None = None,
@@ -211,12 +212,12 @@ def compute(metric_id: str, tables: Tables, start: DateLike, end: DateLike, scop
 def series(
     metric_id: str, tables: Tables, start: DateLike, end: DateLike, freq: Freq = "week", scope: Mapping[str, Any] | None = None
 ) -> pd.Series:
-    """One value per calendar ``freq`` bucket (ISO weeks by default) overlapping ``[start, end]``,
+    """One value per calendar ``freq`` bucket (weeks from ``tables.week_start``, ISO by default) overlapping ``[start, end]``,
     indexed by the bucket's first day. Each bucket is computed on its own days clipped to
     ``[start, end]`` with the metric's rule (flow summed, stock at bucket end, ratio from parts)."""
     s0, e0 = as_date(start), as_date(end)
     out = {}
-    for p in periods_between(freq, s0, e0):
+    for p in periods_between(freq, s0, e0, tables.week_start):
         clipped = Period(max(p.start, s0), min(p.end, e0))
         out[pd.Timestamp(p.start)] = compute(metric_id, tables, clipped.start, clipped.end, scope)
     return pd.Series(out, dtype="float64", name=metric_id)

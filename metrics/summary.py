@@ -4,7 +4,7 @@
 Shape (every value a number or None when there is no data; never a silent 0)::
 
     {"period": {"start", "end", "as_of", "timezone"},
-     "presence": {followers_end, followers_by_platform{platform: n}, new_followers,
+     "presence": {followers_end, followers_as_of, followers_by_platform{platform: n}, new_followers,
                   follower_growth_rate, mentions, comments, impressions, engagements,
                   engagement_rate_reach, engagement_rate_followers, share_of_voice,
                   conversation_rate, amplification_rate, applause_rate},
@@ -19,6 +19,9 @@ Shape (every value a number or None when there is no data; never a silent 0)::
 
 ``traffic.conversions`` and ``traffic.revenue`` are those of social traffic (the
 objective); ``all_*`` are the whole site's. Sentiment and mentions are the own brand's.
+``followers_end`` is the last known total on a day <= end and ``followers_as_of`` that day:
+when it is before ``start`` the figure is a last known value and growth is None (unknown,
+never 0).
 :func:`flatten` gives the same numbers under dotted keys (``presence.mentions``).
 """
 
@@ -54,6 +57,7 @@ def summary(
     fb = pr.followers_by_platform(t.audience, e)
     presence = {
         "followers_end": pr.followers_end(t.audience, e),
+        "followers_as_of": (lambda d: d.isoformat() if d else None)(pr.followers_as_of(t.audience, e)),
         "followers_by_platform": {str(k): v for k, v in fb.items()},
         "new_followers": pr.new_followers(t.audience, s, e),
         "follower_growth_rate": pr.follower_growth_rate(t.audience, s, e),

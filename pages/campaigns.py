@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from connectors import store
+from connectors import loader, store
 from connectors.schema import COST_CATEGORIES, PLATFORMS
 from metrics import campaigns as mc
 from metrics import roi as mroi
@@ -98,9 +98,9 @@ def compute(root: str, ws: str, versions: tuple, start: dt.date, end: dt.date, b
             currency: str, rates_t: tuple, vpc: float | None, vpl: float | None) -> dict[str, Any]:
     from pathlib import Path
 
-    costs = store.read_table(Path(root), ws, "costs", COST_COLS)
-    traffic = store.read_table(Path(root), ws, "traffic", TRAFFIC_COLS)
-    leads = store.read_table(Path(root), ws, "leads", LEAD_COLS)
+    costs = loader.read(Path(root), ws, "costs", COST_COLS)
+    traffic = loader.read(Path(root), ws, "traffic", TRAFFIC_COLS)
+    leads = loader.read(Path(root), ws, "leads", LEAD_COLS)
     camps = [dict(c) for c in _thaw(campaigns)]
     kw = dict(tz=tz, campaigns=camps, currency=currency, rates=dict(rates_t), value_per_conversion=vpc, value_per_lead=vpl)
     tab = mc.campaign_table(costs, traffic, leads, start, end, by, **kw)
@@ -113,9 +113,9 @@ def compute_cumulative(root: str, ws: str, versions: tuple, campaign: str, start
                        campaigns: tuple, currency: str, rates_t: tuple, vpc: float | None, vpl: float | None) -> pd.DataFrame:
     from pathlib import Path
 
-    costs = store.read_table(Path(root), ws, "costs", COST_COLS)
-    traffic = store.read_table(Path(root), ws, "traffic", TRAFFIC_COLS)
-    leads = store.read_table(Path(root), ws, "leads", LEAD_COLS)
+    costs = loader.read(Path(root), ws, "costs", COST_COLS)
+    traffic = loader.read(Path(root), ws, "traffic", TRAFFIC_COLS)
+    leads = loader.read(Path(root), ws, "leads", LEAD_COLS)
     return mc.cumulative(costs, traffic, leads, campaign, start, end, tz, [dict(c) for c in _thaw(campaigns)], currency,
                          dict(rates_t), vpc, vpl)
 
@@ -140,8 +140,9 @@ def _thaw(obj: Any) -> Any:
 
 c1, c2 = st.columns([3, 2])
 SCOPES, BYS = ("all", "period"), ("campaign", "platform")
+# the sidebar period by default (the same scope as the Overview); lifetime on request
 scope = SCOPES[c1.radio(
-    t("campaigns.scope"), [0, 1], horizontal=True, key="camp.scope",
+    t("campaigns.scope"), [1, 0], horizontal=True, key="camp.scope",
     format_func=lambda i: t("campaigns.scope.all") if i == 0 else t("campaigns.scope.period", range=fmt.date_range(ctx.start, ctx.end, lang)),
 )]
 by = BYS[c2.radio(t("campaigns.by"), [0, 1], horizontal=True, key="camp.by", format_func=lambda i: t(f"campaigns.by.{BYS[i]}"))]
@@ -386,7 +387,6 @@ if not ctx.present:
             ws_doc = dict(data.config("workspace", {}) or {})
             ws_doc["fx_rates"] = new_rates
             data.save_config("workspace", ws_doc)
-            st.cache_data.clear()
             st.success(t("costs.fx.saved"))
             st.rerun()
 
@@ -422,7 +422,6 @@ if not ctx.present:
                          "note": note, "amount": amount, "hours": hours, "rate": rate}
                 frame = mc.manual_cost_frame([entry])
                 store.write_frames(ctx.root, ctx.workspace, [("costs", frame)], fmt=mc.MANUAL_FORMAT, file_name="manual entry")
-                st.cache_data.clear()
                 st.success(t("costs.saved", amount=fmt.currency(frame["amount"].iloc[0], frame["currency"].iloc[0] or cur, lang)))
 
     # entered by hand: list and delete
@@ -447,6 +446,5 @@ if not ctx.present:
         chosen = sel[t("costs.delete.col")].fillna(False).astype(bool).to_numpy()
         if st.button(t("costs.delete", n=int(chosen.sum())), key="costs.delete", disabled=not chosen.any(), icon=":material/delete:"):
             n = store.delete_rows(ctx.root, ctx.workspace, "costs", manual[chosen], only_format=mc.MANUAL_FORMAT)
-            st.cache_data.clear()
             st.success(t("costs.deleted", n=n))
             st.rerun()

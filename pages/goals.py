@@ -325,8 +325,6 @@ for i, goal in enumerate(goals_cfg):
             pp = ev.get("projected_progress")
             if status in ("on_track", "at_risk", "off_track") and pp is not None and not fmt.is_missing(pp):
                 key = f"goals.status_text.{status}"
-                if status == "on_track" and float(pp) < 1:  # at target now, but the recent trend points away from it
-                    key = "goals.status_text.ahead_but_slowing"
                 st.markdown(t(key, pct=fmt.percent(pp, 0, lang)))
             for w in ev.get("warnings") or []:
                 st.warning(insights.issue_text(w, lang, cur, metric), icon=":material/warning:")

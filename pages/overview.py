@@ -10,11 +10,14 @@ changes from :func:`metrics.deltas.period_deltas`, the sentences from
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from metrics.deltas import biggest_movers
 from metrics.registry import METRICS
-from ui import context, fmt, insights, results
+from metrics.periods import week_of
+from ui import context, data, fmt, insights, results
 from ui.i18n import t
 
 # objective -> (two headline metrics as (metric id, summary path), context figures, goal objective)
@@ -65,8 +68,30 @@ with st.spinner(t("overview.loading")):
     summ = results.summary(ctx)
     dts = results.deltas(ctx)
 
-if not any(len(getattr(tbl, name)) for name in results.TABLES):
+span = data.data_span(ctx)
+if not span:
     st.info(t("overview.empty"))
+    st.stop()
+
+
+def latest_week_with_data(span: dict[str, tuple[dt.date, dt.date]], today: dt.date, week_start: int) -> tuple[dt.date, dt.date]:
+    """The last complete week (before ``today``) that holds the most recent day with data."""
+    last = min(max(hi for _, hi in span.values()), today - dt.timedelta(days=1))
+    w = week_of(last, week_start)
+    if w.end >= today:
+        w = week_of(w.start - dt.timedelta(days=1), week_start)
+    return w.start, w.end
+
+
+if not any(lo <= ctx.end and hi >= ctx.start for lo, hi in span.values()):
+    first, last = min(lo for lo, _ in span.values()), max(hi for _, hi in span.values())
+    st.info(t("overview.no_data_in_period", period=fmt.date_range(ctx.start, ctx.end, lang),
+              span=fmt.date_range(first, last, lang)), icon=":material/event_busy:")
+    ws_start, ws_end = latest_week_with_data(span, ctx.today, ctx.cfg.week_start if ctx.cfg else 0)
+    if st.button(t("overview.jump_latest", range=fmt.date_range(ws_start, ws_end, lang)), key="ov.jump",
+                 icon=":material/fast_forward:", type="primary"):
+        context.set_period("custom", ws_start, ws_end)
+        st.rerun()
     st.stop()
 
 goal_cfg = {g.get("id"): g for g in results.goals(ctx)}
@@ -110,6 +135,16 @@ def show_goal(row: dict) -> None:
         st.progress(min(1.0, max(0.0, float(p))), text=f"{fmt.percent(p, 0, lang)} · {text}")
 
 
+def fmt_as_of(metric: str) -> str | None:
+    """For followers last measured before the period: that day, formatted; else None."""
+    if metric != "followers":
+        return None
+    d = (summ.get("presence") or {}).get("followers_as_of")
+    if not d or dt.date.fromisoformat(d) >= ctx.start:
+        return None
+    return fmt.date(dt.date.fromisoformat(d), lang)
+
+
 def card(objective: str, spec: dict) -> None:
     with st.container(border=True):
         st.subheader(f"{spec['icon']} {t(f'metrics.objective.{objective}')}", anchor=False)
@@ -120,6 +155,11 @@ def card(objective: str, spec: dict) -> None:
             prev = d.previous if d is not None else None
             fav = insights.favourable(metric, v, prev)
             spark = results.sparkline(ctx, tbl, metric)
+            as_of = fmt_as_of(metric)
+            if as_of:  # a stock carried from before the period: say when it was measured, no change
+                col.metric(insights.label(metric, lang), insights.value(metric, v, lang, cur), help=insights.help_text(metric, lang))
+                col.caption(t("common.last_known", date=as_of))
+                continue
             col.metric(
                 insights.label(metric, lang),
                 insights.value(metric, v, lang, cur),
@@ -169,6 +209,7 @@ with left, st.container(border=True):
 roi = summ.get("roi") or {}
 with right, st.container(border=True):
     st.subheader(f":material/savings: {t('metrics.roi')}", anchor=False)
+    st.caption(t("overview.roi.scope", range=fmt.date_range(ctx.start, ctx.end, lang)))
     if roi.get("cost") is None:
         st.write(t("overview.roi.no_cost"))
     else:

@@ -149,14 +149,12 @@ with tab_reg:
             new = others + [entry] if which == "__new__" else [entry if i == int(which) else c for i, c in enumerate(registry)]
             data.save_config("campaigns", new)
             ss["utm.reg.flash"] = True
-            st.cache_data.clear()
             st.rerun()
     if delete and which != "__new__":
         new = [c for i, c in enumerate(registry) if i != int(which)]
         data.save_config("campaigns", new)
         ss["utm.reg.which"] = "__new__"
         ss["utm.reg.flash"] = True
-        st.cache_data.clear()
         st.rerun()
 
 # ----------------------------------------------------------------------------- hygiene
@@ -167,12 +165,12 @@ def hygiene(root: str, ws: str, versions: tuple, start: dt.date | None, end: dt.
     import json
     from pathlib import Path
 
-    from connectors import store
+    from connectors import loader
 
-    traffic = store.read_table(Path(root), ws, "traffic", ["date", "grain", "period_start", "period_end", "property", "source", "medium",
+    traffic = loader.read(Path(root), ws, "traffic", ["date", "grain", "period_start", "period_end", "property", "source", "medium",
                                                            "campaign", "content", "term", "channel", "landing_page", "dimension",
                                                            "sessions", "views", "event_count"])
-    costs = store.read_table(Path(root), ws, "costs", ["date", "campaign", "category", "amount"])
+    costs = loader.read(Path(root), ws, "costs", ["date", "campaign", "category", "amount"])
     return uh.hygiene_report(traffic, json.loads(campaigns_key), costs, start, end)
 
 

@@ -106,7 +106,8 @@ def test_summary_cli_against_independent_sums(store):
     assert r["cost"] == pytest.approx(140 / 14 * 7 + 60)
     assert r["value"] == 50 and r["roi"] == pytest.approx((50 - 130) / 130)
     g = s["goals"][0]
-    assert g["id"] == "g1" and g["current"] == 1065 and g["status"] in ("on_track", "at_risk", "off_track")
+    # two complete weeks since the start: no projection yet, so too early to tell
+    assert g["id"] == "g1" and g["current"] == 1065 and g["status"] == "too_early"
 
 
 def test_summary_null_when_no_data_and_flat_keys(store, capsys):

@@ -10,12 +10,13 @@ complete ISO week). After resolving, :func:`sync_url` writes the view back to th
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
 
-from connectors import store
+from connectors import loader, store
 from ui import i18n, period
 
 K_WORKSPACE = "bsl.workspace"
@@ -43,17 +44,23 @@ class Context:
     present: bool
     today: dt.date
     theme: str = "light"  # light | dark (as the browser reported it)
-    currency: str = "CAD"
-    timezone: str = "America/Toronto"
+    currency: str = loader.DEFAULT_CURRENCY
+    timezone: str = loader.DEFAULT_TIMEZONE
     display_name: str = ""
     settings: dict = field(default_factory=dict, compare=False, hash=False)
+    cfg: loader.WorkspaceSettings | None = field(default=None, compare=False, hash=False)
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
 
-def _today() -> dt.date:
+def _today(tz: str | None = None) -> dt.date:
+    if tz:
+        try:
+            return dt.datetime.now(zoneinfo.ZoneInfo(tz)).date()
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
     return dt.date.today()
 
 
@@ -99,6 +106,7 @@ def _apply_query_params(ss, names: list[str], today: dt.date) -> None:
 def resolve(today: dt.date | None = None) -> Context:
     """Resolve the view from URL + session + defaults, store it in the session and return it."""
     ss = st.session_state
+    today_given = today
     today = today or _today()
     root = store.resolve_root()
     names = workspaces(root)
@@ -108,22 +116,25 @@ def resolve(today: dt.date | None = None) -> Context:
         ss[K_WORKSPACE] = DEFAULT_WORKSPACE if DEFAULT_WORKSPACE in names else (names[0] if names else None)
     if ss.get(K_LANG) not in i18n.LANGS:
         ss[K_LANG] = _browser_lang() or i18n.DEFAULT_LANG
+    ws = ss[K_WORKSPACE]
+    doc: dict = {}
+    if ws:
+        try:
+            doc = store.load_config(root, ws, "workspace", {}) or {}
+        except Exception:
+            doc = {}
+    cfg = loader.settings_from(doc, ws or "")
+    if today_given is None:
+        today = _today(cfg.timezone)  # the workspace's calendar day, not the server's
     kind = ss.get(K_PERIOD) if ss.get(K_PERIOD) in period.PERIODS else "week"
     ss[K_PERIOD] = kind
-    start, end = period.resolve(kind, today, ss.get(K_START), ss.get(K_END))
+    start, end = period.resolve(kind, today, ss.get(K_START), ss.get(K_END), cfg.week_start)
     ss[K_START], ss[K_END] = start, end
     present = bool(ss.get(K_PRESENT, False))
     ss[K_PRESENT] = present
     prev_start, prev_end = period.previous(start, end)
     i18n.set_lang(ss[K_LANG])
 
-    ws = ss[K_WORKSPACE]
-    settings: dict = {}
-    if ws:
-        try:
-            settings = store.load_config(root, ws, "workspace", {}) or {}
-        except Exception:
-            settings = {}
     ctx = Context(
         root=root,
         workspace=ws,
@@ -136,10 +147,11 @@ def resolve(today: dt.date | None = None) -> Context:
         present=present,
         today=today,
         theme=_browser_theme(),
-        currency=str(settings.get("currency") or "CAD"),
-        timezone=str(settings.get("timezone") or "America/Toronto"),
-        display_name=str(settings.get("display_name") or ws or ""),
-        settings=settings,
+        currency=cfg.currency,
+        timezone=cfg.timezone,
+        display_name=cfg.display_name,
+        settings=doc,
+        cfg=cfg,
     )
     ss[K_CTX] = ctx
     return ctx

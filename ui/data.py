@@ -1,10 +1,13 @@
 """Cached reads of the store: the IO boundary of the UI.
 
 Pages read through :func:`read` with the columns they need and, for dated tables, the
-date range; results are cached (``st.cache_data``) under a *store version* key made of
-the modification times of the table's folder and of the import log, so an import, a
-demo regeneration or a deleted workspace is seen at once without clearing by hand.
-:func:`invalidate` clears everything (the Import and Workspaces pages call it).
+local-day range; the read itself is :func:`connectors.loader.read` (instants read a day
+wider, brands attributed through the workspace's brand book), the same as the summary
+CLI and the report. Results are cached (``st.cache_data``) under a *store version* key
+made of the modification times of the table's folder, of the import log and of the
+workspace settings, so an import, a demo regeneration, a settings change or a deleted
+workspace is seen at once without clearing anything. :func:`invalidate` clears only this
+module's caches (never every cache of the app).
 """
 
 from __future__ import annotations
@@ -16,14 +19,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from connectors import store
+from connectors import loader, store
 
 TTL_SECONDS = 15 * 60
 MAX_ENTRIES = 256
 
 
-def version(root: Path, workspace: str, table: str) -> tuple[int, int]:
-    """Changes whenever a file of ``table`` or the import log is replaced."""
+def version(root: Path, workspace: str, table: str) -> tuple[int, int, int]:
+    """Changes whenever a file of ``table``, the import log or the workspace settings are replaced."""
 
     def mtime(p: Path) -> int:
         try:
@@ -32,7 +35,7 @@ def version(root: Path, workspace: str, table: str) -> tuple[int, int]:
             return 0
 
     ws = Path(root) / workspace
-    return mtime(ws / table), mtime(ws / "imports" / "all.parquet")
+    return mtime(ws / table), mtime(ws / "imports" / "all.parquet"), mtime(ws / "_config" / "workspace.json")
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
@@ -44,11 +47,9 @@ def _read(
     start: dt.date | None,
     end: dt.date | None,
     filters: tuple[tuple[str, str, Any], ...] | None,
-    version_key: tuple[int, int],
+    version_key: tuple[int, ...],
 ) -> pd.DataFrame:
-    return store.read_table(
-        Path(root), workspace, table, list(columns), start, end, [tuple(f) for f in filters] if filters else None
-    )
+    return loader.read(Path(root), workspace, table, list(columns), start, end, [tuple(f) for f in filters] if filters else None)
 
 
 def read(
@@ -60,8 +61,8 @@ def read(
     ctx=None,
     workspace: str | None = None,
 ) -> pd.DataFrame:
-    """Rows of ``table`` (current workspace unless ``workspace``) with only ``columns``;
-    for month-partitioned tables only rows whose partition date is in ``[start, end]``."""
+    """Rows of ``table`` (current workspace unless ``workspace``) with only ``columns``, for
+    local days ``[start, end]`` (rule: :func:`connectors.loader.read`)."""
     if ctx is None:
         from ui import context
 
@@ -75,7 +76,7 @@ def read(
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
-def _stats(root: str, workspace: str, table: str, version_key: tuple[int, int]) -> dict[str, Any]:
+def _stats(root: str, workspace: str, table: str, version_key: tuple[int, ...]) -> dict[str, Any]:
     return store.table_stats(Path(root), workspace, table)
 
 
@@ -110,5 +111,25 @@ def save_config(name: str, value: Any, ctx=None) -> None:
     store.save_config(ctx.root, ctx.workspace, name, value)
 
 
+@st.cache_data(ttl=TTL_SECONDS, max_entries=16, show_spinner=False)
+def _span(root: str, workspace: str, versions: tuple) -> dict[str, tuple[dt.date, dt.date]]:
+    return loader.data_span(Path(root), workspace)
+
+
+def data_span(ctx=None) -> dict[str, tuple[dt.date, dt.date]]:
+    """First and last local day with rows, per table (:func:`connectors.loader.data_span`)."""
+    if ctx is None:
+        from ui import context
+
+        ctx = context.get()
+    if not ctx.workspace:
+        return {}
+    versions = tuple(version(ctx.root, ctx.workspace, tb) for tb in loader.SUMMARY_TABLES)
+    return _span(str(ctx.root), ctx.workspace, versions)
+
+
 def invalidate() -> None:
-    st.cache_data.clear()
+    """Clear this module's caches (version keys make this rarely needed; never a global clear)."""
+    _read.clear()
+    _stats.clear()
+    _span.clear()

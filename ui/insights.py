@@ -30,12 +30,12 @@ DECIMAL_METRICS = {"pos_neg_ratio", "conversation_rate", "amplification_rate", "
 CURRENCY_METRICS = {"lead_value", "revenue", "cost", "value", "cpl", "cpa", "cpc", "cpm", "all_revenue", "ad_cost"}
 STATUS_COLORS = {
     "on_track": "green", "achieved": "green", "at_risk": "orange", "off_track": "red", "missed": "red",
-    "not_started": "gray", "no_data": "gray", "invalid": "gray",
+    "not_started": "gray", "no_data": "gray", "invalid": "gray", "too_early": "gray",
 }
 STATUS_ICONS = {
     "on_track": ":material/check_circle:", "achieved": ":material/emoji_events:", "at_risk": ":material/warning:",
     "off_track": ":material/error:", "missed": ":material/cancel:", "not_started": ":material/schedule:",
-    "no_data": ":material/help:", "invalid": ":material/build:",
+    "no_data": ":material/help:", "invalid": ":material/build:", "too_early": ":material/hourglass_empty:",
 }
 
 

@@ -19,9 +19,9 @@ def _pair(p: mp.Period) -> tuple[dt.date, dt.date]:
     return p.start, p.end
 
 
-def last_complete_week(today: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday..Sunday of the last ISO week that has fully ended before ``today``."""
-    return _pair(mp.last_complete("week", today))
+def last_complete_week(today: dt.date, week_start: int = 0) -> tuple[dt.date, dt.date]:
+    """The last week (Monday..Sunday, or from ``week_start``) that has fully ended before ``today``."""
+    return _pair(mp.last_complete("week", today, week_start))
 
 
 def last_complete_month(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -38,20 +38,21 @@ def previous(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     return _pair(mp.previous_period(mp.Period(start, end)))
 
 
-def resolve(kind: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> tuple[dt.date, dt.date]:
+def resolve(kind: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None,
+            week_start: int = 0) -> tuple[dt.date, dt.date]:
     if kind == "month":
         return last_complete_month(today)
     if kind == "quarter":
         return last_complete_quarter(today)
     if kind == "custom" and start and end:
         return (start, end) if start <= end else (end, start)
-    return last_complete_week(today)
+    return last_complete_week(today, week_start)
 
 
-def classify(start: dt.date, end: dt.date, today: dt.date) -> str:
+def classify(start: dt.date, end: dt.date, today: dt.date, week_start: int = 0) -> str:
     """Which preset a (start, end) pair is, for a URL that only carries dates."""
     for kind in ("week", "month", "quarter"):
-        if resolve(kind, today) == (start, end):
+        if resolve(kind, today, week_start=week_start) == (start, end):
             return kind
     return "custom"
 

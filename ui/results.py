@@ -1,7 +1,7 @@
 """Cached metric inputs and results for the Results pages (Overview, Objectives, Trends, Goals).
 
-Everything goes through :func:`metrics.cli.load_summary_inputs` (the loader the summary
-CLI uses) and :func:`metrics.summary.summary`, so a page and ``python -m metrics summary``
+Everything goes through :func:`connectors.loader.load_tables` (the loader the summary
+CLI and the report use) and :func:`metrics.summary.summary`, so a page and ``python -m metrics summary``
 compute identically. Caches are keyed on a *version* made of the modification times of
 every table and configuration document the numbers depend on: an import, a saved goal or
 an edited campaign is seen at once.
@@ -19,15 +19,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from metrics.cli import history_start, load_summary_inputs
+from connectors.loader import CONFIGS, SUMMARY_TABLES, load_tables
 from metrics.deltas import Delta, period_deltas
+from metrics.goals import history_start
 from metrics.periods import Period
 from metrics.registry import METRIC_IDS, Tables, series
 from metrics.summary import summary as compute_summary
 from ui import data
 
-TABLES = ("audience", "posts", "content_daily", "mentions", "sentiment_daily", "traffic", "leads", "costs")
-CONFIGS = ("workspace", "campaigns", "goals")
+TABLES = SUMMARY_TABLES
 TTL = 15 * 60
 SPARK_WEEKS = 12
 
@@ -58,7 +58,7 @@ def history_from(ctx, weeks: int = 0) -> dt.date:
 
 @st.cache_resource(ttl=TTL, max_entries=8, show_spinner=False)
 def _tables(root: str, ws: str, start: dt.date, end: dt.date, since: dt.date, version_key: tuple) -> Tables:
-    return load_summary_inputs(Path(root), ws, start, end, since)
+    return load_tables(Path(root), ws, start, end, since)
 
 
 def tables(ctx, weeks: int = 0) -> Tables:

@@ -147,6 +147,7 @@ TEXTS = {
     # ---------------------------------------------------------------- goal statuses
     "metrics.status.not_started": {"en": "Not started", "fr": "Pas commencé"},
     "metrics.status.no_data": {"en": "No data", "fr": "Aucune donnée"},
+    "metrics.status.too_early": {"en": "Too early to tell", "fr": "Trop tôt pour juger"},
     "metrics.status.on_track": {"en": "On track", "fr": "En bonne voie"},
     "metrics.status.at_risk": {"en": "At risk", "fr": "À risque"},
     "metrics.status.off_track": {"en": "Off track", "fr": "En retard"},

@@ -18,6 +18,18 @@ TEXTS = {
         "fr": "{workspace} · {current}, comparé à {previous}",
     },
     "overview.loading": {"en": "Computing the period’s figures…", "fr": "Calcul des chiffres de la période…"},
+    "overview.no_data_in_period": {
+        "en": "No data for {period}. Data available: {span}.",
+        "fr": "Aucune donnée pour {period}. Données disponibles : {span}.",
+    },
+    "overview.jump_latest": {
+        "en": "Show the latest full week with data ({range})",
+        "fr": "Afficher la dernière semaine complète avec des données ({range})",
+    },
+    "overview.roi.scope": {
+        "en": "{range}, all activity (each campaign's own figures: Campaigns page)",
+        "fr": "{range}, toutes activités confondues (chiffres par campagne : page Campagnes)",
+    },
     "overview.empty": {
         "en": "This workspace holds no data yet. Import platform exports on the Import page to see where each objective stands.",
         "fr": "Cet espace de travail ne contient pas encore de données. Importez des exports de plateformes dans la page Importer "

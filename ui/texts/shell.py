@@ -54,6 +54,7 @@ TEXTS = {
     },
     "common.no_data": {"en": "No data for this period.", "fr": "Aucune donnée pour cette période."},
     "common.estimate": {"en": "estimate", "fr": "estimation"},
+    "common.last_known": {"en": "Last known {date}", "fr": "Dernière valeur connue : {date}"},
     "common.platform": {"en": "Platform", "fr": "Plateforme"},
     "common.account": {"en": "Account", "fr": "Compte"},
     "common.table": {"en": "Table", "fr": "Table"},

@@ -1,0 +1,226 @@
+"""The one loader of a workspace's numbers: settings, periods and tables, read the same way
+for every page, the summary CLI and the report.
+
+* :func:`settings` turns the ``workspace`` config document into :class:`WorkspaceSettings`
+  with the one set of defaults (time zone ``UTC``, currency ``CAD``, weeks from Monday).
+* :func:`read` reads a table for a period of *local* days: instant columns are read a day
+  wider on each side (the workspace time zone moves days by hours; metrics cut exactly),
+  and brand columns are attributed through the brand book (:mod:`metrics.brands`): the
+  raw spelling stays in ``brand_raw``.
+* :func:`load_tables` builds the :class:`metrics.registry.Tables` of a period (with
+  history), :func:`load_summary` the summary; :func:`data_span` says which dates hold data.
+
+Everything here is IO (the store) plus pure functions from ``metrics``; the UI caches these
+calls in ``ui/data.py`` / ``ui/results.py`` keyed on the store version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from connectors.schema import TABLES
+from connectors.store import load_config, read_table
+from metrics.brands import BrandBook, attribute, brand_book
+from metrics.registry import Tables
+
+DEFAULT_TIMEZONE = "UTC"
+DEFAULT_CURRENCY = "CAD"
+WEEK_STARTS = (0, 6)  # Monday (ISO) or Sunday
+_TS = pa.timestamp("us", tz="UTC")
+
+AUDIENCE_COLS = ["date", "platform", "account", "followers", "new_followers", "lost_followers", "impressions", "reach",
+                 "engagements", "reactions", "comments", "shares"]
+POST_COLS = ["post_id", "platform", "account", "published_at", "impressions", "reach", "engagements", "reactions", "comments",
+             "shares", "saves"]
+CONTENT_COLS = ["date", "platform", "account", "post_id", "impressions", "reach", "engagements", "reactions", "comments", "shares",
+                "saves"]
+MENTION_COLS = ["mention_id", "published_at", "source", "brand", "topic", "sentiment_label"]
+SENTIMENT_COLS = ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"]
+TRAFFIC_COLS = ["date", "grain", "period_start", "period_end", "property", "source", "medium", "campaign", "content", "term",
+                "channel", "landing_page", "dimension", "dimension_value", "sessions", "users", "conversions", "revenue"]
+LEAD_COLS = ["lead_id", "created_at", "source", "medium", "campaign", "stage", "value"]
+COST_COLS = ["date", "period_end", "platform", "campaign", "category", "amount", "currency", "impressions", "clicks",
+             "conversions", "conversion_value"]
+SUMMARY_TABLES = ("audience", "posts", "content_daily", "mentions", "sentiment_daily", "traffic", "leads", "costs")
+CONFIGS = ("workspace", "campaigns", "goals")
+
+
+@dataclass(frozen=True)
+class WorkspaceSettings:
+    """A workspace's client settings with defaults applied (the ``workspace`` config document)."""
+
+    slug: str
+    display_name: str
+    timezone: str = DEFAULT_TIMEZONE
+    currency: str = DEFAULT_CURRENCY
+    week_start: int = 0
+    value_per_conversion: float | None = None
+    value_per_lead: float | None = None
+    fx_rates: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    brands: BrandBook = field(default_factory=BrandBook, compare=False, hash=False)
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _num(v: Any) -> float | None:
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if x == x else None
+
+
+def settings_from(doc: dict[str, Any] | None, slug: str) -> WorkspaceSettings:
+    """:class:`WorkspaceSettings` of a ``workspace`` document (invalid values fall back to the defaults)."""
+    d = dict(doc or {})
+    tz = str(d.get("timezone") or DEFAULT_TIMEZONE)
+    try:
+        zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = DEFAULT_TIMEZONE
+    ws = d.get("week_start", 0)
+    return WorkspaceSettings(
+        slug=slug,
+        display_name=str(d.get("display_name") or "").strip() or slug,
+        timezone=tz,
+        currency=str(d.get("currency") or DEFAULT_CURRENCY).upper(),
+        week_start=ws if ws in WEEK_STARTS else 0,
+        value_per_conversion=_num(d.get("value_per_conversion")),
+        value_per_lead=_num(d.get("value_per_lead")),
+        fx_rates={str(k).upper(): float(v) for k, v in (d.get("fx_rates") or {}).items() if _num(v)},
+        brands=brand_book(d),
+        raw=d,
+    )
+
+
+def settings(root: Path, ws: str) -> WorkspaceSettings:
+    return settings_from(load_config(Path(root), ws, "workspace", {}) or {}, ws)
+
+
+def attribute_brands(df: pd.DataFrame, book: BrandBook) -> pd.DataFrame:
+    """``df`` with ``brand`` replaced by its canonical name (raw spelling in ``brand_raw``)."""
+    if "brand" not in df.columns or book.empty:
+        return df
+    out = df.copy()
+    out["brand_raw"] = out["brand"]
+    out["brand"] = attribute(out["brand"], book) if len(out) else out["brand"]
+    return out
+
+
+def read(
+    root: Path,
+    ws: str,
+    table: str,
+    columns: Sequence[str],
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    filters: list[tuple[str, str, Any]] | None = None,
+    cfg: WorkspaceSettings | None = None,
+) -> pd.DataFrame:
+    """Rows of ``table`` for local days ``[start, end]`` (only ``columns``), brands attributed.
+
+    For a table partitioned on an instant, the read is a day wider on each side; the caller
+    (a metric) cuts exactly in the workspace time zone."""
+    t = TABLES[table]
+    if t.partition_by and t.columns[t.partition_by] == _TS:
+        start = start - dt.timedelta(days=1) if start else None
+        end = end + dt.timedelta(days=1) if end else None
+    df = read_table(Path(root), ws, table, list(columns), start, end, filters)
+    if table in ("mentions", "sentiment_daily") and "brand" in columns:
+        df = attribute_brands(df, (cfg or settings(root, ws)).brands)
+    return df
+
+
+def _ts(d: dt.date) -> dt.datetime:
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+
+
+def tables_from(frames: dict[str, pd.DataFrame], cfg: WorkspaceSettings, campaigns: list[dict[str, Any]]) -> Tables:
+    """:class:`Tables` from frames and settings (the one place settings reach the metrics)."""
+    b = cfg.brands
+    return Tables(
+        **frames, tz=cfg.timezone, own_brand=b.own_name, competitors=b.competitor_names, campaigns=list(campaigns),
+        currency=cfg.currency, fx_rates=dict(cfg.fx_rates), value_per_conversion=cfg.value_per_conversion,
+        value_per_lead=cfg.value_per_lead, week_start=cfg.week_start,
+    )
+
+
+def load_tables(root: Path, ws: str, start: dt.date, end: dt.date, history_from: dt.date | None = None) -> Tables:
+    """What the metrics need for local days ``[start, end]`` (from ``history_from`` when given):
+    only the columns used and, for dated tables, only the months in range. Followers are read
+    over the whole history up to ``end`` (the last known value, with its date, counts); costs
+    too (a row may cover a range starting earlier)."""
+    root = Path(root)
+    cfg = settings(root, ws)
+    campaigns = load_config(root, ws, "campaigns", []) or []
+    lo = min(start, history_from) if history_from else start
+    wide_lo, wide_hi = lo - dt.timedelta(days=1), end + dt.timedelta(days=1)
+
+    aud = read(root, ws, "audience", AUDIENCE_COLS, lo, end, cfg=cfg)
+    older = read(root, ws, "audience", ["date", "platform", "account", "followers"], None, lo - dt.timedelta(days=1), cfg=cfg)
+    older = older[older["followers"].notna()]
+    if len(older):
+        # only the last known value per account matters before ``lo``
+        older = older.sort_values("date").groupby(["platform", "account"], dropna=False, sort=False).tail(1)
+        older = older.reindex(columns=AUDIENCE_COLS)
+        aud = pd.concat([older, aud], ignore_index=True) if len(aud) else older
+    inst = [("published_at", ">=", _ts(wide_lo)), ("published_at", "<", _ts(wide_hi + dt.timedelta(days=1)))]
+    posts = read_table(root, ws, "posts", POST_COLS, filters=inst)
+    leads = read_table(root, ws, "leads", LEAD_COLS,
+                       filters=[("created_at", ">=", _ts(wide_lo)), ("created_at", "<", _ts(wide_hi + dt.timedelta(days=1)))])
+    costs = read(root, ws, "costs", COST_COLS, None, end, cfg=cfg)
+    if len(costs):
+        last = pd.to_datetime(costs["period_end"]).fillna(pd.to_datetime(costs["date"]))
+        costs = costs[(last >= pd.Timestamp(lo)).to_numpy()]
+    frames = {
+        "audience": aud,
+        "posts": posts,
+        "content_daily": read(root, ws, "content_daily", CONTENT_COLS, lo, end, cfg=cfg),
+        "mentions": read(root, ws, "mentions", MENTION_COLS, lo, end, cfg=cfg),
+        "sentiment_daily": read(root, ws, "sentiment_daily", SENTIMENT_COLS, lo, end, cfg=cfg),
+        "traffic": read(root, ws, "traffic", TRAFFIC_COLS, lo, end, cfg=cfg),
+        "leads": leads,
+        "costs": costs,
+    }
+    return tables_from(frames, cfg, campaigns)
+
+
+def load_summary(root: Path, ws: str, start: dt.date, end: dt.date, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The summary of local days ``[start, end]`` (goals from the ``goals`` config, judged on ``as_of``,
+    by default the day after ``end``): what the Overview, the CLI and the report show."""
+    from metrics.goals import history_start
+    from metrics.summary import summary
+
+    goals = load_config(Path(root), ws, "goals", []) or []
+    tables = load_tables(Path(root), ws, start, end, history_start(start, goals) if goals else None)
+    return summary(tables, start, end, goals, as_of)
+
+
+def data_span(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> dict[str, tuple[dt.date, dt.date]]:
+    """First and last local day holding rows, per table (only the date column is read);
+    tables without rows are absent."""
+    cfg = settings(root, ws)
+    out: dict[str, tuple[dt.date, dt.date]] = {}
+    for tb in tables:
+        t = TABLES[tb]
+        col = t.partition_by or ("created_at" if tb == "leads" else None)
+        if not col:
+            continue
+        s = read_table(Path(root), ws, tb, [col])[col].dropna()
+        if not len(s):
+            continue
+        if t.columns[col] == _TS:
+            s = pd.to_datetime(s, utc=True).dt.tz_convert(cfg.timezone)
+            lo, hi = s.min().date(), s.max().date()
+        else:
+            s = pd.to_datetime(s)
+            lo, hi = s.min().date(), s.max().date()
+        out[tb] = (lo, hi)
+    return out
