@@ -224,3 +224,127 @@ def data_span(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> di
             lo, hi = s.min().date(), s.max().date()
         out[tb] = (lo, hi)
     return out
+
+
+# --------------------------------------------------------------------------- client settings (validation)
+
+PLATFORM_IDS = ("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "mastodon", "bluesky", "web")
+_CURRENCY = __import__("re").compile(r"^[A-Z]{3}$")
+
+
+def parse_handles(text: str) -> tuple[dict[str, list[str]], list[str]]:
+    """``"bluesky: name.bsky.social; x: @name"`` (``;``, ``,`` or new lines between entries) ->
+    ``{platform: [handle]}`` and the entries that name no known platform."""
+    out: dict[str, list[str]] = {}
+    bad: list[str] = []
+    for raw in __import__("re").split(r"[;\n,]", text or ""):
+        entry = raw.strip()
+        if not entry:
+            continue
+        platform, sep, handle = entry.partition(":")
+        p = platform.strip().lower()
+        if not sep or p not in PLATFORM_IDS or not handle.strip():
+            bad.append(entry)
+            continue
+        out.setdefault(p, [])
+        if handle.strip() not in out[p]:
+            out[p].append(handle.strip())
+    return out, bad
+
+
+def parse_brand_line(line: str) -> dict[str, Any] | None:
+    """One brand written on a line: ``Name, alias, platform: handle, …`` (commas or semicolons
+    between items; an item ``platform: handle`` with a known platform id is a handle, any
+    other item an alias) -> ``{"name", "aliases", "handles"}``; None for a blank line."""
+    items = [x.strip() for x in __import__("re").split(r"[,;]", line or "") if x.strip()]
+    if not items:
+        return None
+    name, aliases, handles = items[0], [], {}
+    for it in items[1:]:
+        p, sep, h = it.partition(":")
+        if sep and p.strip().lower() in PLATFORM_IDS and h.strip():
+            handles.setdefault(p.strip().lower(), []).append(h.strip())
+        elif it not in aliases:
+            aliases.append(it)
+    return {"name": name, "aliases": aliases, "handles": handles}
+
+
+def format_brand_line(entry: Any) -> str:
+    """Inverse of :func:`parse_brand_line`."""
+    e = {"name": entry} if isinstance(entry, str) else dict(entry or {})
+    parts = [str(e.get("name") or "")] + list(e.get("aliases") or [])
+    parts += [f"{p}: {h}" for p, hs in (e.get("handles") or {}).items() for h in (hs if isinstance(hs, list) else [hs])]
+    return ", ".join(x for x in parts if x)
+
+
+def format_handles(handles: dict[str, Any] | None) -> str:
+    return "; ".join(f"{p}: {h}" for p, hs in (handles or {}).items() for h in (hs if isinstance(hs, list) else [hs]))
+
+
+def validate_settings(doc: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Clean a ``workspace`` settings document; returns it and ``[(field, error code)]``.
+
+    Codes: ``tz`` (unknown time zone), ``currency`` (not 3 letters), ``week_start``,
+    ``value`` (negative or not a number), ``own_brand`` (aliases without a brand name),
+    ``duplicate`` (a name or alias claimed by two brands), ``name`` (a brand without a name)."""
+    from metrics.brands import alias_key
+
+    d = dict(doc)
+    errors: list[tuple[str, str]] = []
+    d["display_name"] = str(d.get("display_name") or "").strip()
+    tz = str(d.get("timezone") or "").strip()
+    try:
+        zoneinfo.ZoneInfo(tz)
+        d["timezone"] = tz
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        errors.append(("timezone", "tz"))
+    cur = str(d.get("currency") or "").strip().upper()
+    if _CURRENCY.match(cur):
+        d["currency"] = cur
+    else:
+        errors.append(("currency", "currency"))
+    if d.get("week_start", 0) not in WEEK_STARTS:
+        errors.append(("week_start", "week_start"))
+    for k in ("value_per_conversion", "value_per_lead"):
+        v = d.get(k)
+        if v is None or v == "":
+            d.pop(k, None)
+            continue
+        x = _num(v)
+        if x is None or x < 0:
+            errors.append((k, "value"))
+        else:
+            d[k] = x
+    d["own_brand"] = str(d.get("own_brand") or "").strip()
+    if not d["own_brand"] and (d.get("own_aliases") or d.get("own_handles")):
+        errors.append(("own_brand", "own_brand"))
+    seen: dict[str, str] = {}
+
+    def claim(field_name: str, owner: str, spellings: list[str]) -> None:
+        for sp in spellings:
+            k = alias_key(sp)
+            if k and seen.get(k, owner) != owner:
+                errors.append((field_name, "duplicate"))
+                return
+            if k:
+                seen[k] = owner
+
+    if d["own_brand"]:
+        own_handles = d.get("own_handles") or {}
+        claim("own_brand", "own", [d["own_brand"], *(d.get("own_aliases") or []),
+                                   *(h for hs in own_handles.values() for h in hs)])
+    for kind in ("competitors", "partners"):
+        cleaned = []
+        for e in d.get(kind) or []:
+            e = {"name": e} if isinstance(e, str) else dict(e)
+            name = str(e.get("name") or "").strip()
+            if not name:
+                if e.get("aliases") or e.get("handles"):
+                    errors.append((kind, "name"))
+                continue
+            e["name"] = name
+            claim(kind, f"{kind}:{name}", [name, *(e.get("aliases") or []),
+                                           *(h for hs in (e.get("handles") or {}).values() for h in hs)])
+            cleaned.append(e)
+        d[kind] = cleaned
+    return d, errors

@@ -74,7 +74,8 @@ class Tables:
             "audience", "posts", "content_daily", "mentions", "sentiment_daily", "traffic", "leads", "costs"}}
         return cls(
             **kw, tz=ws.get("timezone") or "UTC", own_brand=ws.get("own_brand") or None,
-            competitors=tuple(ws.get("competitors") or ()), campaigns=list(campaigns or []), currency=ws.get("currency"),
+            competitors=tuple(c if isinstance(c, str) else str(c.get("name") or "") for c in ws.get("competitors") or ()),
+            campaigns=list(campaigns or []), currency=ws.get("currency"),
             fx_rates=dict(ws.get("fx_rates") or {}), value_per_conversion=ws.get("value_per_conversion"),
             value_per_lead=ws.get("value_per_lead"),
         )

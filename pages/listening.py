@@ -25,6 +25,8 @@ import streamlit as st
 
 from connectors import scoring
 from metrics import listening as L
+from metrics import local_day_series
+from metrics.brands import UNATTRIBUTED, brand_book
 from metrics.presence import share_of_voice
 from metrics.sentiment import sentiment_totals
 from ui import charts, colors, context, data, fmt, widgets
@@ -35,8 +37,9 @@ ws = context.require_workspace(ctx)
 lang, present, tz = ctx.lang, ctx.present, ctx.timezone
 ss = st.session_state
 
-OWN = (ctx.settings.get("own_brand") or "").strip() or None
-COMPS = [str(c).strip() for c in (ctx.settings.get("competitors") or []) if str(c).strip()]
+BOOK = ctx.cfg.brands if ctx.cfg else brand_book(ctx.settings)
+OWN = BOOK.own_name
+COMPS = list(BOOK.competitor_names)
 BRANDS = ([OWN] if OWN else []) + COMPS
 ALERTS = L.alert_params(data.config("alerts", {}, ctx=ctx))
 TERMS = L.normalise_terms(data.config("tracked_terms", [], ctx=ctx))
@@ -116,6 +119,25 @@ st.caption(t("listening.intro"))
 if not len(mentions) and not len(sent_daily):
     st.info(t("listening.empty"))
     st.stop()
+
+
+def _unattributed() -> tuple[int, list[str]]:
+    """Mentions of the period whose brand matches no configured brand, and their top spellings."""
+    if not len(mentions) or "brand_raw" not in mentions.columns:
+        return 0, []
+    day_ = local_day_series(mentions["published_at"], tz)
+    inside = (day_ >= pd.Timestamp(ctx.start)) & (day_ <= pd.Timestamp(ctx.end))
+    m = mentions[((mentions["brand"] == UNATTRIBUTED) & inside).to_numpy()]
+    top = m["brand_raw"].astype(str).str.strip().value_counts().head(3).index.tolist()
+    return len(m), top
+
+
+n_unattr, top_unattr = memo("unattributed", (ctx.start, ctx.end, OWN, tuple(COMPS)), _unattributed)
+if n_unattr:
+    msg = t("listening.unattributed", n=fmt.integer(n_unattr, lang), names=", ".join(plain_md(x, 40) for x in top_unattr))
+    if not present:
+        msg += " " + t("listening.unattributed.fix")
+    st.caption(f":material/help: {msg}")
 
 # --------------------------------------------------------------------------- headline
 

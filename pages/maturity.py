@@ -25,9 +25,8 @@ ctx = context.get()
 ws = context.require_workspace(ctx)
 lang = ctx.lang
 ss = st.session_state
-settings = ctx.settings or {}
-own_brand = settings.get("own_brand") or None
-competitors = tuple(settings.get("competitors") or ())
+own_brand = ctx.cfg.brands.own_name if ctx.cfg else None
+competitors = ctx.cfg.brands.competitor_names if ctx.cfg else ()
 
 st.title(t("nav.maturity"))
 st.caption(t("maturity.subtitle", workspace=ctx.display_name or ws))

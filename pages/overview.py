@@ -15,8 +15,8 @@ import datetime as dt
 import streamlit as st
 
 from metrics.deltas import biggest_movers
-from metrics.registry import METRICS
 from metrics.periods import week_of
+from metrics.registry import METRICS
 from ui import context, data, fmt, insights, results
 from ui.i18n import t
 

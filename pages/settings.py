@@ -1,4 +1,4 @@
-"""Settings: configure the API sources of the workspace, test them, pull now, see the last pull.
+"""Settings: the client's settings (ui/client_settings.py), then the API sources: configure the API sources of the workspace, test them, pull now, see the last pull.
 
 Non-secret settings are saved in the workspace's ``sources`` document; secrets stay in
 ``.env`` and are only reported as present or missing (never displayed, never accepted here).
@@ -18,7 +18,7 @@ from connectors import runner
 from connectors.api import SOURCES
 from connectors.api.base import Common, _env_name, config_fields, load_dotenv_once
 from connectors.errors import ConfigError, TransientError
-from ui import context, data, fmt, widgets
+from ui import client_settings, context, data, fmt, widgets
 from ui.i18n import has, t
 
 ctx = context.admin_page()
@@ -27,6 +27,9 @@ load_dotenv_once()
 COMMON = {f.name for f in dataclasses.fields(Common)}
 
 st.title(t("settings.title"))
+client_settings.render(ctx)
+st.divider()
+st.subheader(t("client.sources"))
 st.markdown(t("settings.intro", workspace=ctx.display_name or ws))
 st.caption(t("settings.secrets_note"))
 

@@ -160,8 +160,16 @@ TEXTS = {
     "listening.col.url.open": {"en": "open", "fr": "ouvrir"},
     # share of voice
     "listening.sov.no_competitors": {
-        "en": "Name your competitors in the workspace settings to compare your share of the conversation.",
-        "fr": "Indiquez vos concurrents dans les paramètres de l’espace de travail pour comparer votre part de la conversation.",
+        "en": "Name your competitors (Settings → Client) to compare your share of the conversation.",
+        "fr": "Indiquez vos concurrents (Paramètres → Client) pour comparer votre part de la conversation.",
+    },
+    "listening.unattributed": {
+        "en": "{n} mentions of this period name no known brand ({names}): they are counted for nobody.",
+        "fr": "{n} mentions de cette période ne nomment aucune marque connue ({names}) : elles ne comptent pour personne.",
+    },
+    "listening.unattributed.fix": {
+        "en": "Add those spellings as aliases in Settings → Client.",
+        "fr": "Ajoutez ces graphies comme alias dans Paramètres → Client.",
     },
     "listening.sov.empty": {"en": "No mentions of your brand or competitors in these weeks.", "fr": "Aucune mention de votre marque ni de vos concurrents ces semaines-là."},
     "listening.sov.caption": {
