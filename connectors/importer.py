@@ -83,12 +83,14 @@ def first_header(doc: Document) -> list[str]:
 
 
 def _context(file_name: str, root: Path | None, workspace: str | None, account: str | None, mapping: dict[str, Any] | None) -> ParseContext:
-    tz = "UTC"
+    from connectors.loader import DEFAULT_TIMEZONE, settings_from
+
+    tz = DEFAULT_TIMEZONE
     if root is not None and workspace is not None:
-        try:
-            tz = (store.load_config(root, workspace, "workspace", {}) or {}).get("timezone", "UTC")
+        try:  # the same time zone (and default) as every page: a date-only value stays on its local day
+            tz = settings_from(store.load_config(root, workspace, "workspace", {}) or {}, workspace).timezone
         except (ValueError, OSError):
-            tz = "UTC"
+            tz = DEFAULT_TIMEZONE
     return ParseContext(file_name=file_name, account=account, workspace=workspace, root=root, timezone=tz, mapping=mapping)
 
 

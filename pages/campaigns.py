@@ -15,7 +15,7 @@ from connectors import loader, store
 from connectors.schema import COST_CATEGORIES, PLATFORMS
 from metrics import campaigns as mc
 from metrics import roi as mroi
-from ui import charts, context, data, fmt
+from ui import charts, context, data, fmt, insights
 from ui.i18n import has, t
 from ui.widgets import estimate_note, platform_name, table
 
@@ -158,12 +158,16 @@ tot: dict[str, Any] = res["totals"]
 # ----------------------------------------------------------------------------- totals
 
 st.subheader(t("campaigns.totals"))
+st.caption(t("campaigns.totals.scope.period", range=fmt.date_range(start, end, lang)) if scope == "period"
+           else t("campaigns.totals.scope.all"))
+est = f" ({t('common.estimate')})" if tot.get("value_basis") in ("estimated", "mixed") else ""
 m = st.columns(6)
-m[0].metric(col("cost"), money(tot["cost"]))
-m[1].metric(col("value"), money(tot["value"]))
-m[2].metric(col("roi"), roi_text(tot["roi"]), help=t("campaigns.help.roi"))
-m[3].metric(col("cpl"), money(tot["cpl"], 2), help=t("campaigns.help.cpl"))
-m[4].metric(col("cpa"), money(tot["cpa"], 2), help=t("campaigns.help.cpa"))
+# the same formatting as the Overview (ui.insights.value), so one figure reads the same everywhere
+m[0].metric(col("cost"), insights.value("cost", tot["cost"], lang, cur))
+m[1].metric(col("value") + est, insights.value("value", tot["value"], lang, cur))
+m[2].metric(col("roi") + est, insights.value("roi", tot["roi"], lang, cur), help=t("campaigns.help.roi"))
+m[3].metric(col("cpl"), insights.value("cpl", tot["cpl"], lang, cur), help=t("campaigns.help.cpl"))
+m[4].metric(col("cpa"), insights.value("cpa", tot["cpa"], lang, cur), help=t("campaigns.help.cpa"))
 m[5].metric(col("roas"), ratio_x(tot["roas"]), help=t("campaigns.help.roas"))
 if fmt.is_missing(tot["roi"]):
     st.info(t("campaigns.no_roi", reason=reason_text(tot["roi_reason"])), icon=":material/info:")

@@ -29,7 +29,7 @@ from metrics import local_day_series
 from metrics.brands import UNATTRIBUTED, brand_book
 from metrics.presence import share_of_voice
 from metrics.sentiment import sentiment_totals
-from ui import charts, colors, context, data, fmt, widgets
+from ui import charts, colors, context, data, fmt, insights, widgets
 from ui.i18n import t
 
 ctx = context.get()
@@ -175,11 +175,12 @@ def delta_text(a: float, b: float, kind: str = "count") -> str | None:
 
 
 k1, k2, k3, k4 = st.columns(4)
-k1.metric(t("listening.kpi.mentions"), fmt.integer(cur["mentions"], lang), delta_text(cur["mentions"], prev["mentions"]),
+# the same formatting as the Overview and Objectives (ui.insights.value): one number, one look
+k1.metric(t("listening.kpi.mentions"), insights.value("mentions", cur["mentions"], lang), delta_text(cur["mentions"], prev["mentions"]),
           help=t("listening.kpi.mentions.help"))
-k2.metric(t("listening.kpi.net"), fmt.percent(cur["net_sentiment"], 0, lang, signed=True),
+k2.metric(t("listening.kpi.net"), insights.value("net_sentiment", cur["net_sentiment"], lang),
           delta_text(cur["net_sentiment"], prev["net_sentiment"], "points"), help=t("listening.kpi.net.help"))
-k3.metric(t("listening.kpi.sov"), fmt.percent(sov_now, 0, lang), delta_text(sov_now, sov_prev, "points"),
+k3.metric(t("listening.kpi.sov"), insights.value("share_of_voice", sov_now, lang), delta_text(sov_now, sov_prev, "points"),
           help=t("listening.kpi.sov.help"))
 n_crises = int(own_alerts["crisis"].sum()) if len(own_alerts) else 0
 k4.metric(t("listening.kpi.alerts"), fmt.integer(len(own_alerts), lang),

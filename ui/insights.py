@@ -57,15 +57,26 @@ def _pct_decimals(metric_id: str) -> int:
     return 0 if metric_id == "roi" else (2 if metric_id == "follower_growth_rate" else 1)
 
 
+def sig_decimals(x: float, digits: int = 2) -> int:
+    """Decimals that keep ``digits`` significant digits of ``|x| < 1`` (0.043 -> 3); 0 otherwise."""
+    import math
+
+    a = abs(x)
+    if a == 0 or a >= 1 or math.isnan(a):
+        return 0
+    return digits - 1 - math.floor(math.log10(a))
+
+
 def value(metric_id: str, v: Any, lang: str | None = None, currency: str = "CAD") -> str:
     """A metric's value in the locale: counts as integers, rates as percentages, money in
-    the workspace currency, ratios with one decimal."""
+    the workspace currency, ratios with one decimal. A ratio or rate below 1 (in the unit
+    shown) keeps two significant digits (0.43, 0.37 %), so a small figure never shows as 0."""
     if _missing(v):
         return fmt.MISSING
     if metric_id in PERCENT_METRICS:
-        return fmt.percent(v, _pct_decimals(metric_id), lang)
+        return fmt.percent(v, max(_pct_decimals(metric_id), sig_decimals(float(v) * 100)), lang)
     if metric_id in DECIMAL_METRICS:
-        return fmt.number(v, 1, lang)
+        return fmt.number(v, max(1, sig_decimals(float(v))), lang)
     if metric_id in CURRENCY_METRICS:
         return fmt.currency(v, currency, lang, decimals=0 if abs(float(v)) >= 100 else 2)
     return fmt.integer(v, lang)

@@ -5,6 +5,10 @@ Metric names, ROI reasons and value bases come from ``ui/texts/metrics.py`` (``m
 TEXTS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ campaigns page
     "campaigns.scope": {"en": "Figures over", "fr": "Chiffres sur"},
+    "campaigns.totals.scope.period": {"en": "{range}, all campaigns and costs of the period (the Overview's scope)",
+                                      "fr": "{range}, toutes les campagnes et tous les coûts de la période (comme la Vue d’ensemble)"},
+    "campaigns.totals.scope.all": {"en": "Each campaign's whole life (not comparable with the Overview's period figures)",
+                                   "fr": "Toute la durée de chaque campagne (non comparable aux chiffres de période de la Vue d’ensemble)"},
     "campaigns.scope.all": {"en": "Each campaign's whole life", "fr": "Toute la durée de chaque campagne"},
     "campaigns.scope.period": {"en": "The selected period ({range})", "fr": "La période choisie ({range})"},
     "campaigns.by": {"en": "Break down by", "fr": "Ventiler par"},
