@@ -1,0 +1,129 @@
+"""One number, one truth: every KPI shown on more than one page (mentions, net sentiment,
+share of voice, followers, sessions from social, conversions, new leads, cost, value, ROI
+for the same scope) is the same text on every page and equals the summary CLI's figure
+formatted the same way, for the demo workspace and for a workspace of imported real
+exports, over three periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import app
+from connectors.store import save_config
+from ui import insights
+from ui.i18n import t
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT.parent / "shared" / "fixtures" / "real_exports"
+PAGES = ("overview", "objectives", "listening", "campaigns")
+# metric id -> summary path
+PATHS = {
+    "followers": "presence.followers_end", "mentions": "presence.mentions", "share_of_voice": "presence.share_of_voice",
+    "net_sentiment": "sentiment.net_sentiment", "pos_neg_ratio": "sentiment.pos_neg_ratio",
+    "social_sessions": "traffic.social_sessions", "conversions": "traffic.conversions", "new_leads": "relationships.new_leads",
+    "cost": "roi.cost", "value": "roi.value", "roi": "roi.roi",
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Label shown on a page -> metric id (each page's own wording of the same figure)."""
+    out = {insights.label(m, lang): m for m in PATHS}
+    out[t("listening.kpi.mentions", lang=lang)] = "mentions"
+    out[t("listening.kpi.net", lang=lang)] = "net_sentiment"
+    out[t("listening.kpi.sov", lang=lang)] = "share_of_voice"
+    for key, m in (("campaigns.col.cost", "cost"), ("campaigns.col.value", "value"), ("campaigns.col.roi", "roi")):
+        out[t(key, lang=lang)] = m
+    est = f" ({t('common.estimate', lang=lang)})"
+    for k, m in list(out.items()):
+        out[k + est] = m
+    return out
+
+
+def shown(root: Path, ws: str, page: str, start: dt.date, end: dt.date, lang: str) -> dict[str, str]:
+    """{metric id: text} of the headline metrics of one page (first occurrence)."""
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=180)
+    at.query_params.update({"workspace": ws, "lang": lang, "start": start.isoformat(), "end": end.isoformat()})
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    names = labels(lang)
+    out: dict[str, str] = {}
+    for m in at.metric:
+        mid = names.get(m.label)
+        if mid and mid not in out:
+            out[mid] = m.value
+    return out
+
+
+def summary(root: Path, ws: str, start: dt.date, end: dt.date) -> dict:
+    res = subprocess.run([sys.executable, "-m", "metrics", "summary", "--workspace", ws, "--store", str(root),
+                          "--start", start.isoformat(), "--end", end.isoformat()],
+                         capture_output=True, text=True, cwd=PROJECT, check=True)
+    return json.loads(res.stdout)
+
+
+def check(root: Path, ws: str, periods: list[tuple[dt.date, dt.date]], lang: str, monkeypatch) -> int:
+    monkeypatch.setenv("BOUSSOLE_STORE", str(root))
+    cur = (json.loads((root / ws / "_config" / "workspace.json").read_text()).get("currency")
+           if (root / ws / "_config" / "workspace.json").is_file() else None) or "CAD"
+    compared = 0
+    for start, end in periods:
+        s = summary(root, ws, start, end)
+        per_page = {p: shown(root, ws, p, start, end, lang) for p in PAGES}
+        for mid, path in PATHS.items():
+            a, b = path.split(".")
+            expected = insights.value(mid, s[a][b], lang, cur)
+            seen = {p: v[mid] for p, v in per_page.items() if mid in v}
+            for page, text in seen.items():
+                assert text == expected, (ws, start, end, mid, page, text, expected)
+            compared += len(seen) >= 2
+    return compared
+
+
+def test_demo_pages_and_cli_agree(app_store, monkeypatch):
+    today = dt.date.today()
+    last_sunday = today - dt.timedelta(days=today.weekday() + 1)
+    week = (last_sunday - dt.timedelta(days=6), last_sunday)
+    month_end = today.replace(day=1) - dt.timedelta(days=1)
+    month = (month_end.replace(day=1), month_end)
+    older = (week[0] - dt.timedelta(weeks=20), week[1] - dt.timedelta(weeks=20))
+    compared = check(app_store, "demo", [week, month, older], "en", monkeypatch)
+    assert compared >= 3 * 6  # mentions, net sentiment, SoV, followers, sessions, ROI... shown on 2+ pages each time
+
+
+def _import(root: Path, files: list[Path], ws: str) -> int:
+    """Import with the CLI; files of a layout that needs a mapping fail alone (exit 2), the rest lands."""
+    return subprocess.run([sys.executable, "-m", "connectors", "import", *map(str, files), "--workspace", ws,
+                           "--store", str(root)], capture_output=True, text=True, cwd=PROJECT).returncode
+
+
+def test_real_exports_pages_and_cli_agree(tmp_path, monkeypatch):
+    if not SHARED.is_dir():
+        pytest.skip(f"shared real exports absent ({SHARED}): this test needs them")
+    wanted = [p for p in sorted(SHARED.rglob("*")) if p.is_file() and p.suffix.lower() in (".csv", ".xlsx")
+              and p.relative_to(SHARED).parts[0] in ("twitter_x", "facebook", "instagram", "google_analytics", "fr")]
+    if not wanted:
+        pytest.skip("no real export of the needed families")
+    root = tmp_path / "store"
+    save_config(root, "real", "workspace", {"timezone": "America/Toronto", "currency": "CAD"})
+    codes = [_import(root, [f], "real") for f in wanted]
+    assert codes.count(0) >= len(codes) // 2, codes
+    from connectors.loader import data_span
+
+    span = data_span(root, "real")
+    assert span, "nothing imported"
+    last = max(hi for _, hi in span.values())
+    wk_end = last - dt.timedelta(days=(last.weekday() + 1) % 7)
+    week = (wk_end - dt.timedelta(days=6), wk_end)
+    month = (last.replace(day=1), last)
+    first = min(lo for lo, _ in span.values())
+    whole = (first, last)
+    compared = check(root, "real", [week, month, whole], "fr", monkeypatch)
+    assert compared >= 1
