@@ -19,25 +19,40 @@ Analyse
 * **Sentiment shifts** and **objectives off track**: the registry and
   :func:`metrics.goals.evaluate_goal` (statuses ``off_track``, ``at_risk`` and ``missed``).
 
-Improve: before/after verdict (:func:`before_after`)
------------------------------------------------------
+Improve: before/after verdict (:func:`before_after`, :func:`compare`)
+---------------------------------------------------------------------
 For an action dated D with review date R, the *after* window is ``[D, R - 1]`` (its length
 w = R - D days, at least ``MIN_WINDOW_DAYS``) and the *before* window is the w days just
 before D. Daily values of the action's metric (registry rules, the action's scope) are
-compared: change = mean(after) / mean(before) - 1. When the same two windows one year
-earlier (364 days, so weekdays line up) have data on at least 80 % of their days, the
-change is **seasonally adjusted**: (after / before) / (after a year earlier / before a year
-earlier) - 1, and the raw change is reported beside it.
+compared; a day without a value (NaN) is left out, a 0 is a value.
 
-Uncertainty: a moving-block bootstrap (blocks of 7 days keep the weekly pattern and the
-day-to-day correlation) resamples each window ``n_boot`` (2000) times with a fixed seed; the
-95 % interval of the relative change is the 2.5th-97.5th percentile.
+* **Levels** (:func:`level_shift`): ordinary least squares of value(day) = level(window) +
+  effect(weekday), the weekday effects summing to 0 over the weekdays present, so each level
+  is the window's **weekday-adjusted daily mean** (every weekday weighted equally; the plain
+  mean when the window is whole weeks without gaps). Change = after level / before level - 1.
+* **Seasonality**: when the same two windows one year earlier (364 days, so weekdays line
+  up) have a value on at least 80 % of their days, the change is **seasonally adjusted**:
+  (1 + change) / (1 + change a year earlier) - 1, the raw change reported beside it.
+* **Interval** (95 %, ``CONFIDENCE``): change +/- t(0.975, df) x se. The errors are taken to
+  follow an AR(1) process in calendar days (consecutive days resemble each other):
+  corr(e_s, e_t) = rho^|s - t|, rho estimated from the lag-1 autocorrelation of the residuals,
+  corrected for its small-sample bias and never below 0. The levels' covariance is the
+  AR(1) sandwich s^2 (X'X)^-1 X'RX (X'X)^-1 and se comes from the delta method for the ratio
+  (and for the ratio of the two years' ratios, taken as independent, when adjusted). df is the
+  effective number of degrees of freedom of se: Satterthwaite's for the residual variance,
+  lowered further for the uncertainty of rho (so short or strongly correlated series get wide
+  intervals); Welch-Satterthwaite when the two years are combined.
+* **Verdict**: the hoped direction is the sign of ``expected_change_pct`` (or the metric's
+  ``higher_is_better`` when absent). ``improved`` only when the whole interval lies beyond 0 in
+  the hoped direction; ``worse`` when it lies entirely on the other side; ``no_clear_change``
+  when it contains 0; ``insufficient_data`` when a window has fewer than ``MIN_WINDOW_DAYS`` (7)
+  days with a value or the before level is not positive (a relative change needs a positive
+  base), and ``not_due`` before the review date.
 
-Verdict: the hoped direction is the sign of ``expected_change_pct`` (or the metric's
-``higher_is_better`` when absent). ``improved`` only when the whole interval lies beyond 0 in
-the hoped direction; ``worse`` when it lies entirely on the other side; ``no_clear_change``
-when it contains 0; ``insufficient_data`` when a window has fewer than ``MIN_WINDOW_DAYS``
-(7) days with a value, and ``not_due`` before the review date.
+Calibration (tests/test_loop_calibration.py): on simulated series with no real change
+(weekly pattern, 8 % noise, independent or AR(1) with rho = 0.6) the verdict is
+``improved``/``worse`` on at most 6 % of actions (nominal 5 %); a +30 % or -30 % change is
+called ``improved``/``worse`` on 4- to 8-week windows.
 """
 
 from __future__ import annotations
@@ -62,11 +77,11 @@ MIN_POSTS_PER_CELL = 5
 BEST_INDEX = 1.2
 USELESS_INDEX = 0.6
 MIN_WINDOW_DAYS = 7
-BLOCK_DAYS = 7
-N_BOOT = 2000
 CONFIDENCE = 0.95
 SEASON_SHIFT_DAYS = 364
 SEASON_COVERAGE = 0.8
+RHO_MAX = 0.98
+RHO_GRID = 33
 VERDICTS = ("improved", "no_clear_change", "worse", "insufficient_data", "not_due")
 OFF_TRACK = ("off_track", "at_risk", "missed")
 JOURNAL_STATUSES = ("open", "closed")
@@ -295,14 +310,246 @@ def daily_values(metric: str, tables: Tables, start: DateLike, end: DateLike,
     return pd.Series(vals, index=idx, dtype="float64", name=metric)
 
 
-def _block_means(x: np.ndarray, rng: np.random.Generator, n_boot: int, block: int) -> np.ndarray:
-    """Means of ``n_boot`` moving-block bootstrap resamples of ``x`` (blocks of ``block`` values)."""
-    n = len(x)
-    b = max(1, min(block, n))
-    k = math.ceil(n / b)
-    starts = rng.integers(0, n - b + 1, size=(n_boot, k))
-    idx = (starts[:, :, None] + np.arange(b)[None, None, :]).reshape(n_boot, -1)[:, :n]
-    return x[idx].mean(axis=1)
+def t_quantile(p: float, df: float) -> float:
+    """The ``p`` quantile of Student's t with ``df`` (> 0, may be fractional) degrees of freedom.
+
+    Bisection on the CDF, F(t) = 1 - I_x(df/2, 1/2) / 2 for t >= 0 with x = df / (df + t^2)
+    (regularised incomplete beta by Lentz's continued fraction); accurate to ~1e-9."""
+    if not 0.0 < p < 1.0 or not df > 0:
+        raise ValueError("t_quantile needs 0 < p < 1 and df > 0")
+    if p < 0.5:
+        return -t_quantile(1.0 - p, df)
+    if p == 0.5:
+        return 0.0
+    lo, hi = 0.0, 1.0
+    while _t_cdf(hi, df) < p:
+        lo, hi = hi, hi * 2.0
+    for _ in range(200):
+        mid = (lo + hi) / 2.0
+        if _t_cdf(mid, df) < p:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo <= 1e-12 * max(1.0, hi):
+            break
+    return (lo + hi) / 2.0
+
+
+def _t_cdf(t: float, df: float) -> float:
+    x = df / (df + t * t)
+    tail = 0.5 * _betainc(df / 2.0, 0.5, x)
+    return 1.0 - tail if t >= 0 else tail
+
+
+def _betainc(a: float, b: float, x: float) -> float:
+    """Regularised incomplete beta I_x(a, b) (continued fraction, Numerical Recipes 6.4)."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
+    if x > (a + 1.0) / (a + b + 2.0):
+        return 1.0 - _betainc(b, a, 1.0 - x)
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    f = d
+    for m in range(1, 500):
+        for num_ in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)), -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+            d = 1.0 + num_ * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + num_ / c
+            c = c if abs(c) > tiny else tiny
+            f *= c * d
+        if abs(c * d - 1.0) < 1e-15:
+            break
+    return front * f / a
+
+
+@dataclass
+class LevelShift:
+    """Weekday-adjusted levels of two adjacent windows and their AR(1) covariance (:func:`level_shift`)."""
+    before: float  # weekday-adjusted daily mean of the before window
+    after: float
+    var_before: float  # sampling variances and covariance of the two levels
+    var_after: float
+    cov: float
+    rho: float  # day-to-day (lag-1) correlation of the residuals, bias-corrected, >= 0
+    n: int  # days with a value, both windows
+    params: int  # fitted parameters (2 levels + weekday effects)
+    df: float  # effective degrees of freedom, n_eff - params (at least 1)
+
+
+def _design(days: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """Columns: before level, after level, weekday effects (sum-to-zero over the weekdays present)."""
+    wd = (days + 3) % 7  # day 0 of the epoch (1970-01-01) is a Thursday: 0 = Monday
+    present = np.unique(wd)
+    cols = [(~after).astype(float), after.astype(float)]
+    ref = present[0]
+    for k in present[1:]:
+        cols.append((wd == k).astype(float) - (wd == ref).astype(float))
+    return np.column_stack(cols)
+
+
+def level_shift(before: pd.Series, after: pd.Series) -> LevelShift | None:
+    """Weekday-adjusted daily levels of ``before`` and ``after`` (day-indexed, NaN = missing,
+    dropped) with AR(1)-aware standard errors; None when the design cannot be fitted.
+
+    Model (ordinary least squares on the days with a value): value(day) = level(window) +
+    effect(weekday of day) + error, the weekday effects summing to 0 over the weekdays present,
+    so each level is the window's daily mean with every weekday weighted equally (the plain mean
+    when the window is whole weeks without gaps). Errors follow an AR(1) process in calendar days,
+    corr(e_s, e_t) = rho^|s - t|:
+
+    * rho: the lag-1 autocorrelation of the residuals (pairs of consecutive days), corrected for
+      its small-sample downward bias by moment matching (the rho whose expected residual lag-1
+      autocorrelation under this design equals the observed one), floored at 0 (never narrower
+      than independent noise) and capped at 0.98;
+    * noise variance s^2 = residual sum of squares / trace(M R) (M: residual maker, R: the AR(1)
+      correlation matrix), unbiased under the model;
+    * covariance of the levels: s^2 (X'X)^-1 X'RX (X'X)^-1;
+    * degrees of freedom of se(after - before), nu = 2 / Var(log se^2), at least 1, with
+      sd(log se^2) = sqrt(2 tr(MRMR)) / tr(MR) (Satterthwaite: the residual sum of squares as a
+      scaled chi-square) + |d log v / d rho| sd(rho) (v: the variance factor of the difference;
+      sd(rho) = sqrt((1 - rho^2) / pairs) / (slope of the bias map)); adding the two sds rather
+      than the variances is the upper bound for positively correlated terms (conservative).
+
+    With fewer than 2 residual degrees of freedom the weekday effects are dropped (plain means).
+    """
+    b = before.dropna()
+    a = after.dropna()
+    days = np.concatenate([pd.DatetimeIndex(s.index).values.astype("datetime64[D]").astype(np.int64) for s in (b, a)])
+    y = np.r_[b.to_numpy(dtype="float64"), a.to_numpy(dtype="float64")]
+    is_after = np.r_[np.zeros(len(b), bool), np.ones(len(a), bool)]
+    x = _design(days, is_after)
+    n, p = x.shape
+    if n - p < 2 or np.linalg.matrix_rank(x) < p:
+        x = x[:, :2]  # too few days to separate the weekdays: plain means
+        n, p = x.shape
+        if n - p < 2:
+            return None
+    xtx_inv = np.linalg.inv(x.T @ x)
+    beta = xtx_inv @ (x.T @ y)
+    e = y - x @ beta
+    ee = float(e @ e)
+    q, _ = np.linalg.qr(x)
+    nxt = {d: i for i, d in enumerate(days)}
+    pairs = np.array([(i, nxt[d + 1]) for i, d in enumerate(days) if d + 1 in nxt], dtype=int).reshape(-1, 2)
+    adj = np.zeros((n, n))
+    adj[pairs[:, 0], pairs[:, 1]] = adj[pairs[:, 1], pairs[:, 0]] = 0.5
+    qaq, aq = q.T @ adj @ q, adj @ q
+    contrast = (xtx_inv[1] - xtx_inv[0]) @ x.T  # after level - before level as a linear form of y
+    lags = np.abs(days[:, None] - days[None, :])
+
+    def moments(rs: np.ndarray) -> np.ndarray:
+        """Rows (trace(MR), trace(MRMR), E[e'Ae] / E[e'e], Var(after - before) / E[e'e]) under AR(1)
+        errors with correlation r, for each r of ``rs`` (M: residual maker, R: correlation matrix,
+        A: consecutive days, halves)."""
+        out = []
+        step = max(1, 2_000_000 // (n * n))  # bounded memory for long windows
+        for k in range(0, len(rs), step):
+            r = np.asarray(rs[k:k + step], dtype=float)
+            rm = np.power(r[:, None], np.arange(lags.max() + 1)[None, :])[:, lags]  # r ** lag, one power per lag
+            rq = rm @ q
+            qrq = np.einsum("ip,kiq->kpq", q, rq)
+            tr_mr = n - np.einsum("kpp->k", qrq)
+            tr_mrmr = (rm * rm).sum((1, 2)) - 2.0 * (rq * rq).sum((1, 2)) + (qrq * qrq).sum((1, 2))
+            tr_amrm = (adj * rm).sum((1, 2)) - 2.0 * (aq * rq).sum((1, 2)) + (qaq * qrq).sum((1, 2))
+            out.append(np.column_stack([tr_mr, tr_mrmr, tr_amrm / tr_mr, (rm @ contrast) @ contrast / tr_mr]))
+        return np.vstack(out)
+
+    rho = 0.0
+    if ee > 0 and len(pairs):
+        observed = float(e[pairs[:, 0]] @ e[pairs[:, 1]]) / ee
+        grid = np.linspace(0.0, RHO_MAX, RHO_GRID)
+        expected = np.maximum.accumulate(moments(grid)[:, 2])
+        rho = float(np.interp(observed, expected, grid))  # 0 below the grid, RHO_MAX above
+    rm = np.power(rho, lags.astype(float))
+    h = 1e-3
+    r0, r1 = max(0.0, rho - h), min(RHO_MAX, rho + h)
+    (tr_mr, tr_mrmr, _, _), m0, m1 = moments(np.array([rho, r0, r1]))
+    s2 = ee / tr_mr
+    cov = s2 * xtx_inv @ (x.T @ rm @ x) @ xtx_inv
+    # degrees of freedom nu = 2 / Var(log se^2); se^2 = e'e v(rho): sd(log e'e) = sqrt(2 / nu_s) (Satterthwaite),
+    # sd(log v(rho^)) = |d log v / d rho| sd(rho^); the two are positively correlated: their sds add (upper bound)
+    slope_v = (math.log(m1[3]) - math.log(m0[3])) / (r1 - r0)
+    slope_rho = max((m1[2] - m0[2]) / (r1 - r0), 0.05)  # how the observed lag-1 autocorrelation moves with rho
+    var_rho = (1.0 - rho * rho) / max(len(pairs), 1) / slope_rho ** 2
+    var_log = (math.sqrt(2.0 * tr_mrmr / tr_mr ** 2) + abs(slope_v) * math.sqrt(var_rho)) ** 2
+    df = max(1.0, 2.0 / var_log)
+    return LevelShift(float(beta[0]), float(beta[1]), float(cov[0, 0]), float(cov[1, 1]), float(cov[0, 1]), rho, n, p, df)
+
+
+def ratio_change(ls: LevelShift) -> tuple[float, float]:
+    """Relative change after / before - 1 of a :class:`LevelShift` and its standard error (delta
+    method: se = sqrt(var_after - 2 r cov + r^2 var_before) / before, r = after / before)."""
+    r = ls.after / ls.before
+    var = (ls.var_after - 2.0 * r * ls.cov + r * r * ls.var_before) / (ls.before * ls.before)
+    return r - 1.0, math.sqrt(max(var, 0.0))
+
+
+@dataclass
+class Comparison:
+    """The before/after comparison of :func:`compare` (fields as in :class:`BeforeAfter`)."""
+    before_days: int = 0
+    after_days: int = 0
+    before_mean: float = NAN
+    after_mean: float = NAN
+    raw_change: float = NAN
+    seasonal_change: float = NAN
+    seasonally_adjusted: bool = False
+    change: float = NAN
+    ci_low: float = NAN
+    ci_high: float = NAN
+    rho: float = NAN
+    df: float = NAN
+
+
+def compare(before: pd.Series, after: pd.Series, before_ly: pd.Series | None = None, after_ly: pd.Series | None = None,
+            confidence: float = CONFIDENCE, window_days: int | None = None) -> Comparison:
+    """The relative change from ``before`` to ``after`` (day-indexed daily values, NaN = missing)
+    and its ``confidence`` interval, seasonally adjusted by ``before_ly``/``after_ly`` (the same
+    windows a year earlier) when each has a value on at least ``SEASON_COVERAGE`` of
+    ``window_days`` days (rules: module docstring). ``change`` stays NaN when a window has fewer
+    than ``MIN_WINDOW_DAYS`` values or the before level is not positive."""
+    c = Comparison(before_days=int(before.notna().sum()), after_days=int(after.notna().sum()))
+    if min(c.before_days, c.after_days) < MIN_WINDOW_DAYS:
+        return c
+    now = level_shift(before, after)
+    if now is None or not now.before > 0:
+        return c
+    c.before_mean, c.after_mean, c.rho = now.before, now.after, now.rho
+    c.raw_change, se = ratio_change(now)
+    df = now.df
+    w = window_days or max(len(before), len(after))
+    ly = None
+    if (before_ly is not None and after_ly is not None and before_ly.notna().sum() >= SEASON_COVERAGE * w
+            and after_ly.notna().sum() >= SEASON_COVERAGE * w):
+        ly = level_shift(before_ly, after_ly)
+    if ly is not None and ly.before > 0 and ly.after > 0:
+        c.seasonal_change, se_ly = ratio_change(ly)
+        c.seasonally_adjusted = True
+        r_now, r_ly = 1.0 + c.raw_change, 1.0 + c.seasonal_change
+        c.change = r_now / r_ly - 1.0
+        # delta method for r_now / r_ly (the two years independent); Welch-Satterthwaite degrees of freedom
+        v_now, v_ly = (se / r_ly) ** 2, (r_now * se_ly / (r_ly * r_ly)) ** 2
+        se = math.sqrt(v_now + v_ly)
+        df = (v_now + v_ly) ** 2 / (v_now ** 2 / now.df + v_ly ** 2 / ly.df) if v_now + v_ly > 0 else min(now.df, ly.df)
+    else:
+        c.change = c.raw_change
+    half = t_quantile(0.5 + confidence / 2.0, df) * se
+    c.ci_low, c.ci_high, c.df = c.change - half, c.change + half, df
+    return c
+
+
+def verdict(c: Comparison, direction: int = 1) -> str:
+    """``improved`` when the whole interval lies beyond 0 in the hoped ``direction`` (+1 a rise,
+    -1 a fall), ``worse`` when it lies entirely on the other side, ``no_clear_change`` when it
+    contains 0, ``insufficient_data`` when there is no interval."""
+    if math.isnan(c.ci_low) or math.isnan(c.ci_high):
+        return "insufficient_data"
+    lo, hi = sorted((c.ci_low * direction, c.ci_high * direction))
+    return "improved" if lo > 0 else ("worse" if hi < 0 else "no_clear_change")
 
 
 @dataclass
@@ -325,6 +572,8 @@ class BeforeAfter:
     change: float = NAN  # the change the verdict is on (adjusted when possible)
     ci_low: float = NAN
     ci_high: float = NAN
+    rho: float = NAN  # day-to-day correlation used for the interval
+    df: float = NAN  # degrees of freedom of the interval's t quantile
     expected_change: float = NAN
     direction: int = 1  # +1: the action hoped for a rise, -1: a fall
     verdict: str = "insufficient_data"
@@ -344,8 +593,8 @@ def _hoped_direction(action: Mapping[str, Any], metric: str) -> int:
     return -1 if hib is False else 1
 
 
-def before_after(action: Mapping[str, Any], tables: Tables, as_of: DateLike, n_boot: int = N_BOOT, seed: int = 0,
-                 confidence: float = CONFIDENCE, values=None) -> BeforeAfter:
+def before_after(action: Mapping[str, Any], tables: Tables, as_of: DateLike, confidence: float = CONFIDENCE,
+                 values=None) -> BeforeAfter:
     """Before/after comparison and verdict of one journal action (rules: module docstring).
 
     ``values(metric, start, end, scope) -> Series`` may replace :func:`daily_values` (e.g. a
@@ -379,30 +628,11 @@ def before_after(action: Mapping[str, Any], tables: Tables, as_of: DateLike, n_b
     res.series = pd.concat([pd.DataFrame({"date": s.index, "value": s.to_numpy(dtype="float64"), "window": k}) for k, s in parts
                             if len(s)], ignore_index=True) if any(len(s) for _, s in parts) else pd.DataFrame(
         columns=["date", "value", "window"])
-    bx, ax = before.dropna().to_numpy(dtype="float64"), after.dropna().to_numpy(dtype="float64")
-    res.before_days, res.after_days = len(bx), len(ax)
-    if len(bx) < MIN_WINDOW_DAYS or len(ax) < MIN_WINDOW_DAYS or bx.mean() == 0:
-        res.verdict = "insufficient_data"
-        return res
-    res.before_mean, res.after_mean = float(bx.mean()), float(ax.mean())
-    res.raw_change = res.after_mean / res.before_mean - 1.0
-    blx, alx = before_ly.dropna().to_numpy(dtype="float64"), after_ly.dropna().to_numpy(dtype="float64")
-    seasonal = len(blx) >= SEASON_COVERAGE * w and len(alx) >= SEASON_COVERAGE * w and blx.mean() > 0 and alx.mean() > 0
-    rng = np.random.default_rng(seed)
-    ratio = _block_means(ax, rng, n_boot, BLOCK_DAYS) / _block_means(bx, rng, n_boot, BLOCK_DAYS)
-    if seasonal:
-        res.seasonal_change = float(alx.mean() / blx.mean() - 1.0)
-        res.seasonally_adjusted = True
-        res.change = (1.0 + res.raw_change) / (1.0 + res.seasonal_change) - 1.0
-        ratio = ratio / (_block_means(alx, rng, n_boot, BLOCK_DAYS) / _block_means(blx, rng, n_boot, BLOCK_DAYS))
-    else:
-        res.change = res.raw_change
-    ratio = ratio[np.isfinite(ratio)]
-    alpha = (1.0 - confidence) / 2.0
-    res.ci_low, res.ci_high = (float(np.quantile(ratio, alpha)) - 1.0, float(np.quantile(ratio, 1.0 - alpha)) - 1.0)
-    lo, hi = res.ci_low * direction, res.ci_high * direction
-    lo, hi = min(lo, hi), max(lo, hi)
-    res.verdict = "improved" if lo > 0 else ("worse" if hi < 0 else "no_clear_change")
+    c = compare(before, after, before_ly, after_ly, confidence=confidence, window_days=w)
+    for k in ("before_mean", "after_mean", "before_days", "after_days", "raw_change", "seasonal_change", "seasonally_adjusted",
+              "change", "ci_low", "ci_high", "rho", "df"):
+        setattr(res, k, getattr(c, k))
+    res.verdict = verdict(c, direction)
     return res
 
 

@@ -4,8 +4,8 @@
   it (campaign ROI, outperforming posts, the weekday x hour heatmap with post counts,
   sentiment, goals off track). Rules: :mod:`metrics.loop`.
 * Adapt: the action journal (config ``journal``): create, edit, close, delete.
-* Improve: every action past its review date, before vs after on its metric with a bootstrap
-  interval and an honest verdict; the verdict and the next decision are recorded.
+* Improve: every action past its review date, before vs after on its metric with a calibrated
+  95 % interval and an honest verdict; the verdict and the next decision are recorded.
 """
 
 from __future__ import annotations
@@ -411,6 +411,7 @@ with tab_c:
                               after=insights.value(m, res.after_mean, lang, cur) if m not in insights.PERCENT_METRICS else fmt.percent(res.after_mean, 2, lang),
                               days=res.window_days, change=signed_pct(res.change), low=signed_pct(res.ci_low), high=signed_pct(res.ci_high),
                               expected=expected_text(a)))
+                st.caption(t("loop.ba.interval"))
                 if res.seasonally_adjusted:
                     st.caption(t("loop.ba.seasonal", seasonal=signed_pct(res.seasonal_change), raw=signed_pct(res.raw_change)))
                 else:

@@ -172,10 +172,12 @@ TEXTS = {
         "fr": "Chaque action dont la date de bilan est passée : les valeurs quotidiennes de l’indicateur après le changement, comparées au même nombre de jours avant.",
     },
     "loop.improve.rule": {
-        "en": "Rule: change = daily mean after ÷ daily mean before − 1, with a 95 % interval from a bootstrap by blocks of 7 days. "
+        "en": "Rule: change = daily mean after ÷ daily mean before − 1, each weekday weighted equally, with a 95 % interval that allows for the "
+        "weekly pattern and for consecutive days resembling each other (on series with no real change it calls about 5 % of actions improved or worse). "
         "When the same windows a year earlier have data, the change is corrected by last year’s change over the same dates (seasonality). "
         "“Improved” only when the whole interval lies beyond 0 in the hoped direction; “worse” when it lies entirely on the other side; otherwise “no clear change”.",
-        "fr": "Règle : variation = moyenne quotidienne après ÷ moyenne quotidienne avant − 1, avec un intervalle à 95 % obtenu par rééchantillonnage par blocs de 7 jours. "
+        "fr": "Règle : variation = moyenne quotidienne après ÷ moyenne quotidienne avant − 1, chaque jour de la semaine pesant autant, avec un intervalle à 95 % "
+        "qui tient compte du cycle de la semaine et de la ressemblance entre jours consécutifs (sur des séries sans vrai changement, il déclare environ 5 % des actions améliorées ou détériorées). "
         "Quand les mêmes fenêtres un an plus tôt ont des données, la variation est corrigée de celle de l’an dernier aux mêmes dates (saisonnalité). "
         "« Amélioration » seulement si tout l’intervalle est au-delà de 0 dans le sens espéré ; « détérioration » s’il est entièrement de l’autre côté ; sinon « pas de changement net ».",
     },
@@ -195,6 +197,10 @@ TEXTS = {
     "loop.ba.summary": {
         "en": "{metric}{scope}: {before} per day over the {days} days before, {after} per day over the {days} days after: {change} (95 % interval {low} to {high}); hoped {expected}.",
         "fr": "{metric}{scope} : {before} par jour sur les {days} jours avant, {after} par jour sur les {days} jours après : {change} (intervalle à 95 % de {low} à {high}) ; visé {expected}.",
+    },
+    "loop.ba.interval": {
+        "en": "The 95 % interval is the range where the true change most likely lies, given the day-to-day noise; “improved” or “worse” only when it leaves out 0.",
+        "fr": "L’intervalle à 95 % est la plage où se trouve très probablement la vraie variation, compte tenu des fluctuations quotidiennes ; « amélioration » ou « détérioration » seulement s’il exclut 0.",
     },
     "loop.ba.seasonal": {
         "en": "Seasonality: over the same dates a year earlier the metric moved {seasonal}; the raw change was {raw}, the change above is corrected for it.",
