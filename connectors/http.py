@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
 
@@ -171,11 +171,15 @@ class RetryPolicy:
 
 
 def _short_body(resp: requests.Response, n: int = 200) -> str:
+    """The server's error message, for humans: secrets are masked in the WHOLE text
+    first, then it is cut to ``n`` characters (cutting first would leave the start of a
+    token that the masks no longer recognise)."""
+    cap = 1 << 16  # what we ever look at of a body (a secret straddling it is far past ``n``)
     try:
         data = resp.json()
     except ValueError:
-        text = (resp.text or "").strip().replace("\n", " ")
-        return redact(text[:n])
+        text = (resp.text or "")[:cap].strip().replace("\n", " ")
+        return redact(text)[:n]
     msg = None
     if isinstance(data, dict):
         err = data.get("error")
@@ -185,7 +189,38 @@ def _short_body(resp: requests.Response, n: int = 200) -> str:
             msg = data.get("error_description") or data.get("message") or err
         else:
             msg = data.get("message") or data.get("error_description")
-    return redact(str(msg if msg else jsonlib.dumps(data)[:n])[:n])
+    return redact(str(msg)[:cap] if msg else jsonlib.dumps(data)[:cap])[:n]
+
+
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 10
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    p = urlsplit(url)
+    port = p.port or {"http": 80, "https": 443}.get(p.scheme)
+    return p.scheme.lower(), (p.hostname or "").lower(), port
+
+
+def _same_site(a: str, b: str) -> bool:
+    """Same scheme, host and port - or the same host moving from http to https."""
+    sa, sb = _origin(a), _origin(b)
+    return sa == sb or (sa[1] == sb[1] and sa[0] == "http" and sb[0] == "https")
+
+
+def _carries_credentials(params: Any, json: Any, data: Any, headers: Mapping[str, str] | None, session: requests.Session) -> bool:
+    """Whether a request holds something that must not leave its host: a body (a token in
+    a form or JSON: Matomo ``token_auth``, Bluesky password, GA4 assertion), an
+    authorization/cookie/key-like header, or a key-like query parameter."""
+    if json is not None or data is not None:
+        return True
+    hdrs = {**dict(session.headers), **dict(headers or {})}
+    if any(k.lower() in ("authorization", "proxy-authorization", "cookie") or SECRET_PARAM_RE.search(k) for k in hdrs):
+        return True
+    if session.auth is not None:
+        return True
+    items = params.items() if isinstance(params, Mapping) else (params or [])
+    return any(SECRET_PARAM_RE.search(str(k)) for k, _ in items)
 
 
 Classifier = Callable[[requests.Response], "type[Exception] | None"]
@@ -232,9 +267,7 @@ class HttpClient:
             shown = redact_url(requests.Request(method, url, params=params).prepare().url or url)
             t0 = self.clock()
             try:
-                resp = self.session.request(
-                    method, url, params=params, json=json, data=data, headers=headers, timeout=self.timeout
-                )
+                resp = self._send(method, url, params=params, json=json, data=data, headers=headers)
             except (requests.Timeout, requests.ConnectionError) as exc:
                 kind = "timed out" if isinstance(exc, requests.Timeout) else "could not connect"
                 log.debug("%s %s -> %s (attempt %d)", method, shown, kind, attempt)
@@ -271,6 +304,35 @@ class HttpClient:
                     f"{self.service}: rate limit reached; the service asks to wait {int(wait)} s, try again later"
                 )
             self._wait(attempt, wait)
+
+    def _send(self, method: str, url: str, *, params: Any, json: Any, data: Any, headers: Mapping[str, str] | None) -> requests.Response:
+        """One request, following redirects ourselves: ``requests`` drops only the
+        ``Authorization`` header on a redirect to another host, and re-sends the body on
+        307/308 - a Matomo ``token_auth`` POSTed to wherever the server points. A request
+        that carries credentials (:func:`_carries_credentials`) follows a redirect only on
+        its own site; to another host it stops with a :class:`ConfigError` naming the new
+        address (without its query). Others follow up to ``MAX_REDIRECTS`` hops."""
+        creds = _carries_credentials(params, json, data, headers, self.session)
+        start = url
+        for _ in range(MAX_REDIRECTS + 1):
+            resp = self.session.request(method, url, params=params, json=json, data=data, headers=headers,
+                                        timeout=self.timeout, allow_redirects=False)
+            location = resp.headers.get("Location")
+            if resp.status_code not in REDIRECTS or not location:
+                return resp
+            target = urljoin(resp.url or url, location)
+            if not _same_site(start, target) and creds:
+                resp.close()
+                p = urlsplit(target)
+                raise ConfigError(
+                    f"{self.service}: the server redirected to another address ({redact(f'{p.scheme}://{p.netloc}{p.path}')}); "
+                    "the credentials were not sent there. If that address is right, put it in the settings"
+                )
+            if resp.status_code == 303 or (resp.status_code in (301, 302) and method.upper() == "POST"):
+                method, json, data = "GET", None, None
+            url, params = target, None  # the query was in the URL the server built
+            resp.close()
+        raise ConfigError(f"{self.service}: too many redirects (more than {MAX_REDIRECTS}) from {redact_url(start)}")
 
     def _default_verdict(self, resp: requests.Response) -> type[Exception]:
         if resp.status_code in self.retry.retry_statuses or resp.status_code >= 500:

@@ -255,9 +255,16 @@ def save_mapping(
     return entry
 
 
-def spool(data: bytes, suffix: str = "") -> Path:
-    """Write an upload to a temporary file (so parsing can stream it)."""
-    fd, p = tempfile.mkstemp(suffix=suffix, prefix="boussole-upload-")
+def spool(data: bytes, suffix: str = "", root: Path | None = None) -> Path:
+    """Write an upload to a file (so parsing can stream it): under ``<root>/.tmp`` when a
+    store root is given (inside the store, like every other temporary file), else in the
+    system temp dir. The caller deletes it."""
+    if root is not None:
+        d = Path(root) / store.TMP_DIR
+        d.mkdir(parents=True, exist_ok=True)
+        fd, p = tempfile.mkstemp(suffix=suffix, prefix="upload-", dir=d)
+    else:
+        fd, p = tempfile.mkstemp(suffix=suffix, prefix="boussole-upload-")
     with open(fd, "wb") as fh:
         fh.write(data)
     return Path(p)

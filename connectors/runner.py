@@ -26,12 +26,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import logging
 import sys
-import tempfile
 import zoneinfo
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
@@ -93,21 +91,17 @@ class SourceResult:
 
 @contextlib.contextmanager
 def pull_lock(root: Path, workspace: str) -> Iterator[None]:
-    """Non-blocking exclusive lock per workspace (lock file in the temp dir, not the store)."""
-    key = hashlib.sha256(str(store.workspace_dir(Path(root).resolve(), workspace)).encode()).hexdigest()[:24]
-    lock_dir = Path(tempfile.gettempdir()) / "boussole-locks"
-    lock_dir.mkdir(exist_ok=True)
-    with open(lock_dir / f"pull-{key}.lock", "a+") as fh:
+    """Non-blocking exclusive lock per workspace: :func:`connectors.store.workspace_lock`
+    of kind ``pull`` (a lock file inside the store, so cron and the app agree whatever
+    their ``TMPDIR`` or user)."""
+    with contextlib.ExitStack() as stack:
         try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            stack.enter_context(store.workspace_lock(root, workspace, kind="pull", blocking=False))
+        except store.Locked:
             raise PullLocked(
                 f"another pull of workspace {workspace!r} is already running; this one stops (nothing was changed)"
             ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        yield
 
 
 # --------------------------------------------------------------------------- helpers

@@ -2,15 +2,23 @@
 
 Layout::
 
-    <root>/<workspace>/<table>/<YYYY-MM>.parquet   (tables partitioned by month)
-    <root>/<workspace>/<table>/all.parquet         (small tables)
-    <root>/<workspace>/<table>/undated.parquet     (rows whose partition date is null)
-    <root>/<workspace>/_config/<name>.json         (goals, journal, mappings, settings)
+    <root>/<workspace>/_manifest.json               (the current version: which file holds each partition)
+    <root>/<workspace>/_history/<version>.json      (the last KEEP_VERSIONS manifests, for undo)
+    <root>/<workspace>/<table>/<YYYY-MM>[.vN].parquet   (tables partitioned by month)
+    <root>/<workspace>/<table>/all[.vN].parquet     (small tables)
+    <root>/<workspace>/<table>/undated[.vN].parquet (rows whose partition date is null)
+    <root>/<workspace>/<table>/_new/, _old/         (files of a commit in flight / of kept older versions)
+    <root>/<workspace>/_config/<name>.json          (goals, journal, mappings, settings)
+    <root>/.locks/<workspace>.<kind>.lock           (per-workspace locks, inside the store)
+    <root>/.tmp/                                    (spill files of imports in progress, inside the store)
 
-``pandas.read_parquet("<root>/<workspace>/<table>")`` returns the table: every file of
-a table is written with the same Arrow schema (``connectors.schema``). Readers ignore
-names starting with ``.`` or ``_`` (pyarrow's default), which is where staging and
-configuration live.
+Every file of a table is written with the same Arrow schema (``connectors.schema``).
+:func:`read_table` reads the files the manifest lists, so a reader always sees one
+committed version. ``pandas.read_parquet("<root>/<workspace>/<table>")`` also returns the
+table whenever no commit is being finalised (pyarrow ignores the ``_new``/``_old`` folders
+and the names starting with ``.`` or ``_``); during the few renames that follow a commit, or
+after a crash until the next write, it may see an extra file: for a consistent read from
+other tools use :func:`table_files` (or the file names in ``_manifest.json``).
 
 Guarantees of :class:`Transaction` (the shared writer):
 
@@ -23,29 +31,34 @@ Guarantees of :class:`Transaction` (the shared writer):
   are kept), never duplicated.
 * **idempotent** - a row equal to the stored one is *skipped*; when nothing is added or
   updated no file is touched at all, so the store stays byte-identical.
-* **atomic** - new files are written to ``<root>/<workspace>/.staging-*`` and moved in
-  place with ``os.replace`` only when every table of the import has been written.
-* **serialised** - a per-workspace file lock (outside the store) orders concurrent
-  writers.
+* **atomic** - new files get new names (under ``<table>/_new/``); the commit is ONE
+  ``os.replace`` of ``_manifest.json`` covering every table of the import and the import
+  log. Before it nothing is visible; after it everything is. Superseded files move to
+  ``<table>/_old/`` and are kept for :data:`KEEP_VERSIONS` versions (:func:`undo_last`).
+  A crash at any point leaves either the old or the new version; the next writer
+  finishes or discards the leftovers (:func:`recover`), and re-running the import
+  completes it.
+* **serialised** - a per-workspace lock file inside the store (``filelock``: ``flock`` on
+  POSIX, ``LockFileEx`` on Windows) orders writers of all processes, whatever their
+  ``TMPDIR``; imports, pulls and configuration saves share :func:`workspace_lock`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
-import hashlib
 import json
 import os
 import re
 import shutil
-import tempfile
+import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import filelock
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -55,10 +68,21 @@ from connectors.errors import ImportFailure
 from connectors.schema import DATA_TABLES, IMPORTS, TABLES, Table
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-WORKSPACE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+WORKSPACE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 # columns that describe the row's provenance: a difference there alone is not an update
 META_COLUMNS = ("as_of", "source_format")
 LINE_COL = "_line"
+MANIFEST = "_manifest.json"
+HISTORY = "_history"
+NEW_DIR, OLD_DIR = "_new", "_old"
+LOCK_DIR, TMP_DIR = ".locks", ".tmp"
+KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
+MANIFEST_FORMAT = 1
+
+
+def _checkpoint(step: str) -> None:
+    """Named point of the commit protocol. A no-op; the crash tests replace it to SIGKILL
+    the process at each step in turn."""
 
 
 # --------------------------------------------------------------------------- location
@@ -75,6 +99,7 @@ def resolve_root(store: str | os.PathLike[str] | None = None) -> Path:
 
 
 def check_workspace_name(name: str) -> str:
+    # \Z, not $: "$" also matches before a trailing newline ("acme\n" would be accepted)
     if not isinstance(name, str) or not WORKSPACE_RE.match(name) or name in (".", ".."):
         raise ValueError(
             f"invalid workspace name {name!r}: use 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"
@@ -113,7 +138,7 @@ def rename_workspace(root: Path, old: str, new: str) -> None:
         raise FileNotFoundError(f"no workspace {old!r}")
     if dst.exists():
         raise FileExistsError(f"workspace {new!r} already exists")
-    with workspace_lock(root, old):
+    with workspace_lock(root, old), workspace_lock(root, new):
         os.replace(src, dst)
 
 
@@ -122,7 +147,8 @@ def delete_workspace(root: Path, workspace: str) -> None:
     if not d.is_dir():
         raise FileNotFoundError(f"no workspace {workspace!r}")
     with workspace_lock(root, workspace):
-        trash = d.with_name(f".deleted-{workspace}-{uuid.uuid4().hex[:8]}")
+        trash = Path(root) / TMP_DIR / f"deleted-{workspace}-{uuid.uuid4().hex[:8]}"
+        trash.parent.mkdir(parents=True, exist_ok=True)
         os.replace(d, trash)  # disappears atomically for readers
         shutil.rmtree(trash, ignore_errors=True)
 
@@ -130,18 +156,123 @@ def delete_workspace(root: Path, workspace: str) -> None:
 # --------------------------------------------------------------------------- locking
 
 
+class Locked(RuntimeError):
+    """A non-blocking :func:`workspace_lock` found the lock taken."""
+
+
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_path(root: Path, workspace: str, kind: str) -> Path:
+    if not re.fullmatch(r"[a-z]+", kind):
+        raise ValueError(f"invalid lock kind {kind!r}")
+    d = Path(root) / LOCK_DIR
+    d.mkdir(parents=True, exist_ok=True)
+    return d / f"{check_workspace_name(workspace)}.{kind}.lock"
+
+
 @contextlib.contextmanager
-def workspace_lock(root: Path, workspace: str) -> Iterator[None]:
-    """Exclusive lock per workspace. The lock file lives in the temp dir, never in the store."""
-    key = hashlib.sha256(str(workspace_dir(Path(root).resolve(), workspace)).encode()).hexdigest()[:24]
-    lock_dir = Path(tempfile.gettempdir()) / "boussole-locks"
-    lock_dir.mkdir(exist_ok=True)
-    with open(lock_dir / f"{key}.lock", "a+") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+def workspace_lock(root: Path, workspace: str, kind: str = "write", blocking: bool = True) -> Iterator[None]:
+    """Exclusive lock per workspace and ``kind``, shared by every process using the store.
+
+    ``kind="write"`` (the default) guards every change of the workspace's files: commits,
+    row deletions, configuration saves. ``kind="pull"`` keeps two API pulls from
+    overlapping (held for the whole pull, network included). The lock file lives in
+    ``<root>/.locks/`` - inside the store, so the same store seen by cron and by the app
+    (different users, different ``TMPDIR``) uses the same lock. ``write`` is re-entrant in
+    one thread; other kinds are not.
+    ``blocking=False`` raises :class:`Locked` at once instead of waiting.
+    """
+    path = _lock_path(root, workspace, kind)
+    if kind == "write":
+        with _LOCKS_GUARD:  # one lock object per path: re-entrant in a thread, exclusive across threads
+            lock = filelock.FileLock(str(path), is_singleton=True)
+    else:  # a fresh descriptor: exclusive even against the same thread (a pull inside a pull is refused)
+        lock = filelock.FileLock(str(path), is_singleton=False, thread_local=False)
+    try:
+        lock.acquire(timeout=-1 if blocking else 0)
+    except filelock.Timeout:
+        raise Locked(f"workspace {workspace!r} is locked ({kind})") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# --------------------------------------------------------------------------- versions (manifest)
+
+
+def _read_json(p: Path) -> Any:
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def read_manifest(root: Path, workspace: str) -> dict[str, Any] | None:
+    """The committed version of the workspace (None: never written, or written by a
+    version of Boussole before manifests - see :func:`_legacy_manifest`)."""
+    return _read_json(workspace_dir(root, workspace) / MANIFEST)
+
+
+def _legacy_manifest(root: Path, workspace: str) -> dict[str, Any]:
+    """A store written before manifests: every visible ``<table>/*.parquet`` is current."""
+    tables: dict[str, dict[str, str]] = {}
+    for table in TABLES:
+        d = table_dir(root, workspace, table)
+        if d.is_dir():
+            files = sorted(p for p in d.glob("*.parquet") if not p.name.startswith((".", "_")))
+            if files:
+                tables[table] = {_part_of(p.name): p.name for p in files}
+    return {"format": MANIFEST_FORMAT, "version": 0, "tables": tables}
+
+
+def _current(root: Path, workspace: str) -> dict[str, Any]:
+    m = read_manifest(root, workspace)
+    return m if m is not None else _legacy_manifest(root, workspace)
+
+
+def _part_of(name: str) -> str:
+    """``2025-01.v7.parquet`` -> ``2025-01``; ``all.parquet`` -> ``all``."""
+    return name.split(".", 1)[0]
+
+
+def _locate(tdir: Path, name: str) -> Path:
+    """Where a listed file is now: in place, or still in ``_new`` (commit being
+    finalised), or already in ``_old`` (superseded since the manifest was read)."""
+    for p in (tdir / name, tdir / NEW_DIR / name, tdir / OLD_DIR / name):
+        if p.exists():
+            return p
+    return tdir / name
+
+
+def _versioned(fn: Callable[[], Any]) -> Any:
+    """Run a read of manifest-listed files; if a writer moved a file in between, re-read
+    the manifest and try again (a reader never blocks a writer)."""
+    for attempt in range(8):
         try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            return fn()
+        except (FileNotFoundError, OSError) as exc:
+            if attempt == 7 or not _is_missing(exc):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _is_missing(exc: BaseException) -> bool:
+    return isinstance(exc, FileNotFoundError) or "No such file" in str(exc) or "not found" in str(exc).lower()
+
+
+def list_versions(root: Path, workspace: str) -> list[dict[str, Any]]:
+    """Kept versions, newest first: ``{"version", "committed_at", "action", "file_name", "format"}``."""
+    hist = workspace_dir(root, workspace) / HISTORY
+    cur = (read_manifest(root, workspace) or {}).get("version", 0)
+    out = []
+    if hist.is_dir():
+        for p in hist.glob("*.json"):
+            m = _read_json(p)
+            if m and m.get("version", 0) <= cur:
+                out.append({k: m.get(k) for k in ("version", "committed_at", "action", "file_name", "format")})
+    return sorted(out, key=lambda m: -m["version"])
 
 
 # --------------------------------------------------------------------------- reading
@@ -153,11 +284,15 @@ def empty_frame(table: str, columns: list[str] | None = None) -> pd.DataFrame:
     return schema.empty_table().to_pandas()
 
 
+def _table_entries(root: Path, workspace: str, table: str) -> list[tuple[str, Path]]:
+    tdir = table_dir(root, workspace, table)
+    files = _current(root, workspace).get("tables", {}).get(table, {})
+    return [(part, _locate(tdir, name)) for part, name in sorted(files.items())]
+
+
 def table_files(root: Path, workspace: str, table: str) -> list[Path]:
-    d = table_dir(root, workspace, table)
-    if not d.is_dir():
-        return []
-    return sorted(p for p in d.glob("*.parquet") if not p.name.startswith((".", "_")))
+    """The files of the table's committed version (what :func:`read_table` reads)."""
+    return [p for _, p in _table_entries(root, workspace, table)]
 
 
 def read_table(
@@ -170,9 +305,9 @@ def read_table(
     filters: list[tuple[str, str, Any]] | None = None,
 ) -> pd.DataFrame:
     """Read a table, only the ``columns`` asked and, for dated tables, only rows whose
-    partition date lies in ``[start, end]`` (inclusive). Files outside the range are not opened."""
+    partition date lies in ``[start, end]`` (inclusive). Files outside the range are not
+    opened. Always one committed version, even while an import runs."""
     t = TABLES[table]
-    files = table_files(root, workspace, table)
     if columns is not None:
         unknown = [c for c in columns if c not in t.columns]
         if unknown:
@@ -180,15 +315,21 @@ def read_table(
     pcol = t.partition_by
     flt = list(filters or [])
     if pcol and (start or end):
-        files = [f for f in files if _file_in_range(f, start, end)]
         if start:
             flt.append((pcol, ">=", _bound(t, pcol, start, False)))
         if end:
             flt.append((pcol, "<" if t.columns[pcol] == pa.timestamp("us", tz="UTC") else "<=", _bound(t, pcol, end, True)))
-    if not files:
-        return empty_frame(table, columns)
-    ds_tbl = pq.read_table([str(f) for f in files], columns=columns, filters=flt or None, schema=t.schema)
-    return ds_tbl.to_pandas()
+
+    def read() -> pd.DataFrame:
+        entries = _table_entries(root, workspace, table)
+        if pcol and (start or end):
+            entries = [(part, f) for part, f in entries if _part_in_range(part, start, end)]
+        if not entries:
+            return empty_frame(table, columns)
+        ds_tbl = pq.read_table([str(f) for _, f in entries], columns=columns, filters=flt or None, schema=t.schema)
+        return ds_tbl.to_pandas()
+
+    return _versioned(read)
 
 
 def _bound(t: Table, col: str, d: dt.date, upper: bool) -> Any:
@@ -198,20 +339,29 @@ def _bound(t: Table, col: str, d: dt.date, upper: bool) -> Any:
     return d
 
 
-def _file_in_range(f: Path, start: dt.date | None, end: dt.date | None) -> bool:
-    m = re.fullmatch(r"(\d{4})-(\d{2})", f.stem)
+def _part_in_range(part: str, start: dt.date | None, end: dt.date | None) -> bool:
+    m = re.fullmatch(r"(\d{4})-(\d{2})", part)
     if not m:
-        return f.stem != "undated"
+        return part != "undated"
     first = dt.date(int(m.group(1)), int(m.group(2)), 1)
     last = (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
     return not ((start and last < start) or (end and first > end))
 
 
 def table_stats(root: Path, workspace: str, table: str) -> dict[str, Any]:
-    """Row count from Parquet metadata (no data read)."""
-    files = table_files(root, workspace, table)
-    rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-    return {"rows": rows, "files": len(files), "bytes": sum(f.stat().st_size for f in files)}
+    """Row count from Parquet metadata (no data read), of the committed version."""
+
+    def stats() -> dict[str, Any]:
+        files = table_files(root, workspace, table)
+        rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        return {"rows": rows, "files": len(files), "bytes": sum(f.stat().st_size for f in files)}
+
+    return _versioned(stats)
+
+
+def table_version(root: Path, workspace: str) -> int:
+    """Committed version number of the workspace (changes at every commit; cache key)."""
+    return int((read_manifest(root, workspace) or {}).get("version", 0))
 
 
 # --------------------------------------------------------------------------- config documents
@@ -231,15 +381,26 @@ def load_config(root: Path, workspace: str, name: str, default: Any = None) -> A
 
 
 def save_config(root: Path, workspace: str, name: str, value: Any) -> None:
+    """Replace a configuration document atomically, under the workspace's write lock."""
     p = config_path(root, workspace, name)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write_bytes(p, json.dumps(value, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
+    with workspace_lock(root, workspace):
+        p.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write_bytes(p, json.dumps(value, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
+
+
+def update_config(root: Path, workspace: str, name: str, fn: Callable[[Any], Any], default: Any = None) -> Any:
+    """Read-modify-write a configuration document under the lock (two pages or a page and
+    a pull editing the same document never lose each other's change). Returns the new value."""
+    with workspace_lock(root, workspace):
+        value = fn(load_config(root, workspace, name, default))
+        save_config(root, workspace, name, value)
+        return value
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    tmp = path.with_name(f".tmp-{uuid.uuid4().hex[:12]}-{path.name}")
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with open(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -401,7 +562,7 @@ def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
 
 @dataclass
 class Transaction:
-    """Stage upserts into several tables of one workspace; commit moves them in place.
+    """Stage upserts into several tables of one workspace; commit publishes them at once.
 
     Use through :func:`transaction`. ``upsert`` may be called several times per table
     (chunks); rows are merged at commit time, partition by partition.
@@ -413,13 +574,14 @@ class Transaction:
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     _spill: dict[str, list[Path]] = field(default_factory=dict)
     _spill_dir: Path | None = None
+    _spill_lock: Any = None
     _seq: int = 0
-    _stage_dir: Path | None = None
     results: dict[str, WriteResult] = field(default_factory=dict)
 
     def upsert(self, table: str, df: pd.DataFrame) -> None:
-        """Validate a chunk and spill it to a private temp dir (outside the store), so
-        memory stays bounded by one chunk plus one partition at commit time."""
+        """Validate a chunk and spill it to a private folder of ``<root>/.tmp`` (inside the
+        store, removed by the next writer if this process dies), so memory stays bounded
+        by one chunk plus one partition at commit time."""
         if table == "imports":
             raise ValueError("the import log is written by the transaction itself")
         t = TABLES[table]
@@ -433,7 +595,7 @@ class Transaction:
         conformed["_seq"] = np.arange(self._seq, self._seq + len(conformed), dtype="int64")
         self._seq += len(conformed)
         if self._spill_dir is None:
-            self._spill_dir = Path(tempfile.mkdtemp(prefix="boussole-spill-"))
+            self._spill_dir, self._spill_lock = _new_spill_dir(self.root)
         path = self._spill_dir / f"{table}-{len(self._spill.get(table, [])):05d}.parquet"
         cols = list(t.columns) + [LINE_COL, "_key", "_part", "_seq"]
         schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
@@ -451,6 +613,12 @@ class Transaction:
         if self._spill_dir is not None:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
             self._spill_dir = None
+        if self._spill_lock is not None:
+            self._spill_lock.release()
+            with contextlib.suppress(OSError):
+                Path(self._spill_lock.lock_file).unlink()
+            self._spill_lock = None
+            _rmdir_if_empty(Path(self.root) / TMP_DIR)
 
     # -- commit
 
@@ -466,18 +634,16 @@ class Transaction:
             df = df[~df["_seq"].isin(superseded)]
         return df
 
-    def _prepare(self) -> list[tuple[Path, Path | None]]:
-        """Write every new file to staging; return (staged, target) moves (staged Path() = delete)."""
-        ws = workspace_dir(self.root, self.workspace)
-        self._stage_dir = ws / f".staging-{uuid.uuid4().hex[:12]}"
-        moves: list[tuple[Path, Path | None]] = []
+    def _prepare(self, cur: dict[str, Any], w: _Writer) -> None:
+        """Merge every table's incoming rows with its current files; write the changed
+        partitions under new names (``w.write``)."""
         for table, paths in self._spill.items():
             if not paths:
                 continue
             t = TABLES[table]
             res = self.results[table]
             # last occurrence of each key wins, even across partitions
-            idx = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"]).to_pandas() if len(paths) > 1 else pq.read_table(paths[0], columns=["_key", "_seq", "_part"]).to_pandas()
+            idx = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"]).to_pandas()
             idx = idx.sort_values("_seq")
             dup = idx["_key"].duplicated(keep="last")
             superseded = set(idx.loc[dup, "_seq"].tolist())  # usually empty
@@ -486,19 +652,18 @@ class Transaction:
             incoming_parts = set(idx["_part"].tolist())
             del idx
             tdir = table_dir(self.root, self.workspace, table)
-            existing_files = table_files(self.root, self.workspace, table)
+            current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
             # where do incoming keys already live? (reads only key columns)
             holders: dict[str, set[str]] = {}
-            for f in existing_files:
+            for part, f in current.items():
                 kf = pq.read_table(f, columns=list(t.primary_key)).to_pandas()
                 found = set(_key_frame(kf, t)) & inkeys if len(kf) else set()
                 if found:
-                    holders[f.stem] = found
+                    holders[part] = found
             parts = incoming_parts | set(holders)
-            added = updated = skipped = 0
+            added = updated = 0
             for part in sorted(parts):
-                target = tdir / f"{part}.parquet"
-                old = pq.read_table(target).to_pandas() if target.exists() else empty_frame(table)
+                old = pq.read_table(current[part]).to_pandas() if part in current else empty_frame(table)
                 if len(old):
                     old["_key"] = _key_frame(old, t)
                 else:
@@ -509,34 +674,30 @@ class Transaction:
                 stored_all = old[old["_key"].isin(moved_out | set(new["_key"]))]
                 keep_old = old[~old["_key"].isin(moved_out | set(new["_key"]))]
                 # previous version of each incoming key, wherever it lived
-                prev = self._previous_versions(new, stored_all, holders, part, tdir, t)
-                merged, a, u, s = _merge_rows(new, prev, t)
-                added, updated, skipped = added + a, updated + u, skipped + s
+                prev = self._previous_versions(new, stored_all, holders, part, current, t)
+                merged, a, u, _s = _merge_rows(new, prev, t)
+                added, updated = added + a, updated + u
                 out = pd.concat([keep_old, merged], ignore_index=True) if len(keep_old) else merged
                 if u == 0 and a == 0 and not (moved_out - set(new["_key"])):
                     continue  # nothing changes in this file
                 if len(out) == 0:
-                    moves.append((Path(), target))  # delete the emptied file
+                    w.drop(table, part)  # the partition is emptied
                     continue
                 sort_cols = [c for c in ([t.partition_by] if t.partition_by else []) + list(t.primary_key) if c in out]
                 out = out.sort_values(sort_cols, kind="stable", na_position="last")
-                staged = self._stage_dir / table / f"{part}.parquet"
-                staged.parent.mkdir(parents=True, exist_ok=True)
-                pq.write_table(to_arrow(out, table), staged, compression="zstd", row_group_size=131072)
-                moves.append((staged, target))
+                w.write(table, part, to_arrow(out, table), row_group_size=131072)
             # skipped = unchanged rows + duplicates inside the file itself
             res.rows_added, res.rows_updated, res.rows_skipped = added, updated, res.rows_read - added - updated
-        return moves
 
     def _previous_versions(
-        self, new: pd.DataFrame, stored_here: pd.DataFrame, holders: dict[str, set[str]], part: str, tdir: Path, t: Table
+        self, new: pd.DataFrame, stored_here: pd.DataFrame, holders: dict[str, set[str]], part: str, current: dict[str, Path], t: Table
     ) -> pd.DataFrame:
         keys = set(new["_key"])
         frames = [stored_here[stored_here["_key"].isin(keys)]]
         for other, ks in holders.items():
             if other == part or not (ks & keys):
                 continue
-            of = pq.read_table(tdir / f"{other}.parquet").to_pandas()
+            of = pq.read_table(current[other]).to_pandas()
             of["_key"] = _key_frame(of, t)
             frames.append(of[of["_key"].isin(ks & keys)])
         frames = [f for f in frames if len(f)]
@@ -545,38 +706,42 @@ class Transaction:
     def commit(self, fmt: str, sha256: str | None) -> dict[str, WriteResult]:
         ws = workspace_dir(self.root, self.workspace)
         root_existed, ws_existed = self.root.exists(), ws.exists()
-        with workspace_lock(self.root, self.workspace):
-            ok = False
-            try:
-                moves = self._prepare()
-                log_move = self._prepare_log(fmt, sha256, bool(moves))
-                if log_move:
-                    moves.append(log_move)
-                for staged, target in moves:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    if staged == Path():
-                        target.unlink()
-                    else:
-                        os.replace(staged, target)
-                ok = True
-            finally:
-                self.abort()
-                if self._stage_dir is not None:
-                    shutil.rmtree(self._stage_dir, ignore_errors=True)
-                if not ok:  # leave no trace of a failed commit
-                    for d, existed in ((ws, ws_existed), (self.root, root_existed)):
-                        if not existed and d.exists() and not any(d.iterdir()):
-                            d.rmdir()
+        ok = False
+        try:
+            with workspace_lock(self.root, self.workspace):
+                recover(self.root, self.workspace)
+                cur = _current(self.root, self.workspace)
+                w = _Writer(self.root, self.workspace, cur)
+                try:
+                    self._prepare(cur, w)
+                    self._prepare_log(cur, w, fmt, sha256)
+                    w.publish({"action": "import", "file_name": Path(self.file_name).name, "format": fmt,
+                               "committed_at": self.now.isoformat()})
+                except BaseException:
+                    w.discard()
+                    raise
+            ok = True
+        finally:
+            self.abort()
+            if not ok:  # leave no trace of a failed commit
+                for d, existed in ((ws, ws_existed), (self.root, root_existed)):
+                    if not existed and d.exists():
+                        for sub in (d / LOCK_DIR, d / TMP_DIR):
+                            if sub.is_dir():
+                                shutil.rmtree(sub, ignore_errors=True)
+                        _rmdir_if_empty(d)
         return self.results
 
-    def _prepare_log(self, fmt: str, sha256: str | None, changed: bool) -> tuple[Path, Path] | None:
-        """Log the import unless it is a re-import of a known file that changed nothing."""
-        log_target = table_dir(self.root, self.workspace, "imports") / "all.parquet"
-        old = pq.read_table(log_target).to_pandas() if log_target.exists() else empty_frame("imports")
-        if not changed and sha256 and (old["sha256"] == sha256).any():
-            return None
+    def _prepare_log(self, cur: dict[str, Any], w: _Writer, fmt: str, sha256: str | None) -> None:
+        """Log the import unless it is a re-import of a known file that changed nothing.
+        The log is part of the same commit as the data: both or neither."""
+        log_file = cur.get("tables", {}).get("imports", {}).get("all")
+        tdir = table_dir(self.root, self.workspace, "imports")
+        old = pq.read_table(_locate(tdir, log_file)).to_pandas() if log_file else empty_frame("imports")
+        if not w.changed and sha256 and (old["sha256"] == sha256).any():
+            return
         if not self.results:
-            return None
+            return
         import_id = uuid.uuid4().hex[:16]
         rows = [
             {
@@ -595,11 +760,202 @@ class Transaction:
         ]
         new = conform(pd.DataFrame(rows), "imports", self.file_name, self.now)
         out = pd.concat([old, new], ignore_index=True) if len(old) else new
-        assert self._stage_dir is not None
-        staged = self._stage_dir / "imports" / "all.parquet"
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(to_arrow(out, "imports"), staged, compression="zstd")
-        return staged, log_target
+        w.write("imports", "all", to_arrow(out, "imports"))
+
+
+def _rmdir_if_empty(d: Path) -> None:
+    with contextlib.suppress(OSError):
+        d.rmdir()
+
+
+def _new_spill_dir(root: Path) -> tuple[Path, Any]:
+    """A private folder under ``<root>/.tmp`` and the lock that says its owner is alive."""
+    base = Path(root) / TMP_DIR
+    base.mkdir(parents=True, exist_ok=True)
+    name = f"spill-{uuid.uuid4().hex[:16]}"
+    lock = filelock.FileLock(str(base / f"{name}.lock"), is_singleton=False, thread_local=False)
+    lock.acquire()
+    d = base / name
+    d.mkdir()
+    return d, lock
+
+
+def _clean_spills(root: Path) -> None:
+    """Remove the spill folders of dead processes (their lock is free)."""
+    base = Path(root) / TMP_DIR
+    if not base.is_dir():
+        return
+    for d in base.iterdir():
+        if d.name.startswith("deleted-"):
+            shutil.rmtree(d, ignore_errors=True)
+            continue
+        if not d.name.startswith("spill-") or d.suffix == ".lock":
+            continue
+        lock = filelock.FileLock(str(base / f"{d.name}.lock"), is_singleton=False, thread_local=False)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            continue  # a live import
+        try:
+            shutil.rmtree(d, ignore_errors=True)
+        finally:
+            lock.release()
+            with contextlib.suppress(OSError):
+                Path(lock.lock_file).unlink()
+
+
+class _Writer:
+    """Builds the next version of a workspace: new files under ``<table>/_new/``, then ONE
+    ``os.replace`` of the manifest (:meth:`publish`), then tidying (:func:`_finalise`)."""
+
+    def __init__(self, root: Path, workspace: str, cur: dict[str, Any]):
+        self.root, self.workspace, self.cur = Path(root), workspace, cur
+        self.version = int(cur.get("version", 0)) + 1
+        self.tables = {t: dict(files) for t, files in cur.get("tables", {}).items()}
+        self.written: list[Path] = []
+        self.changed = False
+
+    def write(self, table: str, part: str, data: pa.Table, **kw: Any) -> None:
+        tdir = table_dir(self.root, self.workspace, table)
+        name = f"{part}.v{self.version}.parquet"
+        p = tdir / NEW_DIR / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        self.written.append(p)
+        _checkpoint("write-file")
+        pq.write_table(data, p, compression="zstd", **kw)
+        self.tables.setdefault(table, {})[part] = name
+        self.changed = True
+
+    def drop(self, table: str, part: str) -> None:
+        self.tables.get(table, {}).pop(part, None)
+        self.changed = True
+
+    def discard(self) -> None:
+        for p in self.written:
+            with contextlib.suppress(OSError):
+                p.unlink()
+            _rmdir_if_empty(p.parent)
+            _rmdir_if_empty(p.parent.parent)
+
+    def publish(self, info: dict[str, Any], force: bool = False) -> bool:
+        """Commit: write the history entry, then replace the manifest (the commit point)."""
+        if not (self.changed or force):
+            return False
+        ws = workspace_dir(self.root, self.workspace)
+        m = {"format": MANIFEST_FORMAT, "version": self.version, **info,
+             "tables": {t: dict(sorted(f.items())) for t, f in sorted(self.tables.items()) if f}}
+        data = json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8")
+        (ws / HISTORY).mkdir(parents=True, exist_ok=True)
+        if self.version == 1 and not (ws / HISTORY / f"{0:08d}.json").exists():
+            base = {"format": MANIFEST_FORMAT, "version": 0, "action": "start", "tables": self.cur.get("tables", {})}
+            _atomic_write_bytes(ws / HISTORY / f"{0:08d}.json", json.dumps(base, indent=1).encode("utf-8"))
+        _checkpoint("history")
+        _atomic_write_bytes(ws / HISTORY / f"{self.version:08d}.json", data)
+        _checkpoint("manifest")
+        _atomic_write_bytes(ws / MANIFEST, data)  # <- the commit
+        _checkpoint("committed")
+        _finalise(self.root, self.workspace, m)
+        return True
+
+
+def _retained(root: Path, workspace: str, current: int) -> list[dict[str, Any]]:
+    hist = workspace_dir(root, workspace) / HISTORY
+    out = []
+    if hist.is_dir():
+        for p in sorted(hist.glob("*.json")):
+            with contextlib.suppress(ValueError):
+                v = int(p.stem)
+                if v > current:  # written by a commit that never happened
+                    _checkpoint("drop-history")
+                    p.unlink()
+                elif v <= current - KEEP_VERSIONS:
+                    p.unlink()
+                else:
+                    m = _read_json(p)
+                    if m:
+                        out.append(m)
+    return out
+
+
+def _finalise(root: Path, workspace: str, m: dict[str, Any]) -> None:
+    """Bring the files in line with the committed manifest ``m``: its files in place,
+    superseded files of kept versions in ``_old/``, everything else deleted. Idempotent;
+    the next writer re-runs it after a crash (:func:`recover`)."""
+    ws = workspace_dir(root, workspace)
+    kept = _retained(root, workspace, int(m.get("version", 0)))
+    for table in TABLES:
+        tdir = ws / table
+        if not tdir.is_dir():
+            continue
+        current = set(m.get("tables", {}).get(table, {}).values())
+        older = {n for h in kept for n in h.get("tables", {}).get(table, {}).values()}
+        for name in sorted(current):  # current files in place (from _new, or back from _old after an undo)
+            for src in (tdir / NEW_DIR / name, tdir / OLD_DIR / name):
+                if src.exists() and not (tdir / name).exists():
+                    _checkpoint("place")
+                    os.replace(src, tdir / name)
+        for p in sorted(tdir.glob("*.parquet")):  # superseded: keep for undo, or delete
+            if p.name in current:
+                continue
+            _checkpoint("retire")
+            if p.name in older:
+                (tdir / OLD_DIR).mkdir(exist_ok=True)
+                os.replace(p, tdir / OLD_DIR / p.name)
+            else:
+                p.unlink()
+        for sub, keep in ((NEW_DIR, set()), (OLD_DIR, older - current)):
+            d = tdir / sub
+            if d.is_dir():
+                for p in d.iterdir():
+                    if p.name not in keep:
+                        p.unlink() if p.is_file() else shutil.rmtree(p, ignore_errors=True)
+                _rmdir_if_empty(d)
+        for p in tdir.glob(".tmp-*"):
+            p.unlink()
+        _rmdir_if_empty(tdir)
+
+
+def recover(root: Path, workspace: str) -> None:
+    """Called under the write lock before every change: finish a commit that was
+    interrupted after its manifest switch, discard one interrupted before it, remove the
+    staging/spill folders of killed imports, and migrate a store written before manifests
+    (its files become version 0, unchanged)."""
+    ws = workspace_dir(root, workspace)
+    _clean_spills(root)
+    if not ws.is_dir():
+        return
+    for p in ws.glob(".staging-*"):  # left by versions before manifests
+        shutil.rmtree(p, ignore_errors=True)
+    for p in list(ws.glob(".tmp-*")) + list((ws / "_config").glob(".tmp-*")):
+        with contextlib.suppress(OSError):
+            p.unlink()
+    m = read_manifest(root, workspace)
+    if m is None:
+        has_new = any((ws / t / NEW_DIR).is_dir() for t in TABLES)
+        if not has_new and not (ws / HISTORY).is_dir():
+            return  # legacy store (or empty): read as is; the first commit writes the manifest
+        m = {"version": 0, "tables": {}} if not any((ws / t).glob("*.parquet") for t in TABLES if (ws / t).is_dir()) else _legacy_manifest(root, workspace)
+    _finalise(root, workspace, m)
+
+
+def undo_last(root: Path, workspace: str) -> dict[str, Any] | None:
+    """Restore the version before the last commit (an import, a deletion or an undo),
+    as a new version - so an undo can itself be undone. Returns the undone version's
+    description, or None when there is no earlier version kept."""
+    with workspace_lock(root, workspace):
+        recover(root, workspace)
+        cur = read_manifest(root, workspace)
+        if not cur:
+            return None
+        v = int(cur["version"])
+        prev = _read_json(workspace_dir(root, workspace) / HISTORY / f"{v - 1:08d}.json")
+        if prev is None:
+            return None
+        w = _Writer(root, workspace, cur)
+        w.tables = {t: dict(f) for t, f in prev.get("tables", {}).items()}
+        w.publish({"action": "undo", "undo_of": v, "file_name": cur.get("file_name"), "format": cur.get("format"),
+                   "committed_at": dt.datetime.now(dt.UTC).isoformat()}, force=True)
+        return {k: cur.get(k) for k in ("version", "action", "file_name", "format", "committed_at")}
 
 
 def _merge_rows(new: pd.DataFrame, prev: pd.DataFrame, t: Table) -> tuple[pd.DataFrame, int, int, int]:
@@ -694,8 +1050,9 @@ def all_tables() -> tuple[str, ...]:
 def delete_rows(root: Path, workspace: str, table: str, keys: pd.DataFrame, only_format: str | None = None) -> int:
     """Delete the rows of ``table`` whose primary key is in ``keys`` (a frame with the key
     columns), optionally only those whose ``source_format`` is ``only_format`` (e.g. the costs
-    entered by hand). Same lock and atomic replace as :class:`Transaction`; returns the
-    number of rows removed. Nothing is touched when no row matches."""
+    entered by hand). Same lock and one-replace commit as :class:`Transaction` (and undoable
+    with :func:`undo_last`); returns the number of rows removed. Nothing is touched when no
+    row matches."""
     t = TABLES[table]
     root = Path(root)
     if not len(keys):
@@ -706,26 +1063,26 @@ def delete_rows(root: Path, workspace: str, table: str, keys: pd.DataFrame, only
     want = set(_key_frame(k, t))
     removed = 0
     with workspace_lock(root, workspace):
-        for f in table_files(root, workspace, table):
-            df = pq.read_table(f).to_pandas()
-            hit = _key_frame(df, t).isin(want)
-            if only_format is not None and "source_format" in df.columns:
-                hit &= (df["source_format"].astype("string") == only_format).fillna(False)
-            n = int(hit.sum())
-            if not n:
-                continue
-            rest = df[~hit.to_numpy(dtype=bool)]
-            if len(rest):
-                fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=".tmp-", suffix=".parquet")
-                os.close(fd)
-                try:
-                    pq.write_table(to_arrow(rest, table), tmp, compression="zstd")
-                    os.replace(tmp, f)
-                except BaseException:
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(tmp)
-                    raise
-            else:
-                f.unlink()
-            removed += n
+        recover(root, workspace)
+        cur = _current(root, workspace)
+        w = _Writer(root, workspace, cur)
+        try:
+            for part, f in _table_entries(root, workspace, table):
+                df = pq.read_table(f).to_pandas()
+                hit = _key_frame(df, t).isin(want)
+                if only_format is not None and "source_format" in df.columns:
+                    hit &= (df["source_format"].astype("string") == only_format).fillna(False)
+                n = int(hit.sum())
+                if not n:
+                    continue
+                rest = df[~hit.to_numpy(dtype=bool)]
+                if len(rest):
+                    w.write(table, part, to_arrow(rest, table))
+                else:
+                    w.drop(table, part)
+                removed += n
+            w.publish({"action": "delete", "file_name": None, "format": table, "committed_at": dt.datetime.now(dt.UTC).isoformat()})
+        except BaseException:
+            w.discard()
+            raise
     return removed

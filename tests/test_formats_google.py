@@ -466,7 +466,7 @@ def test_search_console_queries_undated(capsys, tmp_path):
     assert len(df) == len(rows) == 1000
     assert total(df, "impressions") == sum(int(r[2]) for r in rows)
     assert set(df["grain"]) == {"period"} and df["date"].isna().all() and df["period_end"].isna().all()
-    assert (tmp_path / "t" / "search" / "undated.parquet").is_file()
+    assert [p.name for p in store.table_files(tmp_path, "t", "search")] == ["undated.v1.parquet"]
     assert set(df["property"]) == {"buyshedsdirect.co.uk"}
 
 

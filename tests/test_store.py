@@ -35,9 +35,13 @@ def test_layout_readable_by_pandas_and_partitioned(tmp_path):
     res = store.write_frames(tmp_path, "ws", [("audience", audience([1, 2, 3]))], "t", now=NOW)
     assert (res["audience"].rows_added, res["audience"].rows_updated) == (3, 0)
     files = sorted(p.name for p in (tmp_path / "ws" / "audience").iterdir())
-    assert files == ["2025-01.parquet", "2025-02.parquet"]
+    assert files == ["2025-01.v1.parquet", "2025-02.v1.parquet"]
     df = pd.read_parquet(tmp_path / "ws" / "audience")
     assert sorted(df["followers"].tolist()) == [1, 2, 3]
+    # after an update the superseded file is out of the way (kept under _old/ for undo)
+    store.write_frames(tmp_path, "ws", [("audience", audience([1, 2, 4]))], "t", now=NOW)
+    assert sorted(p.name for p in (tmp_path / "ws" / "audience").glob("*.parquet")) == ["2025-01.v1.parquet", "2025-02.v2.parquet"]
+    assert sorted(pd.read_parquet(tmp_path / "ws" / "audience")["followers"].tolist()) == [1, 2, 4]
     # a metric the export lacks is null, never 0
     assert df["impressions"].isna().all()
 
