@@ -18,7 +18,7 @@ from connectors import runner
 from connectors.api import SOURCES
 from connectors.api.base import Common, _env_name, config_fields, load_dotenv_once
 from connectors.errors import ConfigError, TransientError
-from ui import context, data, fmt, widgets
+from ui import context, data, fmt, safe, widgets
 from ui.i18n import has, t
 
 ctx = context.admin_page()
@@ -27,7 +27,7 @@ load_dotenv_once()
 COMMON = {f.name for f in dataclasses.fields(Common)}
 
 st.title(t("settings.title"))
-st.markdown(t("settings.intro", workspace=ctx.display_name or ws))
+st.markdown(t("settings.intro", workspace=safe.md(ctx.display_name or ws)))
 st.caption(t("settings.secrets_note"))
 
 sources_doc: dict = runner.source_settings(ctx.root, ws)
@@ -69,6 +69,7 @@ def show_error(kind: str | None, detail: str | None) -> None:
     key = f"settings.err.{kind}"
     st.error(t(key) if has(key) else t("settings.err.internal"), icon=":material/error:")
     if detail:
+        detail = safe.md(detail)  # text from a remote server
         st.caption(f"{t('settings.err.detail')} : {detail}" if ctx.lang == "fr" else f"{t('settings.err.detail')}: {detail}")
 
 
@@ -116,7 +117,7 @@ def secrets_block(name: str, suffix: str | None) -> None:
             text += " " + t("settings.secret.optional")
         elif not present:
             missing = True
-        st.markdown(f"- `{text}`")
+        st.markdown(f"- {safe.code(text)}")
     if missing:
         st.caption(t("settings.secret.hint"))
 
