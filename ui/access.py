@@ -387,6 +387,8 @@ def _password_form() -> None:
     user = ADMIN_USER if only_admin else (name or "").strip().lower()
     stored = users.get(user)
     ok = bool(stored) and check_password(pw or "", stored)
+    st.session_state.pop("bsl.auth.pw", None)  # the typed password does not stay in the session
+    pw = None
     if ok:
         st.session_state[K_USER] = user
         log.info("sign-in: %s", user)
