@@ -23,6 +23,7 @@ class PageSpec(NamedTuple):
     icon: str  # material icon
     section: str  # translation key of the navigation section
     admin: bool = False  # hidden in presentation mode (manages data or lists workspaces)
+    role: str = "viewer"  # least role on the workspace to see it (ui/access.py); "admin" = owner of every workspace
 
 
 # fmt: off
@@ -35,22 +36,28 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/listening.py",   "nav.listening",   ":material/hearing:",        "nav.section.improve"),
     PageSpec("pages/maturity.py",    "nav.maturity",    ":material/stairs:",         "nav.section.improve"),
     PageSpec("pages/loop.py",        "nav.loop",        ":material/autorenew:",      "nav.section.improve"),
-    PageSpec("pages/import_data.py", "nav.import",      ":material/upload_file:",    "nav.section.manage", admin=True),
-    PageSpec("pages/data.py",        "nav.data",        ":material/database:",       "nav.section.manage", admin=True),
-    PageSpec("pages/utm_builder.py", "nav.utm",         ":material/link:",           "nav.section.manage", admin=True),
-    PageSpec("pages/workspaces.py",  "nav.workspaces",  ":material/folder_shared:",  "nav.section.manage", admin=True),
-    PageSpec("pages/settings.py",    "nav.settings",    ":material/settings:",       "nav.section.manage", admin=True),
+    PageSpec("pages/import_data.py", "nav.import",      ":material/upload_file:",    "nav.section.manage", admin=True, role="editor"),
+    PageSpec("pages/data.py",        "nav.data",        ":material/database:",       "nav.section.manage", admin=True, role="editor"),
+    PageSpec("pages/utm_builder.py", "nav.utm",         ":material/link:",           "nav.section.manage", admin=True, role="editor"),
+    PageSpec("pages/workspaces.py",  "nav.workspaces",  ":material/folder_shared:",  "nav.section.manage", admin=True, role="admin"),
+    PageSpec("pages/settings.py",    "nav.settings",    ":material/settings:",       "nav.section.manage", admin=True, role="owner"),
 ]
 # fmt: on
 
 
-def available_pages(present: bool = False) -> list[PageSpec]:
-    """Registered pages whose file exists; in presentation mode only the non-admin ones."""
-    return [p for p in PAGES if (HERE / p.file).is_file() and not (present and p.admin)]
+def available_pages(present: bool = False, role: str = "owner", admin: bool = True) -> list[PageSpec]:
+    """Registered pages whose file exists; in presentation mode only the non-admin ones; only
+    those the user's ``role`` on the workspace allows (``admin``: owner of every workspace)."""
+    from ui.access import RANK
+
+    def allowed(p: PageSpec) -> bool:
+        return admin if p.role == "admin" else RANK.get(role, 0) >= RANK[p.role]
+
+    return [p for p in PAGES if (HERE / p.file).is_file() and not (present and p.admin) and allowed(p)]
 
 
 def main() -> None:
-    from ui import context, style
+    from ui import access, context, style
     from ui.i18n import t
 
     if "present" in st.query_params:
@@ -64,6 +71,7 @@ def main() -> None:
         initial_sidebar_state="collapsed" if present_hint else "auto",
     )
     root = context.store.resolve_root()
+    access.gate(root)  # sign-in form and st.stop() until this session may see something
     # caches are keyed on store versions (file times): a new demo is seen without clearing anything
     ensure_demo(str(root), dt.date.today())
 
@@ -73,7 +81,7 @@ def main() -> None:
     context.sync_url(ctx)
     style.inject(ctx)
 
-    specs = available_pages(ctx.present)
+    specs = available_pages(ctx.present, ctx.role, ctx.admin)
     sections: dict[str, list] = {}
     for i, spec in enumerate(specs):
         page = st.Page(
@@ -91,9 +99,12 @@ def main() -> None:
         st.error(t("error.generic"))
     if ctx.present:
         st.divider()
-        if st.button(t("shell.present.exit"), key="bsl.exit_present", type="tertiary", icon=":material/close_fullscreen:"):
+        if ctx.role != "viewer" and st.button(
+            t("shell.present.exit"), key="bsl.exit_present", type="tertiary", icon=":material/close_fullscreen:"
+        ):
             context.set_present(False)
             st.rerun()
+        access.sign_out_button()
 
 
 @st.cache_resource(show_spinner=False)
@@ -163,6 +174,14 @@ def sidebar_controls(ctx) -> None:
     sb.toggle(
         t("shell.present"), key="w.present", help=t("shell.present.help"), on_change=lambda: context.set_present(ss["w.present"])
     )
+    from ui import access, safe
+
+    if ctx.access_on:
+        acc = access.current()
+        sb.caption(t("access.signed_in", user=safe.md(acc.user), role=t(f"access.role.{ctx.role}")))
+        access.sign_out_button(where=sb)
+    else:
+        sb.caption(t("access.off_note"))
 
 
 if __name__ == "__main__":

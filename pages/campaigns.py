@@ -15,7 +15,7 @@ from connectors import loader, store
 from connectors.schema import COST_CATEGORIES, PLATFORMS
 from metrics import campaigns as mc
 from metrics import roi as mroi
-from ui import charts, context, data, fmt, insights
+from ui import charts, context, data, fmt, insights, safe
 from ui.i18n import has, t
 from ui.widgets import estimate_note, platform_name, table
 
@@ -198,7 +198,7 @@ if len(tab):
     if by == "campaign":  # overheads (staff, tools, agency) would dwarf the campaigns: they stay in the table
         shown = shown[~shown["key"].astype(str).str.match(r"^\(.*\)$")]
     if len(shown):
-        shown["label"] = shown["key"].map(key_label)
+        shown["label"] = shown["key"].map(lambda k: safe.plot(key_label(k)))
         shown = shown.sort_values("cost", ascending=True, na_position="first")
         fig = go.Figure()
         fig.add_bar(y=shown["label"], x=shown["cost"], orientation="h", name=col("cost"), marker_color=COST_COLOR)
@@ -238,7 +238,7 @@ why = ordered[ordered["roi"].isna() & ordered["roi_reason"].notna()]
 if len(why):
     with st.expander(t("campaigns.why_no_roi", n=len(why))):
         for k, code in zip(why["key"], why["roi_reason"], strict=True):
-            st.markdown(f"- **{key_label(k)}** — {reason_text(code)}")
+            st.markdown(f"- **{safe.md(key_label(k))}** — {reason_text(code)}")
 
 # ----------------------------------------------------------------------------- assumptions
 
@@ -257,7 +257,7 @@ with st.expander(t("campaigns.assumptions")):
         if ctx.present:  # no raw tables on a shared screen: one line per campaign
             for rec in av.to_dict("records"):
                 vals = list(rec.values())
-                st.markdown(f"- **{vals[0]}** — {vals[1]} ({vals[2]}) · {vals[3]} ({vals[4]})")
+                st.markdown(f"- **{safe.md(vals[0])}** — {vals[1]} ({vals[2]}) · {vals[3]} ({vals[4]})")
         else:
             table(av, ctx=ctx, key="camp.assumptions")
     st.caption(t("campaigns.assumptions.defaults", vpc=money(vpc_default, 2), vpl=money(vpl_default, 2)))
@@ -279,7 +279,7 @@ if len(real) >= 2:
     for box, name in zip(cc, (left, right), strict=True):
         r = rows[name]
         with box.container(border=True):
-            st.markdown(f"**{name}**")
+            st.markdown(f"**{safe.md(name)}**")
             g = st.columns(3)
             g[0].metric(col("cost"), money(r["cost"]))
             g[1].metric(col("value"), money(r["value"]))
@@ -322,7 +322,7 @@ if registered:
             if cu["cum_measured"].notna().any():
                 fig.add_scatter(x=cu["day"], y=cu["cum_measured"], mode="lines", name=t("campaigns.cum.measured"),
                                 line={"color": MEASURED_COLOR, "width": 2, "dash": "dot"})
-            st.caption(t("campaigns.cumulative.title", name=pick, range=fmt.date_range(cs, ce, lang)))
+            st.caption(t("campaigns.cumulative.title", name=safe.md(pick), range=fmt.date_range(cs, ce, lang)))
             fig.update_layout(yaxis_title=cur)
             charts.show(fig, key="camp.cumchart", ctx=ctx, y_format=",.0f")
             last = cu.iloc[-1]

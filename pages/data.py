@@ -9,7 +9,7 @@ import streamlit as st
 
 from connectors import store
 from connectors.schema import DATA_TABLES, PLATFORMS, TABLES
-from ui import charts, context, data, datainfo, fmt, widgets
+from ui import charts, context, data, datainfo, fmt, safe, widgets
 from ui.i18n import t
 
 ctx = context.admin_page()
@@ -17,7 +17,7 @@ ws = context.require_workspace(ctx)
 lang = ctx.lang
 
 st.title(t("data.title"))
-st.markdown(t("data.intro", workspace=ctx.display_name or ws))
+st.markdown(t("data.intro", workspace=safe.md(ctx.display_name or ws)))
 
 stats = {tb: data.stats(tb, ctx) for tb in (*DATA_TABLES, "imports")}
 total_rows = sum(s["rows"] for tb, s in stats.items() if tb != "imports")

@@ -21,7 +21,7 @@ import streamlit as st
 from metrics.goals import PLATFORM_IDS, evaluate_goal, goal_set_warnings, validate_goal
 from metrics.periods import last_complete, period_of
 from metrics.registry import METRIC_IDS, METRICS
-from ui import charts, context, data, fmt, insights, results, widgets
+from ui import charts, context, data, fmt, insights, results, safe, widgets
 from ui.i18n import t
 
 OBJECTIVES = ("presence", "sentiment", "relationships", "traffic")
@@ -53,7 +53,7 @@ def scope_text(scope: dict | None) -> str:
     if (scope or {}).get("platform"):
         parts.append(widgets.platform_name(scope["platform"]))
     if (scope or {}).get("campaign"):
-        parts.append(str(scope["campaign"]))
+        parts.append(safe.md(scope["campaign"]))
     return " · ".join(parts) or t("goals.scope.all")
 
 
@@ -304,7 +304,7 @@ for i, goal in enumerate(goals_cfg):
         badge.markdown(f"### :{color}-badge[{insights.STATUS_ICONS.get(status, '')} {insights.status_label(status, lang)}]")
         freq = ev.get("period") or "week"
         st.caption(t(f"goals.line.{freq}", objective=t(f"metrics.objective.{obj}"), start=fmt.date(goal.get("start"), lang),
-                     deadline=fmt.date(goal.get("deadline"), lang), owner=goal.get("owner") or t("goals.nobody")))
+                     deadline=fmt.date(goal.get("deadline"), lang), owner=safe.md(goal.get("owner")) or t("goals.nobody")))
         if ev.get("problems"):
             st.error("\n".join(f"- {insights.issue_text(p, lang, cur, metric)}" for p in ev["problems"]))
         else:

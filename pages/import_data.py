@@ -8,7 +8,7 @@ import streamlit as st
 
 from connectors.errors import ImportFailure
 from connectors.schema import PLATFORMS, TABLES
-from ui import context, data, fmt, widgets
+from ui import context, data, fmt, safe, widgets
 from ui.i18n import has, t
 from ui.texts.import_guides import GUIDES
 
@@ -24,7 +24,7 @@ MAX_MB = int(st.get_option("server.maxUploadSize"))
 TYPES = ["csv", "tsv", "txt", "xlsx", "xls"]
 
 st.title(t("import.title"))
-st.markdown(t("import.intro", workspace=ctx.display_name or ws))
+st.markdown(t("import.intro", workspace=safe.md(ctx.display_name or ws)))
 
 
 def failure_text(exc: ImportFailure) -> tuple[str, str]:
@@ -33,21 +33,21 @@ def failure_text(exc: ImportFailure) -> tuple[str, str]:
     head = t(key) if has(key) else t("import.err.invalid")
     parts = []
     if exc.line and exc.column:
-        parts.append(t("import.err.where", line=fmt.integer(exc.line, ctx.lang), column=exc.column))
+        parts.append(t("import.err.where", line=fmt.integer(exc.line, ctx.lang), column=safe.md(exc.column)))
     elif exc.line:
         parts.append(t("import.err.where_line", line=fmt.integer(exc.line, ctx.lang)))
     if exc.expected is not None and exc.code != "unknown_layout":
         exp_key = f"import.exp.{exc.expected}"
         found_key = f"import.exp.{exc.found}"
-        expected = t(exp_key) if has(exp_key) else exc.expected
-        found = t(found_key) if has(found_key) else f"“{str(exc.found)[:80]}”"
+        expected = t(exp_key) if has(exp_key) else safe.md(exc.expected)
+        found = t(found_key) if has(found_key) else f"“{safe.md(exc.found, 80)}”"
         parts.append(t("import.err.expected", expected=expected, found=found))
     return head, " ".join(parts)
 
 
 def show_failure(exc: ImportFailure, file_name: str) -> None:
     head, detail = failure_text(exc)
-    st.error(f"{t('import.result.failed', file=file_name)} {head}\n\n{detail}".strip(), icon=":material/error:")
+    st.error(f"{t('import.result.failed', file=safe.md(file_name))} {head}\n\n{detail}".strip(), icon=":material/error:")
 
 
 def detect(name: str, payload: bytes):
@@ -87,7 +87,7 @@ def mapping_form(det, key: tuple) -> None:
                 continue
             guess = next((c for c in targets if header_key(c) == header_key(header)), "")
             choice[header] = cols[i % 3].selectbox(
-                t("import.map.header", header=header[:40]),
+                t("import.map.header", header=safe.md(header, 40)),
                 options,
                 index=options.index(guess),
                 format_func=lambda c: t("import.map.ignore") if c == "" else c,
@@ -109,7 +109,7 @@ def mapping_form(det, key: tuple) -> None:
             given = set(mapped) | ({"platform"} if platform else set()) | ({"account"} if account else set())
             missing = [c for c in TABLES[table].required if c not in given]
             if twice:
-                st.error(t("import.map.twice", columns=", ".join(twice)))
+                st.error(t("import.map.twice", columns=safe.md(", ".join(twice))))
             elif missing:
                 st.error(t("import.map.required", columns=", ".join(missing)))
             else:
@@ -122,7 +122,7 @@ def mapping_form(det, key: tuple) -> None:
 def run_imports(items: list[tuple[str, bytes]], account: str | None) -> None:
     results = []
     for name, payload in items:
-        bar = st.progress(0.0, text=t("import.progress", file=name))
+        bar = st.progress(0.0, text=t("import.progress", file=safe.md(name)))
         try:
             rows = importer.import_bytes(
                 ctx.root,
@@ -130,7 +130,7 @@ def run_imports(items: list[tuple[str, bytes]], account: str | None) -> None:
                 payload,
                 name,
                 account=account,
-                progress=lambda f, b=bar, n=name: b.progress(min(max(float(f), 0.0), 1.0), text=t("import.progress", file=n)),
+                progress=lambda f, b=bar, n=name: b.progress(min(max(float(f), 0.0), 1.0), text=t("import.progress", file=safe.md(n))),
             )
             results.append({"file": name, "ok": True, "rows": rows})
         except ImportFailure as exc:
@@ -155,13 +155,13 @@ def show_results() -> None:
                 continue
             rows = r["rows"]
             if rows and all(x["rows_added"] == 0 and x["rows_updated"] == 0 for x in rows):
-                st.info(t("import.result.same", file=r["file"]), icon=":material/check:")
+                st.info(t("import.result.same", file=safe.md(r["file"])), icon=":material/check:")
                 continue
             for x in rows:
                 st.success(
                     t(
                         "import.result.ok",
-                        file=r["file"],
+                        file=safe.md(r["file"]),
                         table=widgets.table_name(x["table"]),
                         read=fmt.integer(x["rows_read"], ctx.lang),
                         added=fmt.integer(x["rows_added"], ctx.lang),
@@ -203,7 +203,7 @@ with left:
         payload = f.getvalue()
         key, det = detect(f.name, payload)
         with st.container(border=True):
-            st.markdown(f"**{f.name}**")
+            st.markdown(f"**{safe.md(f.name)}**")
             size = fmt.filesize(len(payload), ctx.lang)
             st.caption(t("import.file.meta", size=size, encoding=det.encoding or "?"))
             if det.error is not None and det.error.code == "unknown_layout":

@@ -9,7 +9,7 @@
 * the workspace lexicon, tracked terms and alert settings (not in presentation mode).
 
 Mention texts are user content: they are shown as plain dataframe cells or as markdown with
-every ASCII punctuation character escaped (:func:`plain_md`), never as HTML or live markdown.
+every ASCII punctuation character escaped (:func:`ui.safe.md`), never as HTML or live markdown.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from metrics import local_day_series
 from metrics.brands import UNATTRIBUTED, brand_book
 from metrics.presence import share_of_voice
 from metrics.sentiment import sentiment_totals
-from ui import charts, colors, context, data, fmt, insights, widgets
+from ui import charts, colors, context, data, fmt, insights, safe, widgets
 from ui.i18n import t
 
 ctx = context.get()
@@ -54,27 +54,9 @@ BRAND_PALETTE = {
     "dark": ["#60A5FA", "#FBBF24", "#A78BFA", "#F472B6", "#34D399", "#22D3EE"],
 }
 MUTED = {"light": "#6B7280", "dark": "#9CA3AF"}[ctx.theme]
-_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-_AUTOLINK = re.compile(r"([:.@])")
-WORD_JOINER = "\u2060"
-
-
-def plain_md(s: object, limit: int | None = None) -> str:
-    """User text made inert for ``st.markdown``: one line, every ASCII punctuation character
-    backslash-escaped (CommonMark), so no link, image, HTML, emphasis, directive or LaTeX; and an
-    invisible word joiner around ``:``, ``.`` and ``@`` so GFM does not turn ``www.x.com``,
-    ``https://…`` or ``a@b.com`` into links (escaping alone does not stop autolinks)."""
-    text = " ".join(str(s if s is not None else "").split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return _PUNCT.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER + r"\1" + WORD_JOINER, text))
-
-
-def plot_text(s: object) -> str:
-    """User text for plotly labels/hover (plotly reads a few HTML tags in text)."""
-    return str(s if s is not None else "").replace("<", "‹").replace(">", "›").replace("&", "&amp;")
+# user text helpers: one implementation for the whole app (ui/safe.py)
+plain_md = safe.md
+plot_text = safe.plot
 
 
 def brand_color(name: str | None) -> str:
@@ -269,7 +251,7 @@ with tabs["alerts"]:
             terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1: L.top_terms(scope, d0, d1, tz=tz, exclude=BRANDS))
             if len(terms):
                 # terms are made of letters, digits, "-" and "'" only (metrics.listening.tokens): safe in code spans
-                st.markdown(t("listening.alert.terms") + " " + " ".join(f"`{x}`" for x in terms["term"]))
+                st.markdown(t("listening.alert.terms") + " " + " ".join(safe.code(x) for x in terms["term"]))
             ex = L.example_mentions(scope, d0, d1, tz=tz, n=3, terms=terms["term"].tolist() if len(terms) else (),
                                     prefer="negative" if crisis else None)
             if len(ex):
@@ -390,7 +372,7 @@ with tabs["map"]:
             idx = g.index
             col = brand_color(b) if b else brand_color(OWN)
             fig.add_scatter(
-                x=g["volume"], y=g["net_sentiment"], mode="markers+text", name=brand_label(b) if b else t("listening.map.entities"),
+                x=g["volume"], y=g["net_sentiment"], mode="markers+text", name=plot_text(brand_label(b)) if b else t("listening.map.entities"),
                 text=[plot_text(plot.at[i, "entity"]) if pos[i] else "" for i in idx],
                 textposition=[pos[i] or "top center" for i in idx],
                 # several brands: each label in its brand's colour, so "festival" of one is not read as another's
@@ -453,7 +435,7 @@ with tabs["sov"]:
                 if not len(g):
                     continue
                 fig.add_scatter(
-                    x=[pd.Timestamp(w).to_pydatetime() for w in g["week"]], y=g["share"], name=brand_label(b), mode="lines", stackgroup="sov",
+                    x=[pd.Timestamp(w).to_pydatetime() for w in g["week"]], y=g["share"], name=plot_text(brand_label(b)), mode="lines", stackgroup="sov",
                     line={"width": 0.8, "color": brand_color(b)}, fillcolor=brand_color(b),
                     customdata=np.stack([[fmt.integer(v, lang) for v in g["mentions"]], [fmt.percent(v, 0, lang) for v in g["share"]]], axis=-1),
                     hovertemplate="%{customdata[1]} · %{customdata[0]} " + t("listening.sov.mentions") + "<extra>" + plot_text(brand_label(b)) + "</extra>",

@@ -23,7 +23,7 @@ from metrics.cli import history_start, load_summary_inputs
 from metrics.goals import PLATFORM_IDS
 from metrics.registry import METRIC_IDS, METRICS, Tables, series
 from metrics.roi import roi_table
-from ui import charts, colors, context, data, fmt, insights, results, widgets
+from ui import charts, colors, context, data, fmt, insights, results, safe, widgets
 from ui.i18n import t
 
 ctx = context.get()
@@ -77,7 +77,7 @@ def scope_text(scope: dict | None) -> str:
     if (scope or {}).get("platform"):
         parts.append(widgets.platform_name(scope["platform"]))
     if (scope or {}).get("campaign"):
-        parts.append(str(scope["campaign"]))
+        parts.append(safe.md(scope["campaign"]))
     return f" ({' · '.join(parts)})" if parts else ""
 
 
@@ -113,7 +113,7 @@ with tab_a:
         st.markdown(t("loop.campaigns.none"))
     else:
         def camp_line(key: str, row) -> str:
-            return t(key, name=row["key"], roi=insights.value("roi", row["roi"], lang, cur), value=insights.value("value", row["value"], lang, cur),
+            return t(key, name=safe.md(row["key"]), roi=insights.value("roi", row["roi"], lang, cur), value=insights.value("value", row["value"], lang, cur),
                      cost=insights.value("cost", row["cost"], lang, cur))
         lines = []
         if len(rank["best"]):
@@ -123,7 +123,7 @@ with tab_a:
         st.markdown("\n".join(lines))
         allc = rank["all"].sort_values("roi")
         fig = go.Figure(go.Bar(
-            x=allc["roi"], y=allc["key"], orientation="h", marker_color=[GOOD if v >= 0 else BAD for v in allc["roi"]],
+            x=allc["roi"], y=safe.plots(allc["key"]), orientation="h", marker_color=[GOOD if v >= 0 else BAD for v in allc["roi"]],
             text=[insights.value("roi", v, lang, cur) for v in allc["roi"]], textposition="auto",
             hovertemplate="%{y}: %{text}<extra></extra>",
         ))
@@ -304,9 +304,9 @@ with tab_b:
     if ctx.present:
         for a in ordered:
             badge = f":{'blue' if a.get('status') == 'open' else 'gray'}-badge[{t('loop.status.' + (a.get('status') or 'open'))}]"
-            st.markdown(badge + " " + t("loop.journal.line", date=fmt.date(a.get("date"), lang), change=a.get("change") or "",
+            st.markdown(badge + " " + t("loop.journal.line", date=fmt.date(a.get("date"), lang), change=safe.md(a.get("change")),
                                         metric=insights.label(a.get("metric") or "", lang), scope=scope_text(a.get("scope")),
-                                        expected=expected_text(a), review=fmt.date(a.get("review_date"), lang), owner=a.get("owner") or ""))
+                                        expected=expected_text(a), review=fmt.date(a.get("review_date"), lang), owner=safe.md(a.get("owner"))))
     else:
         if journal:
             tbl_j = pd.DataFrame([{
@@ -391,15 +391,15 @@ with tab_c:
         res = _review(key, today, results.version(ctx), a, tbl)
         with st.container(border=True):
             v = res.verdict
-            st.markdown(f"#### {a.get('change') or a.get('id')}")
+            st.markdown(f"#### {safe.md(a.get('change') or a.get('id'))}")
             st.markdown(f":{VERDICT_BADGE[v]}-badge[{VERDICT_ICON[v]} {verdict_label(v)}] · "
                         f"{fmt.date(a.get('date'), lang)} → {fmt.date(a.get('review_date'), lang)}"
-                        + (f" · {a['owner']}" if a.get("owner") else ""))
+                        + (f" · {safe.md(a['owner'])}" if a.get("owner") else ""))
             notes = []
             if a.get("why"):
-                notes.append(t("loop.ba.why", why=a["why"]))
+                notes.append(t("loop.ba.why", why=safe.md(a["why"])))
             if a.get("hypothesis"):
-                notes.append(t("loop.ba.hypothesis", h=a["hypothesis"]))
+                notes.append(t("loop.ba.hypothesis", h=safe.md(a["hypothesis"])))
             if notes:
                 st.caption("  \n".join(notes))
             m = res.metric
@@ -437,7 +437,7 @@ with tab_c:
                 fig.add_vline(x=pd.Timestamp(res.date), line_dash="dash", line_color=colors.THEME_TEXT[ctx.theme])
                 charts.show(fig, key=f"loop.ba.{i}", height=280, percent_y=m in insights.PERCENT_METRICS)
             if a.get("decision") or a.get("verdict"):
-                st.caption(t("loop.ba.recorded", v=verdict_label(a.get("verdict")), d=a.get("decision") or fmt.MISSING))
+                st.caption(t("loop.ba.recorded", v=verdict_label(a.get("verdict")), d=safe.md(a.get("decision")) or fmt.MISSING))
             if not ctx.present and v not in ("not_due",):
                 c1, c2 = st.columns([4, 2], vertical_alignment="bottom")
                 dec = c1.text_input(t("loop.ba.decision"), value=a.get("decision") or "", key=f"loop.ba.dec.{a.get('id')}")
@@ -448,6 +448,6 @@ with tab_c:
                     st.rerun()
     upcoming = [a for a in journal if (L.opt_date(a.get("review_date")) or today) > today]
     for a in sorted(upcoming, key=lambda a: str(a.get("review_date"))):
-        st.caption(":material/schedule: " + t("loop.improve.upcoming", change=a.get("change") or a.get("id"),
+        st.caption(":material/schedule: " + t("loop.improve.upcoming", change=safe.md(a.get("change") or a.get("id")),
                                               date=fmt.date(a.get("review_date"), lang)))
     st.caption(t("loop.improve.rule"))

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import maturity as M
-from ui import charts, colors, context, data, fmt
+from ui import charts, colors, context, data, fmt, safe
 from ui.i18n import t
 
 ctx = context.get()
@@ -29,7 +29,7 @@ own_brand = ctx.cfg.brands.own_name if ctx.cfg else None
 competitors = ctx.cfg.brands.competitor_names if ctx.cfg else ()
 
 st.title(t("nav.maturity"))
-st.caption(t("maturity.subtitle", workspace=ctx.display_name or ws))
+st.caption(t("maturity.subtitle", workspace=safe.md(ctx.display_name or ws)))
 
 flash = ss.pop("maturity.flash", None)
 if flash:
@@ -122,6 +122,7 @@ KIND_COLORS = {"you": "#7C3AED", "competitor": "#DC2626", "partner": "#0E9F6E"}
 peers = M.peers_frame(doc.get("peers"))
 rows = [{"name": t("maturity.you"), "kind": "you", "level": res.level}] + peers[["name", "kind", "level"]].to_dict("records")
 cmp_df = pd.DataFrame(rows)
+cmp_df["name"] = safe.plots(cmp_df["name"])  # peer names are user text
 ticktext = [f"<b>{n}</b><br>" + "<br>".join(textwrap.wrap(level_name(n), 14)) for n in M.LEVELS]
 c1, c2 = st.columns([3, 2], gap="large")
 with c1:

@@ -17,7 +17,7 @@ from metrics import relationships as rel
 from metrics import sentiment as se
 from metrics import traffic as tr
 from metrics.registry import compute
-from ui import charts, colors, context, fmt, insights, results, widgets
+from ui import charts, colors, context, fmt, insights, results, safe, widgets
 from ui.i18n import t
 
 ctx = context.get()
@@ -27,7 +27,7 @@ lang, cur = ctx.lang, ctx.currency
 s, e = ctx.start, ctx.end
 
 st.title(t("nav.objectives"))
-st.caption(t("objectives.subtitle", workspace=ctx.display_name or ws, current=fmt.date_range(s, e, lang)))
+st.caption(t("objectives.subtitle", workspace=safe.md(ctx.display_name or ws), current=fmt.date_range(s, e, lang)))
 
 with st.spinner(t("overview.loading")):
     tbl = results.tables(ctx)
@@ -62,7 +62,7 @@ def pcolor(p) -> str:
 
 
 def hbar(labels: list[str], values: list[float], marker_colors: list[str] | str, text: list[str], title: str, key: str) -> None:
-    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker_color=marker_colors, text=text, textposition="auto",
+    fig = go.Figure(go.Bar(x=values, y=safe.plots(labels), orientation="h", marker_color=marker_colors, text=text, textposition="auto",
                            hovertemplate="%{y}: %{text}<extra></extra>"))
     st.markdown(f"**{title}**")
     fig.update_layout(showlegend=False, height=min(H, 44 * len(labels) + 70))
@@ -152,7 +152,7 @@ metric_row([("positive", "sentiment.positive"), ("neutral", "sentiment.neutral")
 def sentiment_chart(df: pd.DataFrame, labels: list[str], title: str, key: str) -> None:
     fig = go.Figure()
     for k in ("positive", "neutral", "negative"):
-        fig.add_bar(name=t(f"metrics.sentiment.{k}"), y=labels, x=df[k], orientation="h", marker_color=colors.SENTIMENT_COLORS[k],
+        fig.add_bar(name=t(f"metrics.sentiment.{k}"), y=safe.plots(labels), x=df[k], orientation="h", marker_color=colors.SENTIMENT_COLORS[k],
                     hovertemplate="%{y}: %{x:,}<extra>" + t(f"metrics.sentiment.{k}") + "</extra>")
     st.markdown(f"**{title}**")
     fig.update_layout(barmode="stack", height=max(H, 36 * len(labels) + 100))
@@ -244,7 +244,7 @@ if len(soc):
         d = cmp_t.sort_values("sessions", ascending=False).head(10)
         if len(d):
             fig = go.Figure()
-            fig.add_bar(name=t("objectives.sessions"), y=[str(x) for x in d["campaign"]], x=d["sessions"], orientation="h",
+            fig.add_bar(name=t("objectives.sessions"), y=safe.plots(d["campaign"]), x=d["sessions"], orientation="h",
                         marker_color="#2563EB" if ctx.theme == "light" else "#60A5FA",
                         text=[fmt.integer(v, lang) for v in d["sessions"]], textposition="auto",
                         hovertemplate="%{y}: %{text}<extra></extra>")

@@ -17,7 +17,7 @@ import streamlit as st
 from metrics.deltas import biggest_movers
 from metrics.periods import week_of
 from metrics.registry import METRICS
-from ui import context, data, fmt, insights, results
+from ui import context, data, fmt, insights, results, safe
 from ui.i18n import t
 
 # objective -> (two headline metrics as (metric id, summary path), context figures, goal objective)
@@ -57,7 +57,7 @@ st.title(t("nav.overview"))
 st.caption(
     t(
         "overview.subtitle",
-        workspace=ctx.display_name or ws,
+        workspace=safe.md(ctx.display_name or ws),
         current=fmt.date_range(ctx.start, ctx.end, lang),
         previous=fmt.date_range(ctx.prev_start, ctx.prev_end, lang),
     )
@@ -110,7 +110,7 @@ def scope_text(scope: dict | None) -> str:
     if (scope or {}).get("platform"):
         parts.append(platform_name(scope["platform"]))
     if (scope or {}).get("campaign"):
-        parts.append(str(scope["campaign"]))
+        parts.append(safe.md(scope["campaign"]))
     return " · ".join(parts)
 
 

@@ -18,7 +18,7 @@ from connectors import runner
 from connectors.api import SOURCES
 from connectors.api.base import Common, _env_name, config_fields, load_dotenv_once
 from connectors.errors import ConfigError, TransientError
-from ui import client_settings, context, data, fmt, widgets
+from ui import client_settings, context, data, fmt, safe, widgets
 from ui.i18n import has, t
 
 ctx = context.admin_page()
@@ -30,7 +30,7 @@ st.title(t("settings.title"))
 client_settings.render(ctx)
 st.divider()
 st.subheader(t("client.sources"))
-st.markdown(t("settings.intro", workspace=ctx.display_name or ws))
+st.markdown(t("settings.intro", workspace=safe.md(ctx.display_name or ws)))
 st.caption(t("settings.secrets_note"))
 
 sources_doc: dict = runner.source_settings(ctx.root, ws)
@@ -72,6 +72,7 @@ def show_error(kind: str | None, detail: str | None) -> None:
     key = f"settings.err.{kind}"
     st.error(t(key) if has(key) else t("settings.err.internal"), icon=":material/error:")
     if detail:
+        detail = safe.md(detail)  # text from a remote server
         st.caption(f"{t('settings.err.detail')} : {detail}" if ctx.lang == "fr" else f"{t('settings.err.detail')}: {detail}")
 
 
@@ -119,7 +120,7 @@ def secrets_block(name: str, suffix: str | None) -> None:
             text += " " + t("settings.secret.optional")
         elif not present:
             missing = True
-        st.markdown(f"- `{text}`")
+        st.markdown(f"- {safe.code(text)}")
     if missing:
         st.caption(t("settings.secret.hint"))
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from metrics.goals import PLATFORM_IDS
 from metrics.registry import METRIC_IDS, METRICS, available_metrics
-from ui import charts, colors, context, data, fmt, insights, results, widgets
+from ui import charts, colors, context, data, fmt, insights, results, safe, widgets
 from ui.i18n import t
 
 ctx = context.get()
@@ -95,7 +95,7 @@ if per_platform:
     cmap = colors.color_map(ctx.theme)
     for p, s in per_platform.items():
         y = smooth(s)
-        fig.add_scatter(x=list(y.index), y=y, name=p, mode="lines+markers", line={"color": cmap.get(p), "width": 2},
+        fig.add_scatter(x=list(y.index), y=y, name=safe.plot(p), mode="lines+markers", line={"color": cmap.get(p), "width": 2},
                         marker={"size": 4}, customdata=hover_values(y), hovertemplate="%{customdata}")
 else:
     y = smooth(total)
@@ -145,14 +145,14 @@ if shown_campaigns:
     fig.add_scatter(
         x=[max(pd.Timestamp(c["start"]), x0) for c in shown_campaigns], y=[0.03] * len(shown_campaigns), yaxis="y2", mode="markers",
         marker={"symbol": "triangle-right", "size": 11, "color": "#D97706"}, name=t("trends.campaigns"),
-        customdata=[f"{c['name']} ({fmt.date_range(c['start'], c['end'], lang)})" for c in shown_campaigns],
+        customdata=[f"{safe.plot(c['name'])} ({fmt.date_range(c['start'], c['end'], lang)})" for c in shown_campaigns],
         hovertemplate="%{customdata}<extra></extra>",
     )
 if shown_actions:
     fig.add_scatter(
         x=[pd.Timestamp(j["date"]) for j in shown_actions], y=[0.03] * len(shown_actions), yaxis="y2", mode="markers",
         marker={"symbol": "diamond", "size": 10, "color": line_col}, name=t("trends.actions"),
-        customdata=["<br>".join(textwrap.wrap(str(j.get("change") or ""), 50)) for j in shown_actions],
+        customdata=["<br>".join(safe.plots(textwrap.wrap(str(j.get("change") or ""), 50))) for j in shown_actions],
         hovertemplate="%{customdata}<extra></extra>",
     )
 
@@ -191,11 +191,11 @@ if shown_campaigns or shown_actions:
     with c1:
         if shown_campaigns:
             st.subheader(t("trends.campaigns"), anchor=False)
-            st.markdown("\n".join(f"- **{c['name']}** — {fmt.date_range(c['start'], c['end'], lang)}" for c in shown_campaigns))
+            st.markdown("\n".join(f"- **{safe.md(c['name'])}** — {fmt.date_range(c['start'], c['end'], lang)}" for c in shown_campaigns))
     with c2:
         if shown_actions:
             st.subheader(t("trends.actions"), anchor=False)
-            st.markdown("\n".join(f"- {fmt.date(j['date'], lang)} — {j.get('change') or ''}" for j in shown_actions))
+            st.markdown("\n".join(f"- {fmt.date(j['date'], lang)} — {safe.md(j.get('change'))}" for j in shown_actions))
 
 if not ctx.present:
     frame = pd.DataFrame({t("common.date"): [fmt.date(i, lang) for i in total.index],

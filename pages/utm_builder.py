@@ -12,7 +12,7 @@ import streamlit as st
 from connectors.schema import PLATFORMS
 from metrics import campaigns as mc
 from metrics import utm_hygiene as uh
-from ui import context, data, fmt
+from ui import context, data, fmt, safe
 from ui.i18n import t
 from ui.widgets import platform_name
 
@@ -33,7 +33,7 @@ tab_build, tab_reg, tab_hyg = st.tabs([t("utm.tab.builder"), t("utm.tab.registry
 def issue_message(issue: dict[str, Any]) -> str:
     field = t(f"utm.field.{issue['field']}") if issue.get("field") in ("source", "medium", "campaign", "content", "term", "id", "url") else ""
     suggestion = issue.get("suggestion") or ("email, social, paid_social, cpc, referral" if issue["code"] == "unassigned" else "")
-    return t(f"utm.issue.{issue['code']}", field=field, value=issue.get("value") or "", suggestion=suggestion)
+    return t(f"utm.issue.{issue['code']}", field=field, value=safe.md(issue.get("value")), suggestion=safe.md(suggestion))
 
 
 # ----------------------------------------------------------------------------- builder
@@ -144,7 +144,7 @@ with tab_reg:
         problems = mc.validate_campaign(entry, others)
         if problems:
             for field, code in problems:
-                st.warning(t(f"utm.reg.err.{code}", field=t(f"utm.regfield.{field}"), suggestion=uh.suggest_value(utm, "campaign") or ""))
+                st.warning(t(f"utm.reg.err.{code}", field=t(f"utm.regfield.{field}"), suggestion=safe.md(uh.suggest_value(utm, "campaign"))))
         else:
             new = others + [entry] if which == "__new__" else [entry if i == int(which) else c for i, c in enumerate(registry)]
             data.save_config("campaigns", new)
@@ -177,15 +177,15 @@ def hygiene(root: str, ws: str, versions: tuple, start: dt.date | None, end: dt.
 def finding_text(f: dict[str, Any]) -> str:
     vals = list(f["values"])
     metric = t(f"utm.metric.{f['weight_metric']}") if f.get("weight_metric") in ("sessions", "views", "events") else ""
-    spell = ", ".join(f"`{v}` ({fmt.number(n, 0, lang)})" if not fmt.is_missing(n) else f"`{v}`" for v, n in vals[:8])
+    spell = ", ".join(f"{safe.code(v)} ({fmt.number(n, 0, lang)})" if not fmt.is_missing(n) else safe.code(v) for v, n in vals[:8])
     if len(vals) > 8:
         spell += " " + t("utm.more", n=len(vals) - 8)
     stake = f.get("sessions")
     if fmt.is_missing(stake):
         stake = f.get("weight")
     return t(
-        f"utm.find.{f['kind']}", values=spell, suggestion=f.get("suggestion") or "", n=fmt.number(stake, 0, lang), metric=metric,
-        campaign=f.get("campaign") or "", property=f.get("property") or "", cost=fmt.currency(f.get("cost"), ctx.currency, lang, 0),
+        f"utm.find.{f['kind']}", values=spell, suggestion=safe.md(f.get("suggestion")), n=fmt.number(stake, 0, lang), metric=metric,
+        campaign=safe.md(f.get("campaign")), property=safe.md(f.get("property")), cost=fmt.currency(f.get("cost"), ctx.currency, lang, 0),
     )
 
 
@@ -205,12 +205,12 @@ with tab_hyg:
         for f in rep.to_dict("records"):
             title = t(f"utm.kind.{f['kind']}")
             if f["kind"] == "landing_variants" and f.get("property"):
-                title += f" — {f['property']}"
+                title += f" — {safe.md(f['property'])}"
             with st.container(border=True):
                 icon = ":material/warning:" if f["severity"] == "warning" else ":material/info:"
                 st.markdown(f"{icon} **{title}**")
                 st.markdown(finding_text(f))
-                fix = t(f"utm.fix.{f['kind']}", suggestion=f.get("suggestion") or fmt.MISSING, campaign=f.get("campaign") or "")
+                fix = t(f"utm.fix.{f['kind']}", suggestion=safe.md(f.get("suggestion")) or fmt.MISSING, campaign=safe.md(f.get("campaign")))
                 st.caption(":material/build: " + fix)
 
     with st.expander(t("utm.urls.title")):
@@ -224,7 +224,7 @@ with tab_hyg:
             for f in uf.to_dict("records"):
                 if f["kind"] == "untagged_clicks":
                     st.warning(t("utm.find.untagged_clicks", n=fmt.number(f.get("urls"), 0, lang), platform=platform_name(f.get("platform")),
-                                 values=", ".join(f"`{v}`" for v, _ in list(f["values"])[:5])))
+                                 values=", ".join(safe.code(v) for v, _ in list(f["values"])[:5])))
                 else:
-                    st.warning(t("utm.find.bad_tags", field=t(f"utm.field.{f['field']}"), values=f"`{f['values'][0][0]}`",
-                                 suggestion=f.get("suggestion") or ""))
+                    st.warning(t("utm.find.bad_tags", field=t(f"utm.field.{f['field']}"), values=safe.code(f['values'][0][0]),
+                                 suggestion=safe.md(f.get("suggestion"))))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from connectors import store
 from connectors.schema import DATA_TABLES
-from ui import context, data, fmt
+from ui import context, data, fmt, safe
 from ui.i18n import t
 
 ctx = context.admin_page()
@@ -18,14 +18,14 @@ st.markdown(t("workspaces.intro"))
 if ss.get("ws.flash"):
     st.success(ss.pop("ws.flash"))
 
-names = store.list_workspaces(ctx.root)
+names = context.workspaces(ctx.root)  # only those this user may open
 if not names:
     st.info(t("workspaces.none"))
 for name in names:
     rows = sum(store.table_stats(ctx.root, name, tb)["rows"] for tb in DATA_TABLES)
     with st.container(border=True):
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
-        label = f"**{name}**" + (f" · _{t('workspaces.current')}_" if name == ctx.workspace else "")
+        label = f"**{safe.md(name)}**" + (f" · _{t('workspaces.current')}_" if name == ctx.workspace else "")
         c1.markdown(f"{label}  \n{t('workspaces.rows', rows=fmt.integer(rows, lang))}")
         if name != ctx.workspace and c2.button(t("workspaces.open"), key=f"ws.open.{name}", icon=":material/login:"):
             context.set_workspace(name)

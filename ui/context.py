@@ -5,6 +5,11 @@ The view is reproducible from the URL: ``?workspace=…&lang=fr|en&start=YYYY-MM
 Precedence: a query parameter the user changed > the session's choice > defaults
 (workspace ``demo`` or the first one; language from the browser's locale; the last
 complete ISO week). After resolving, :func:`sync_url` writes the view back to the URL.
+
+Access (:mod:`ui.access`, decided by ``app.py`` before this runs) bounds the view: only the
+workspaces the user may open are known here (``?workspace=`` naming another one is ignored like
+an unknown one), and on a workspace where the user is a viewer presentation mode is forced
+(``?present=0`` and :func:`set_present` cannot leave it).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 import streamlit as st
 
 from connectors import loader, store
-from ui import i18n, period
+from ui import access, i18n, period
 
 K_WORKSPACE = "bsl.workspace"
 K_PERIOD = "bsl.period"
@@ -49,6 +54,9 @@ class Context:
     display_name: str = ""
     settings: dict = field(default_factory=dict, compare=False, hash=False)
     cfg: loader.WorkspaceSettings | None = field(default=None, compare=False, hash=False)
+    role: str = "owner"  # viewer | editor | owner: the user's role on this workspace (ui/access.py)
+    admin: bool = True  # owner of every workspace (Workspaces page)
+    access_on: bool = False  # False: no access control (local use)
 
     @property
     def days(self) -> int:
@@ -80,7 +88,8 @@ def _browser_theme() -> str:
 
 
 def workspaces(root: Path | None = None) -> list[str]:
-    return store.list_workspaces(root or store.resolve_root())
+    """The workspaces of the store this session's user may open."""
+    return access.current().visible(store.list_workspaces(root or store.resolve_root()))
 
 
 def _apply_query_params(ss, names: list[str], today: dt.date) -> None:
@@ -130,7 +139,10 @@ def resolve(today: dt.date | None = None) -> Context:
     ss[K_PERIOD] = kind
     start, end = period.resolve(kind, today, ss.get(K_START), ss.get(K_END), cfg.week_start)
     ss[K_START], ss[K_END] = start, end
-    present = bool(ss.get(K_PRESENT, False))
+    acc = access.current()
+    ws = ss[K_WORKSPACE]
+    role = acc.role(ws) or "viewer"
+    present = bool(ss.get(K_PRESENT, False)) or role == "viewer"
     ss[K_PRESENT] = present
     prev_start, prev_end = period.previous(start, end)
     i18n.set_lang(ss[K_LANG])
@@ -152,6 +164,9 @@ def resolve(today: dt.date | None = None) -> Context:
         display_name=cfg.display_name,
         settings=doc,
         cfg=cfg,
+        role=role,
+        admin=acc.admin,
+        access_on=acc.enabled,
     )
     ss[K_CTX] = ctx
     return ctx
@@ -228,9 +243,10 @@ def require_workspace(ctx: Context | None = None) -> str:
 
 
 def admin_page(ctx: Context | None = None) -> Context:
-    """Guard for pages that manage data or list workspaces: nothing in presentation mode."""
+    """Guard for pages that manage data or list workspaces: nothing in presentation mode nor
+    for a viewer (``app.py`` does not even list these pages then; this is the second lock)."""
     ctx = ctx or get()
-    if ctx.present:
+    if ctx.present or access.RANK.get(ctx.role, 0) < access.RANK["editor"]:
         st.info(i18n.t("shell.present.admin_hidden"))
         st.stop()
     return ctx

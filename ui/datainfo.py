@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ui import safe
+
 # table -> (date column, grouping column)
 LAYOUT: dict[str, tuple[str, str]] = {
     "audience": ("date", "platform"),
@@ -26,7 +28,7 @@ LAYOUT: dict[str, tuple[str, str]] = {
 }
 # tables that are day-by-day series (a missing day is a gap); value = grain filter or None
 DAILY: dict[str, str | None] = {"audience": None, "sentiment_daily": None, "traffic": "day", "search": "day"}
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = safe.FORMULA_PREFIXES
 
 
 def columns_for(table: str, available: Iterable[str]) -> list[str]:
@@ -114,27 +116,10 @@ def last_import_per_table(imports: pd.DataFrame) -> dict[str, pd.Timestamp]:
     return {str(k): v for k, v in imports.groupby("table")["imported_at"].max().items()}
 
 
-def neutralise_cell(value: object) -> object:
-    """Prefix text that a spreadsheet would run as a formula with ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def neutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """Copy of ``df`` where every text cell starting with ``= + - @``, TAB or CR is neutralised."""
-    out = df.copy()
-    for c in out.columns:
-        s = out[c]
-        if pd.api.types.is_string_dtype(s) or s.dtype == object:
-            out[c] = s.map(neutralise_cell, na_action="ignore")
-    return out
-
-
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """RFC 4180 CSV (CRLF, so cells holding CR or LF are quoted), UTF-8 with BOM so spreadsheets
-    read accents right, formulas neutralised."""
-    return neutralise(df).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+# one helper for every CSV the app offers (ui/safe.py); these names stay for existing callers
+neutralise_cell = safe.csv_cell
+neutralise = safe.csv_frame
+to_csv_bytes = safe.csv_bytes
 
 
 def to_parquet_bytes(df: pd.DataFrame) -> bytes:

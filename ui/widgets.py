@@ -7,18 +7,20 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui import context
+from ui import context, safe
 from ui.i18n import has, t
 
 
 def table(df: pd.DataFrame, ctx=None, static: bool = False, **kwargs: Any) -> None:
     """``st.dataframe`` (or ``st.table`` with ``static=True``, for a few rows of text) —
-    renders NOTHING in presentation mode (no raw tables on a shared screen)."""
+    renders NOTHING in presentation mode (no raw tables on a shared screen). ``st.table`` reads
+    its cells as markdown, so text cells go through :func:`ui.safe.table` first; the grid shows
+    plain text (its own CSV export is off, see :mod:`ui.safe`)."""
     ctx = ctx or context.get()
     if ctx.present:
         return
     if static:
-        st.table(df.set_index(df.columns[0]) if len(df.columns) > 1 else df, **kwargs)
+        st.table(safe.table(df.set_index(df.columns[0]) if len(df.columns) > 1 else df), **kwargs)
         return
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
