@@ -170,6 +170,9 @@ def sidebar_controls(ctx) -> None:
         format_func=lambda code: t(f"shell.lang.{code}"),
         on_change=lambda: context.set_lang(ss["w.lang"]),
     )
+    from ui import theme  # light / dark / system, remembered per browser
+
+    theme.sidebar_switch(sb, [Path(p.file).stem for p in PAGES], t("theme.label"), {c: t(f"theme.{c}") for c in theme.CHOICES})
     ss["w.present"] = ctx.present
     sb.toggle(
         t("shell.present"), key="w.present", help=t("shell.present.help"), on_change=lambda: context.set_present(ss["w.present"])

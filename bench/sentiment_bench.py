@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 from metrics import sentiment_model as sm  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/fixtures/real_exports/sentiment_datasets")
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real_exports" / "sentiment_datasets"  # ../shared beside the repo
 LABELS = ("negative", "neutral", "positive")  # index = dataset code
 LANGS = ("fr", "en")
 

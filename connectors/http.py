@@ -1,7 +1,7 @@
 """The shared HTTP client of the API connectors.
 
 * every call has a timeout (connect, read);
-* 429 / 5xx / connection errors / timeouts are retried with exponential backoff and
+* 429 / 5xx / connection errors / timeouts / bodies cut mid-transfer are retried with exponential backoff and
   jitter, honouring ``Retry-After`` (seconds or HTTP date); the clock, the sleep and
   the random source are injectable so tests never really wait;
 * 401/403/404/400 become :class:`~connectors.errors.ConfigError` (not retryable, the
@@ -33,8 +33,16 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
+import urllib3
 
 from connectors.errors import ConfigError, TransientError
+
+# a body cut mid-transfer (connection dropped inside a chunked or gzip answer): transient, retried
+TRUNCATED_BODY: tuple[type[BaseException], ...] = (
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+    urllib3.exceptions.ProtocolError,
+)
 
 log = logging.getLogger("boussole.http")
 
@@ -268,8 +276,12 @@ class HttpClient:
             t0 = self.clock()
             try:
                 resp = self._send(method, url, params=params, json=json, data=data, headers=headers)
-            except (requests.Timeout, requests.ConnectionError) as exc:
-                kind = "timed out" if isinstance(exc, requests.Timeout) else "could not connect"
+            except (requests.Timeout, requests.ConnectionError, *TRUNCATED_BODY) as exc:
+                kind = (
+                    "timed out" if isinstance(exc, requests.Timeout)
+                    else "cut its answer short" if isinstance(exc, TRUNCATED_BODY)
+                    else "could not connect"
+                )
                 log.debug("%s %s -> %s (attempt %d)", method, shown, kind, attempt)
                 if attempt >= self.retry.max_attempts:
                     raise TransientError(

@@ -27,6 +27,7 @@ from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
 from connectors.formats.generic import GENERIC, default_date_order, header_signature, mapping_targets  # noqa: F401  (re-exported)
 from connectors.readers import Document, Kind, open_document, sheet_records
+from metrics.channels import mention_source
 
 MIN_CONFIDENCE = 0.5
 PREVIEW_ROWS = 20
@@ -189,6 +190,8 @@ def _import_doc(
             tx.touch(t)
         n = 0
         for table, frame in fmt.parse(doc, ctx):
+            if table in ("mentions", "sentiment_daily") and "source" in frame:  # one spelling per source (x, not SOCIALMEDIA_TWITTER)
+                frame["source"] = frame["source"].map(mention_source)
             frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
             tx.upsert(table, frame)
             n += len(frame)

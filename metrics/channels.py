@@ -117,6 +117,29 @@ def _norm(value: object) -> str:
     return s[4:] if s.startswith("www.") else s
 
 
+_SOURCE_TYPE_PREFIX = re.compile(r"^(?:social[\s_-]*media|social)[\s_:/-]+", re.I)
+
+
+def mention_source(value: object) -> str | None:
+    """The one normalised spelling of a mention's (or a sentiment row's) source, as stored:
+    the Boussole platform id when the source names a known platform, once a listening tool's
+    source-type prefix is removed (``SOCIALMEDIA_TWITTER``, ``Twitter``, ``X`` -> ``x``;
+    ``Social Media: Facebook`` -> ``facebook``); otherwise the name without that prefix, in
+    lower case, blanks collapsed (``BLOG`` -> ``blog``, ``Online  News`` -> ``online news``,
+    ``SOCIALMEDIA_REDDIT`` -> ``reddit``); None when empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    raw = str(value).strip()
+    if not raw:
+        return None
+    for candidate in (raw, _SOURCE_TYPE_PREFIX.sub("", raw)):
+        plat = platform_for_source(candidate)
+        if plat:
+            return plat
+    name = " ".join(_SOURCE_TYPE_PREFIX.sub("", raw).split()).lower()
+    return name or None
+
+
 def platform_for_source(source: object) -> str | None:
     """Boussole platform id of a traffic/lead/mention source (``t.co`` -> ``x``), else None.
 

@@ -8,8 +8,8 @@ import streamlit as st
 
 from connectors.errors import ImportFailure
 from connectors.schema import PLATFORMS, TABLES
-from ui import context, data, fmt, safe, widgets
-from ui.i18n import has, t
+from ui import context, data, fmt, importview, safe, widgets
+from ui.i18n import t
 from ui.texts.import_guides import GUIDES
 
 try:
@@ -28,21 +28,8 @@ st.markdown(t("import.intro", workspace=safe.md(ctx.display_name or ws)))
 
 
 def failure_text(exc: ImportFailure) -> tuple[str, str]:
-    """(plain sentence in the user's language, where/what detail)."""
-    key = f"import.err.{exc.code}"
-    head = t(key) if has(key) else t("import.err.invalid")
-    parts = []
-    if exc.line and exc.column:
-        parts.append(t("import.err.where", line=fmt.integer(exc.line, ctx.lang), column=safe.md(exc.column)))
-    elif exc.line:
-        parts.append(t("import.err.where_line", line=fmt.integer(exc.line, ctx.lang)))
-    if exc.expected is not None and exc.code != "unknown_layout":
-        exp_key = f"import.exp.{exc.expected}"
-        found_key = f"import.exp.{exc.found}"
-        expected = t(exp_key) if has(exp_key) else safe.md(exc.expected)
-        found = t(found_key) if has(found_key) else f"“{safe.md(exc.found, 80)}”"
-        parts.append(t("import.err.expected", expected=expected, found=found))
-    return head, " ".join(parts)
+    """(plain sentence in the user's language, where/what detail): see ui/importview.py."""
+    return importview.failure_text(exc, ctx.lang)
 
 
 def show_failure(exc: ImportFailure, file_name: str) -> None:
@@ -64,12 +51,16 @@ def mapping_form(det, key: tuple) -> None:
         st.warning(t("import.map.no_header"))
         return
     from connectors.formats.generic import MAPPABLE_TABLES
-    from connectors.readers import header_key
 
     fid = key[1][:12]
     st.markdown(f"**{t('import.map.title')}**")
+    all_targets = {tb: importer.mapping_targets(tb) for tb in MAPPABLE_TABLES}
+    guessed_table, _ = importview.guess_mapping(det.headers, all_targets, {tb: TABLES[tb].required for tb in MAPPABLE_TABLES})
     c1, c2, c3 = st.columns(3)
-    table = c1.selectbox(t("import.map.table"), list(MAPPABLE_TABLES), format_func=widgets.table_name, key=f"map.table.{fid}")
+    table = c1.selectbox(
+        t("import.map.table"), list(MAPPABLE_TABLES), index=list(MAPPABLE_TABLES).index(guessed_table),
+        format_func=widgets.table_name, key=f"map.table.{fid}",
+    )
     platform = c2.selectbox(
         t("import.map.platform"),
         [None, *PLATFORMS],
@@ -77,20 +68,21 @@ def mapping_form(det, key: tuple) -> None:
         key=f"map.platform.{fid}",
     )
     account = c3.text_input(t("import.map.account"), key=f"map.account.{fid}")
-    targets = importer.mapping_targets(table)
+    targets = all_targets[table]
     options = ["", *targets]
+    guesses = importview.guess_columns(det.headers, targets)
     with st.form(f"map.form.{fid}.{table}", border=False):
         cols = st.columns(3)
         choice: dict[str, str] = {}
         for i, header in enumerate(det.headers):
             if not header:
                 continue
-            guess = next((c for c in targets if header_key(c) == header_key(header)), "")
+            guess = guesses.get(header, "")
             choice[header] = cols[i % 3].selectbox(
                 t("import.map.header", header=safe.md(header, 40)),
                 options,
                 index=options.index(guess),
-                format_func=lambda c: t("import.map.ignore") if c == "" else c,
+                format_func=lambda c: t("import.map.ignore") if c == "" else importview.field_name(c, ctx.lang),
                 key=f"map.col.{fid}.{table}.{i}",
             )
         day_first = ctx.lang == "fr" or importer.default_date_order(det.delimiter) == "dmy"
@@ -107,11 +99,13 @@ def mapping_form(det, key: tuple) -> None:
             mapped = [c for c in choice.values() if c]
             twice = sorted({c for c in mapped if mapped.count(c) > 1})
             given = set(mapped) | ({"platform"} if platform else set()) | ({"account"} if account else set())
-            missing = [c for c in TABLES[table].required if c not in given]
+            optional = importview.OPTIONAL_IN_MAPPING.get(table, ())
+            missing = [c for c in TABLES[table].required if c not in given and c not in optional]
+            names = lambda cs: ", ".join(importview.field_name(c, ctx.lang) for c in cs)  # noqa: E731
             if twice:
-                st.error(t("import.map.twice", columns=safe.md(", ".join(twice))))
+                st.error(t("import.map.twice", columns=safe.md(names(twice))))
             elif missing:
-                st.error(t("import.map.required", columns=", ".join(missing)))
+                st.error(t("import.map.required", columns=names(missing)))
             else:
                 importer.save_mapping(ctx.root, ws, det.headers, choice, table, platform, account or None, date_order)
                 ss.get("import.detections", {}).pop(key, None)
@@ -204,8 +198,7 @@ with left:
         key, det = detect(f.name, payload)
         with st.container(border=True):
             st.markdown(f"**{safe.md(f.name)}**")
-            size = fmt.filesize(len(payload), ctx.lang)
-            st.caption(t("import.file.meta", size=size, encoding=det.encoding or "?"))
+            st.caption(importview.file_facts(f.name, len(payload), det.encoding, ctx.lang, det.error))
             if det.error is not None and det.error.code == "unknown_layout":
                 st.info(t("import.err.unknown_layout"), icon=":material/table_edit:")
                 mapping_form(det, key)
@@ -213,12 +206,12 @@ with left:
             if det.error is not None:
                 show_failure(det.error, f.name)
                 continue
-            st.markdown(t("import.detected", label=det.label))
+            st.markdown(t("import.detected", label=importview.format_label(det.format, det.label, ctx.lang)))
             st.caption(t("import.targets", tables=", ".join(widgets.table_name(x) for x in det.tables)))
             for table, frame in det.preview.items():
                 st.markdown(t("import.preview", table=widgets.table_name(table)))
                 if len(frame):
-                    widgets.table(frame.head(5), ctx)
+                    widgets.table(importview.preview(frame, ctx.lang), ctx)
                 else:
                     st.caption(t("import.preview.empty"))
             ready.append((f.name, payload))

@@ -5,8 +5,11 @@
   Treat it as read-only; copy it (``demo_copy``) to modify.
 * ``demo_copy``: a private copy of that store for one test.
 * ``app_store``: points ``BOUSSOLE_STORE`` at ``demo_root`` for the test (for AppTest).
-* ``SHARED_FIXTURES``: ``/work/shared/fixtures/real_exports`` unless ``BOUSSOLE_REAL_EXPORTS``
-  says otherwise; tests that need it skip when it is absent.
+* ``SHARED``: the shared folder beside the repository (``../shared``), or ``$BOUSSOLE_SHARED``
+  when set (``BOUSSOLE_SHARED=/nonexistent`` runs the suite as a public clone would).
+  ``SHARED_FIXTURES`` is its ``fixtures/real_exports``; tests that need it skip with
+  :func:`shared_absent` as the reason. Every format family is also tested on the synthetic
+  samples of ``tests/data/samples`` (``tests/data/make_samples.py``), which never skip.
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-SHARED_FIXTURES = Path(os.environ.get("BOUSSOLE_REAL_EXPORTS", "/work/shared/fixtures/real_exports"))
+SHARED = Path(os.environ.get("BOUSSOLE_SHARED") or PROJECT.parent / "shared")
+SHARED_FIXTURES = SHARED / "fixtures" / "real_exports"
+
+
+def shared_absent(path: Path | None = None) -> str:
+    """The skip reason of a test that needs the shared real exports."""
+    where = path if path is not None else SHARED_FIXTURES
+    return f"shared real exports absent ({where}); set BOUSSOLE_SHARED to the shared folder to run this test"
+
+
 X_TWEET_EXPORT = SHARED_FIXTURES / "twitter_x" / "tweet_activity_metrics_LisaDeBruine_20210801_20210901_en.csv"
 
 
@@ -48,7 +60,7 @@ def app_store(demo_root, monkeypatch) -> Path:
 @pytest.fixture
 def real_x_export() -> Path:
     if not X_TWEET_EXPORT.is_file():
-        pytest.skip(f"shared fixtures absent ({X_TWEET_EXPORT})")
+        pytest.skip(shared_absent(X_TWEET_EXPORT))
     return X_TWEET_EXPORT
 
 

@@ -54,7 +54,8 @@ def test_unknown_layout_mapping_then_import_then_reimport(store_env):
     assert len(columns) == 4
     # saving without the required columns is refused, in words
     at.button[[b.label for b in at.button].index(i18n.t("import.map.save", lang="en"))].click().run()
-    assert any("mention_id" in e.value for e in at.error)
+    # (the form names the missing field as the user reads it: "Published", not published_at)
+    assert any(i18n.t("import.field.published_at", lang="en") in e.value and "published_at" not in e.value for e in at.error)
     set_mapping(at, {"Ident": "mention_id", "Quand": "published_at", "Message": "text", "Qui": "author"})
     at.button[[b.label for b in at.button].index(i18n.t("import.map.save", lang="en"))].click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -80,7 +81,7 @@ def test_bad_file_is_explained_in_french(store_env):
     assert not at.exception
     errors = "\n".join(e.value for e in at.error)
     assert i18n.t("import.err.empty", lang="fr") in errors
-    assert i18n.t("import.err.binary", lang="fr") in errors
+    assert i18n.t("import.err.binary.pdf", lang="fr") in errors
     assert "vide.csv" in errors and "rapport.csv" in errors
     assert i18n.t("import.nothing", lang="fr") in "\n".join(w.value for w in at.warning)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -14,9 +13,10 @@ import pandas as pd
 import pytest
 
 from connectors import store
+from tests.conftest import SHARED_FIXTURES, shared_absent
 from tests.helpers import run_cli, snapshot
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 GA = FIXTURES / "google_analytics"
 
 FILES = {
@@ -51,13 +51,13 @@ FILES = {
 ALL = [(fmt, rel) for fmt, rels in FILES.items() for rel in rels]
 TABLE = {"google_business_profile": "audience_breakdown", "search_console": "search", "search_console_api": "search", "google_ads_report": "costs"}
 
-needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
+needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=shared_absent())
 
 
 def fx(rel: str) -> Path:
     p = FIXTURES / rel
     if not p.is_file():
-        pytest.skip(f"fixture absent: {p}")
+        pytest.skip(shared_absent(p))
     return p
 
 

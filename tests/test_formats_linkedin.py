@@ -4,7 +4,6 @@ read here with openpyxl, idempotent re-import, detection, title row above the he
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -15,9 +14,10 @@ import pytest
 from connectors import store
 from connectors.__main__ import main as cli
 from connectors.importer import detect
+from tests.conftest import SHARED_FIXTURES, shared_absent
 from tests.helpers import import_twice, run_import, write_xlsx
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 LI = FIXTURES / "linkedin"
 CONTENT = "linkedin_page_content_export_Post_title_DROPPED_rewritten_openpyxl__pro-efficient-data-entry_content_1742193384396.xlsx"
 CREATOR = "linkedin_creator_profile_export_RANDOMIZED_values__manuel-rr.xlsx"
@@ -27,7 +27,7 @@ TEMPLATES = {
     "linkedin_page_visitors_HEADER_TEMPLATE_no_data__molteni.xlsx": "linkedin_page_visitors",
 }
 
-needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
+needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=shared_absent())
 
 
 def sheet(path: Path, name: str) -> list[tuple]:

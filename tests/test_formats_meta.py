@@ -8,7 +8,6 @@ import codecs
 import csv
 import datetime as dt
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -18,9 +17,10 @@ import pytest
 
 from connectors.formats.meta_business import excel_decimal, name_range, share_values
 from connectors.importer import detect
+from tests.conftest import SHARED_FIXTURES, shared_absent
 from tests.helpers import import_twice_quiet
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 FB = FIXTURES / "facebook"
 IG = FIXTURES / "instagram"
 
@@ -68,7 +68,7 @@ def fixture(name: str) -> Path:
 @pytest.fixture(autouse=True)
 def _need_fixtures():
     if not FB.is_dir():
-        pytest.skip("fixtures not available")
+        pytest.skip(shared_absent())
 
 
 # ----------------------------------------------------------------------------- helpers

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -16,13 +15,14 @@ import pytest
 from connectors import store
 from connectors.__main__ import main as cli
 from connectors.importer import detect
+from tests.conftest import SHARED_FIXTURES, shared_absent
 from tests.helpers import import_twice, run_import
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 YT = FIXTURES / "youtube"
 TT = FIXTURES / "tiktok"
 
-needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
+needs_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason=shared_absent())
 
 
 def raw(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -4,7 +4,6 @@ sums computed here from the raw files (stdlib csv), re-import idempotent."""
 from __future__ import annotations
 
 import csv
-import os
 import shutil
 from pathlib import Path
 
@@ -16,9 +15,10 @@ from connectors.formats.base import ParseContext
 from connectors.formats.x_twitter import XTweetActivity
 from connectors.importer import detect
 from connectors.readers import open_document
+from tests.conftest import SHARED_FIXTURES, shared_absent
 from tests.helpers import import_quiet, import_twice_quiet
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 X = FIXTURES / "twitter_x"
 FR = FIXTURES / "fr" / "twitter_x"
 
@@ -46,7 +46,7 @@ EXPECTED_FORMAT = {
 @pytest.fixture(autouse=True)
 def _need_fixtures():
     if not X.is_dir():
-        pytest.skip("fixtures not available")
+        pytest.skip(shared_absent())
 
 
 # ----------------------------------------------------------------------------- helpers

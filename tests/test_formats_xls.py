@@ -13,6 +13,7 @@ import pytest
 
 from connectors import store
 from connectors.errors import ImportFailure
+from tests.conftest import shared_absent
 from tests.helpers import run_cli, tree_hashes, write_xlsx
 from tests.test_import_all_fixtures import FIXTURES, NOT_EXPORTS
 
@@ -57,7 +58,7 @@ def xlsx_rows(path: Path) -> dict[str, list[list[object]]]:
         wb.close()
 
 
-@pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason=shared_absent())
 @pytest.mark.parametrize("src", xlsx_exports(), ids=lambda p: p.name[:60])
 def test_xls_copy_imports_like_the_xlsx(src: Path, tmp_path: Path, capsys):
     xls = save_as_xls(xlsx_rows(src), tmp_path / (src.stem + ".xls"))

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from connectors.__main__ import main as cli
+from tests.conftest import SHARED_FIXTURES, shared_absent
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 NOT_EXPORTS = {"api_json", "rss", "sentiment_datasets"}
 
 
@@ -35,7 +35,7 @@ def run(capsys, *args: str) -> tuple[int, list[dict], str]:
     return code, [json.loads(line) for line in out.splitlines() if line.strip()], err
 
 
-@pytest.mark.skipif(not FIXTURES.is_dir(), reason="shared fixtures not available")
+@pytest.mark.skipif(not FIXTURES.is_dir(), reason=shared_absent())
 @pytest.mark.parametrize("path", export_files(), ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fixture_imports_and_reimport_is_a_noop(path: Path, tmp_path: Path, capsys):
     code, lines, err = run(capsys, str(path), "--workspace", "t", "--store", str(tmp_path))

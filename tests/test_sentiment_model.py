@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from metrics.sentiment_model import detect_language, label_mentions, score_text, score_texts
+from tests.conftest import SHARED_FIXTURES, shared_absent
 
-DEV = Path("/work/shared/fixtures/real_exports/sentiment_datasets")
+DEV = SHARED_FIXTURES / "sentiment_datasets"
 
 
 def s(text: str, lang: str | None = None, overrides=None) -> float:
@@ -211,7 +212,7 @@ def test_induced_french_words_fill_gaps_with_lowest_precedence():
 FLOOR = {"fr": 0.63, "en": 0.60}
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="shared research dev sets not available")
+@pytest.mark.skipif(not DEV.is_dir(), reason=shared_absent(DEV))
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_dev_set_macro_f1_floor(lang):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

@@ -24,9 +24,10 @@ import pytest
 from connectors import store
 from connectors.importer import import_path
 from metrics import traffic as tr
+from tests.conftest import SHARED_FIXTURES, shared_absent
 
-REAL = Path("/work/shared/fixtures/real_exports")
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="real exports not available")
+REAL = SHARED_FIXTURES
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=shared_absent())
 
 KAA = REAL / "google_analytics/ga4_Reports_snapshot_multiblock_comparison__kaa.csv"
 REGISTRE = REAL / "fr/google_analytics/ga4_FR_Instantane_des_rapports_MULTIBLOCK_NBSP__le_registre.csv"

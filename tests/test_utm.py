@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
-from pathlib import Path
 
 import pytest
 
 from connectors.utm import is_tracking_param, normalise_landing_page, parse_utm
+from tests.conftest import SHARED_FIXTURES, shared_absent
 
-FIXTURES = Path(os.environ.get("BOUSSOLE_FIXTURES", "/work/shared/fixtures/real_exports"))
+FIXTURES = SHARED_FIXTURES
 EXPLORATION = FIXTURES / "google_analytics" / "ga4_exploration_freeform_grand_total_row__workargyll.csv"
 
 
@@ -72,7 +71,7 @@ def test_tracking_params():
 def test_exploration_landing_pages_lose_only_tracking():
     """Every landing page of the real exploration keeps its path and non-tracking parameters."""
     if not EXPLORATION.is_file():
-        pytest.skip("shared fixtures not available")
+        pytest.skip(shared_absent())
     with open(EXPLORATION, newline="") as fh:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
     pages = [r[0] for r in rows if r[0]]

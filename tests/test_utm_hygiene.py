@@ -10,7 +10,7 @@ import pytest
 
 from connectors import importer, store
 from metrics import utm_hygiene as uh
-from tests.conftest import SHARED_FIXTURES
+from tests.conftest import SHARED_FIXTURES, shared_absent
 
 GA = SHARED_FIXTURES / "google_analytics"
 GA_FILES = [
@@ -94,7 +94,7 @@ def test_report_finds_the_planted_problems_in_the_demo(demo_root):
 @pytest.fixture(scope="module")
 def real_store(tmp_path_factory):
     if not GA.is_dir():
-        pytest.skip(f"shared fixtures absent ({GA})")
+        pytest.skip(shared_absent(GA))
     root = tmp_path_factory.mktemp("ga4")
     for name in GA_FILES:
         importer.import_path(root, "ga", GA / name)
@@ -126,7 +126,7 @@ def test_report_on_real_ga4_exports(real_store):
 def test_url_findings_on_raw_landing_pages():
     path = GA / GA_FILES[0]
     if not path.is_file():
-        pytest.skip("shared fixtures absent")
+        pytest.skip(shared_absent(GA))
     with open(path, newline="", encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh) if r and not r[0].startswith("#")][1:]
     pages = [r[0] for r in rows if r and r[0]]

@@ -258,13 +258,16 @@ def datetime(ts: Any, lang: str | None = None) -> str:
 
 
 def filesize(n: Any, lang: str | None = None) -> str:
-    """``2_800_000`` -> ``2.8 MB`` / ``2,8 Mo``."""
+    """Decimal units (1 KB = 1000 B), one decimal above bytes: ``117_900`` -> ``117.9 KB`` /
+    ``117,9 Ko``; ``2_800_000`` -> ``2.8 MB`` / ``2,8 Mo``; ``0`` -> ``0 B`` / ``0 o``."""
     if is_missing(n):
         return MISSING
     lang = _lang(lang)
-    units = ("B", "KB", "MB", "GB") if lang == "en" else ("o", "ko", "Mo", "Go")
+    units = ("B", "KB", "MB", "GB") if lang == "en" else ("o", "Ko", "Mo", "Go")
     v, i = float(n), 0
     while abs(v) >= 1000 and i < len(units) - 1:
         v, i = v / 1000, i + 1
-    text = number(v, 0 if i == 0 or abs(v) >= 100 else 1, lang)
+    if i and round(abs(v), 1) >= 1000 and i < len(units) - 1:  # 999 950 B -> 1.0 MB, not 1000.0 KB
+        v, i = v / 1000, i + 1
+    text = number(v, 0 if i == 0 else 1, lang)
     return text + NBSP + units[i]

@@ -7,6 +7,12 @@ Every module in ``ui/texts/`` defines ``TEXTS = {"area.key": {"en": "...", "fr":
 ``fmt``). Inside Streamlit the language is the session's (set by ``app.py`` through
 :func:`set_lang`); outside it (tests, CLI) it is ``"en"`` unless ``lang=`` is given.
 A missing key returns the key itself (``tests/test_i18n.py`` makes that a test failure).
+
+Plurals: a text that depends on a count is defined twice, ``"area.key"`` (the plural form,
+"{n} entries deleted") and ``"area.key.one"`` (the singular, "{n} entry deleted").
+``t("area.key", n=3)`` — or ``count=3`` when ``n`` is passed already formatted — picks the
+form by the language's rule (:func:`plural_form`): English singular for 1 only, French
+singular for 0 and 1 ("0 saisie supprimée", CLDR).
 """
 
 from __future__ import annotations
@@ -86,12 +92,36 @@ def set_lang(lang: str) -> None:
     _fallback_lang = lang
 
 
+def plural_form(count: float, lang: str) -> str:
+    """CLDR cardinal category for the languages we speak: ``"one"`` or ``"other"``.
+    English: one for exactly 1. French: one for 0 <= count < 2 (0, 1, 1.5)."""
+    c = abs(float(count))
+    if lang == "fr":
+        return "one" if c < 2 else "other"
+    return "one" if c == 1 else "other"
+
+
+def _count(fmt: dict[str, object]) -> float | None:
+    if "count" in fmt:
+        c = fmt.pop("count")
+    else:
+        c = fmt.get("n")
+    if isinstance(c, bool) or not isinstance(c, (int, float)):
+        return None
+    return float(c)
+
+
 def t(key: str, lang: str | None = None, **fmt: object) -> str:
-    """The text of ``key`` in ``lang`` (default: the session's language)."""
+    """The text of ``key`` in ``lang`` (default: the session's language); with a count
+    (``n=`` as a number, or ``count=``) the singular ``key.one`` when the language says so."""
+    lang = lang or get_lang()
+    count = _count(fmt)
+    if count is not None and plural_form(count, lang) == "one" and f"{key}.one" in TABLE:
+        key = f"{key}.one"
     entry = TABLE.get(key)
     if entry is None:
         return key
-    text = entry.get(lang or get_lang()) or entry.get(DEFAULT_LANG) or key
+    text = entry.get(lang) or entry.get(DEFAULT_LANG) or key
     if fmt:
         try:
             return text.format(**fmt)

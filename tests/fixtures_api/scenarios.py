@@ -3,7 +3,7 @@
 Each :class:`Scenario` lists the requests of a full pull (``pull``) and of a check
 (``check``) in the order the connector sends them, with the recorded answers (JSON files
 next to this module, built from the real shapes in
-``/work/shared/fixtures/real_exports/api_json`` and ``.../rss`` and the documented
+``../shared/fixtures/real_exports/api_json`` (beside the repository) and ``.../rss`` and the documented
 entities). ``fault_at`` is the index of a request in the middle of a pull (a second page
 where the source paginates) where the fault-injection tests break the conversation.
 """

@@ -155,7 +155,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "costs.manual.none": {"en": "None yet.", "fr": "Aucun pour l’instant."},
     "costs.delete.col": {"en": "Delete", "fr": "Supprimer"},
     "costs.delete": {"en": "Delete the {n} ticked entries", "fr": "Supprimer les {n} saisies cochées"},
+    "costs.delete.one": {"en": "Delete the {n} ticked entry", "fr": "Supprimer {n} saisie cochée"},
     "costs.deleted": {"en": "{n} entries deleted.", "fr": "{n} saisies supprimées."},
+    "costs.deleted.one": {"en": "{n} entry deleted.", "fr": "{n} saisie supprimée."},
     # ------------------------------------------------------------------ UTM page
     "utm.title": {"en": "UTM tracking", "fr": "Suivi UTM"},
     # navigation entry of pages/utm_builder.py (tests require nav.* titles; shell.py does not define it)
