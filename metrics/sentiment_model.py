@@ -742,11 +742,12 @@ def score_texts(
     return out
 
 
-def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]] | None = None) -> pd.DataFrame:
+def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]] | None = None, layer=None) -> pd.DataFrame:
     """Fill sentiment_label / sentiment_score / lang (origin "model") where a mention has no label.
 
     Rows that already carry a label (from the export, the model or a person) are left alone, and
-    so is any row whose ``sentiment_origin`` is "manual": manual labels always win. ``lang`` is
+    so is any row whose ``sentiment_origin`` is "manual": manual labels always win. ``layer``: a
+    workspace's learnt layer (see :func:`score_texts`). ``lang`` is
     only filled where it is missing. Returns a new frame; the input is not modified.
     """
     out = df.copy()
@@ -764,7 +765,7 @@ def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]
     todo = out["sentiment_label"].isna() & origin.ne("manual").fillna(True)
     if not todo.any():
         return out
-    scored = score_texts(out.loc[todo, "text"].tolist(), overrides)
+    scored = score_texts(out.loc[todo, "text"].tolist(), overrides, layer=layer)
     scored.index = out.index[todo]
     for col, dtype in (("sentiment_label", "string"), ("sentiment_origin", "string"), ("lang", "string")):
         if out[col].dtype != dtype:
