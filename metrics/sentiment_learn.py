@@ -8,18 +8,19 @@ Model
 A multinomial logistic regression (classes negative / neutral / positive) whose logits start from
 the default scorer's and learn corrections on top:
 
-    z(text) = base_logits(score, lang) + b + sum_j x_j * W_j
+    z(text) = base_logits(score, lang) + sum_j x_j * W_j
 
 * ``base_logits`` (:func:`metrics.sentiment_model.base_logits`) = 6 * (-(score + neg), 0,
   score - pos) with the language's neutral band: with ``W = 0`` and ``b = 0`` the layer's most
   probable class is exactly the default label, so few corrections move the scorer a little and
   many move it more.
-* ``x`` = the default score, the 13 dense lexicon summaries of the default scorer, a language
-  indicator, and binary word uni/bigrams of the text (``w:<gram>``; the same tokens as the
-  scorer: lower case, elongation removed, punctuation reduced to ``! ? .``).
-* Fitted by L-BFGS on ``sum_i CE_i + (l2 / 2) * (|W|^2 + |b|^2)`` (CE = cross-entropy of the
-  manual label), ``l2 = 1.0`` (set a priori; see bench/README.md, "Learning from corrections").
-  Every term is penalised towards 0, i.e. towards the default scorer.
+* ``x`` = the default score and binary word uni/bigrams of the text (``w:<gram>``; the same
+  tokens as the scorer: lower case, elongation removed, punctuation reduced to ``! ? .``) that
+  occur in at least 2 labelled texts. No intercept: a class absent from the corrections keeps
+  the default scorer's reading of texts that share no word with them.
+* Fitted by L-BFGS on ``sum_i CE_i + (l2 / 2) * |W|^2`` (CE = cross-entropy of the manual
+  label); every weight is penalised towards 0, i.e. towards the default scorer. ``l2`` is chosen
+  per workspace by cross-validation on its own labels (:func:`fit_auto`).
 
 Applied: label = most probable class; score = P(positive) - P(negative) in -1..1.
 """
@@ -32,31 +33,35 @@ from typing import Any
 
 import numpy as np
 
-from metrics.sentiment_model import base_logits, softmax3
+from metrics.sentiment_model import _STOP_INDEX, base_logits, softmax3
 
 CLASSES = ("negative", "neutral", "positive")
 FORMAT = 1
 L2 = 1.0
 MAX_ITER = 200
+MIN_COUNT = 2  # a word n-gram seen in a single labelled text is not learnt
 _IDX = {c: i for i, c in enumerate(CLASSES)}
+# function words (the language detector's lists) and punctuation: in most texts, they would act
+# as an intercept learnt from the class mix of a few corrections
+_FUNCTION_GRAMS = frozenset(_STOP_INDEX) | {".", "!", "?"}
 
 Analysis = tuple[str, float, "list[float] | None", "list[str]"]
 
 
 def features(lang: str, score: float, dense: Sequence[float] | None, grams: Sequence[str]) -> dict[str, float]:
-    """The layer's sparse features of one analysed text (see the module docstring)."""
-    f: dict[str, float] = {"score": float(score), f"lang={lang if lang in ('fr', 'en') else 'other'}": 1.0}
-    if dense is not None:
-        for j, x in enumerate(dense):
-            if x:
-                f[f"d{j}"] = float(x)
+    """The layer's sparse features of one analysed text: the default score and the binary word
+    n-grams (see the module docstring). ``lang`` and ``dense`` are not used (they shifted whole
+    classes when the corrections were unbalanced; bench/README.md)."""
+    f: dict[str, float] = {"score": float(score)}
     for g in grams:
-        f["w:" + g] = 1.0
+        if g not in _FUNCTION_GRAMS and not all(p in _FUNCTION_GRAMS for p in g.split(" ")):
+            f["w:" + g] = 1.0
     return f
 
 
 class Layer:
-    """A fitted layer: ``bias`` (3,) and ``weights`` {feature: (3,)}; built from a model document."""
+    """A fitted layer: ``weights`` {feature: (3,)} and ``bias`` (3,; 0 from :func:`fit`, kept in the
+    document format for a later intercept); built from a model document."""
 
     def __init__(self, bias: Sequence[float], weights: Mapping[str, Sequence[float]], version: int = 0, n_labels: int = 0):
         self.bias = tuple(float(v) for v in bias)
@@ -118,26 +123,37 @@ class Layer:
 # --------------------------------------------------------------------------- fitting
 
 
-def _design(analyses: Sequence[Analysis], vocab: dict[str, int] | None = None):
-    """COO design matrix (rows, cols, vals), base logits (n, 3) and the vocabulary."""
-    grow = vocab is None
-    vocab = {} if vocab is None else vocab
+def _design(analyses: Sequence[Analysis], min_count: int = MIN_COUNT):
+    """COO design matrix (rows, cols, vals), base logits (n, 3) and the vocabulary. A word
+    n-gram is a feature only when at least ``min_count`` of the texts contain it."""
+    feats = [features(*a) for a in analyses]
+    df: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            df[k] = df.get(k, 0) + 1
+    vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
     base = np.zeros((len(analyses), 3))
-    for i, (lang, score, dense, grams) in enumerate(analyses):
-        base[i] = base_logits(score, lang)
-        for k, x in features(lang, score, dense, grams).items():
+    for i, (a, f) in enumerate(zip(analyses, feats, strict=True)):
+        base[i] = base_logits(a[1], a[0])
+        for k, x in f.items():
             j = vocab.get(k)
             if j is None:
-                if not grow:
+                if k.startswith("w:") and df[k] < min_count:
                     continue
                 j = vocab[k] = len(vocab)
             rows.append(i)
             cols.append(j)
             vals.append(x)
     return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), np.asarray(vals), base, vocab
+
+
+def _dot(a: np.ndarray, b: np.ndarray) -> float:
+    """Vector dot product without BLAS: a threaded BLAS call on a busy 2-core machine is ~100x
+    slower than this for the vector sizes of a layer."""
+    return float(np.add.reduce(a * b))
 
 
 def _lbfgs(fg, x0: np.ndarray, max_iter: int = MAX_ITER, m: int = 10, tol: float = 1e-5) -> np.ndarray:
@@ -152,18 +168,18 @@ def _lbfgs(fg, x0: np.ndarray, max_iter: int = MAX_ITER, m: int = 10, tol: float
         q = g.copy()
         alphas = []
         for s, y in zip(reversed(s_hist), reversed(y_hist), strict=True):
-            a = s.dot(q) / y.dot(s)
+            a = _dot(s, q) / _dot(y, s)
             alphas.append(a)
             q -= a * y
         if s_hist:
-            q *= s_hist[-1].dot(y_hist[-1]) / y_hist[-1].dot(y_hist[-1])
+            q *= _dot(s_hist[-1], y_hist[-1]) / _dot(y_hist[-1], y_hist[-1])
         for (s, y), a in zip(zip(s_hist, y_hist, strict=True), reversed(alphas), strict=True):
-            b = y.dot(q) / y.dot(s)
+            b = _dot(y, q) / _dot(y, s)
             q += (a - b) * s
         d = -q
-        gd = g.dot(d)
+        gd = _dot(g, d)
         if gd >= 0:  # not a descent direction: restart from the gradient
-            d, gd = -g, -g.dot(g)
+            d, gd = -g, -_dot(g, g)
             s_hist.clear()
             y_hist.clear()
         step = 1.0
@@ -174,7 +190,7 @@ def _lbfgs(fg, x0: np.ndarray, max_iter: int = MAX_ITER, m: int = 10, tol: float
                 break
             step *= 0.5
         s, y = x_new - x, g_new - g
-        if s.dot(y) > 1e-12:
+        if _dot(s, y) > 1e-12:
             s_hist.append(s)
             y_hist.append(y)
             if len(s_hist) > m:
@@ -205,28 +221,27 @@ def fit(analyses: Sequence[Analysis], labels: Sequence[str], l2: float = L2, ver
     y[np.arange(n), [_IDX[lab] for lab in labels]] = 1.0
 
     def fg(theta: np.ndarray):
-        w = theta[: nf * 3].reshape(nf, 3)
-        b = theta[nf * 3:]
+        w = theta.reshape(nf, 3)
         contrib = vals[:, None] * w[cols]
-        z = base + b
+        z = base.copy()
         for c in range(3):
             z[:, c] += np.bincount(rows, weights=contrib[:, c], minlength=n)
         z -= z.max(axis=1, keepdims=True)
         logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
         p = np.exp(logp)
-        f = -(y * logp).sum() + 0.5 * l2 * theta.dot(theta)
+        f = -(y * logp).sum() + 0.5 * l2 * _dot(theta, theta)
         r = p - y
         gw = np.empty((nf, 3))
         for c in range(3):
             gw[:, c] = np.bincount(cols, weights=vals * r[rows, c], minlength=nf)
-        g = np.concatenate([gw.ravel(), r.sum(axis=0)]) + l2 * theta
+        g = gw.ravel() + l2 * theta
         return f, g
 
-    theta = _lbfgs(fg, np.zeros(nf * 3 + 3))
-    w = theta[: nf * 3].reshape(nf, 3)
+    theta = _lbfgs(fg, np.zeros(nf * 3))
+    w = theta.reshape(nf, 3)
     names = list(vocab)
     weights = {names[j]: w[j].tolist() for j in range(nf) if np.abs(w[j]).max() >= 1e-5}
-    return Layer(theta[nf * 3:].tolist(), weights, version, n)
+    return Layer((0.0, 0.0, 0.0), weights, version, n)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -254,7 +269,7 @@ def predict(layer: Layer | None, analyses: Sequence[Analysis]) -> list[str]:
     return [layer.score_label(*a)[1] for a in analyses]
 
 
-L2_GRID = (1.0, 10.0, 100.0)
+L2_GRID = (1.0, 10.0, 100.0, 1000.0)
 
 
 def fit_auto(analyses: Sequence[Analysis], labels: Sequence[str], version: int = 0, grid: Sequence[float] = L2_GRID) -> Layer:
