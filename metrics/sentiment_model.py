@@ -150,6 +150,8 @@ for _w, _v in _LEX["fr"].items():
     if _u != _w and _u not in _LEX["fr"]:
         _FR_UNACCENTED.setdefault(_u, _v)
 
+_NEG_FULL = {lang: (frozenset(q[0] for q in _extra.NEGATION_FULL_FR), _extra.NEGATION_FULL_FR) for lang in ("fr", "und")}
+_POST_BOOSTERS = {"fr": _extra.POST_BOOSTERS_FR, "und": _extra.POST_BOOSTERS_FR}
 _BOOSTERS = {"fr": _extra.BOOSTERS_FR, "en": _extra.BOOSTERS_EN, "und": {**_extra.BOOSTERS_EN, **_extra.BOOSTERS_FR}}
 _NEGATORS = {"fr": _extra.NEGATORS_FR, "en": _extra.NEGATORS_EN, "und": _extra.NEGATORS_FR | _extra.NEGATORS_EN}
 _CONTRAST = {"fr": _extra.CONTRAST_FR, "en": _extra.CONTRAST_EN, "und": _extra.CONTRAST_FR | _extra.CONTRAST_EN}
@@ -396,6 +398,8 @@ def _analyse(
     vals: list[float] = []
     contrast_at = -1
     neg_left = 0
+    neg_scalar = _NEG_SCALAR
+    last_tok = -2  # index of the token that gave the last valence
     n_negators = 0
     n_override = 0
     boost = 0.0
@@ -423,11 +427,12 @@ def _analyse(
         # multi-word expressions (user's first, then shipped), longest first
         v = None
         step = 1
-        if i + 1 < n and (w in first or (ov_phrases and w in ov_first)):
+        wp = _ELONG_RE.sub(r"\1", w) if elong else w  # "trooop bien" matches "trop bien"
+        if i + 1 < n and (wp in first or (ov_phrases and wp in ov_first)):
             for length in (4, 3, 2):
                 if i + length > n:
                     continue
-                seq = tuple(t[1] for t in toks[i : i + length])
+                seq = tuple(_ELONG_RE.sub(r"\1", t[1]) if t[3] else t[1] for t in toks[i : i + length])
                 if any(t[0] != _W for t in toks[i : i + length]):
                     continue
                 if seq in ov_phrases:
@@ -436,15 +441,32 @@ def _analyse(
                     break
                 if seq in phrases:
                     v, step = phrases[seq], length
+                    if seq[0] in negators:  # "n'est pas mal": the "ne" belongs to the phrase
+                        neg_left = 0
                     break
         if v is None:
             if elong:
                 w = _ELONG_RE.sub(r"\1", w)
+            full = _NEG_FULL.get(lex_lang)
+            if full and w in full[0]:
+                seq_len = next((len(q) for q in full[1] if tuple(t[1] for t in toks[i : i + len(q)]) == q), 0)
+                if seq_len:  # "pas du tout", "absolument pas": full reversal, no damping
+                    neg_left, neg_scalar = _NEG_WINDOW, -1.0
+                    n_negators += 1
+                    i += seq_len
+                    continue
             if w in negators:
-                neg_left = _NEG_WINDOW
+                neg_left, neg_scalar = _NEG_WINDOW, _NEG_SCALAR
                 n_negators += 1
                 i += 1
                 continue
+            post = _POST_BOOSTERS.get(lex_lang)
+            if post and w in post and last_tok == i - 1 and vals and w not in ov_words:
+                nxt = toks[i + 1] if i + 1 < n else None
+                if not (nxt is not None and nxt[0] == _W and _lookup(nxt[1], lex_lang, morph)):
+                    vals[-1] += _sign(vals[-1]) * (post[w] + (_ELONG_INCR if elong else 0.0))  # "j'aime grave"
+                    i += 1
+                    continue
             if w in contrast:
                 contrast_at = len(vals)
                 neg_left = 0
@@ -472,8 +494,9 @@ def _analyse(
             if boost_left > 0:
                 v += s * boost
             if neg_left > 0:
-                v *= _NEG_SCALAR
+                v *= neg_scalar
             vals.append(v)
+            last_tok = i + step - 1
         if neg_left > 0:
             neg_left -= step
         if boost_left > 0:
