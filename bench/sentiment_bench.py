@@ -11,6 +11,13 @@ for Boussole's scorer (``metrics.sentiment_model.score_texts``, language detecte
 the app) side by side with the baseline a user would reach for: vaderSentiment (EN) and
 vaderSentiment-fr (FR), compound >= 0.05 positive, <= -0.05 negative, else neutral.
 
+``--curve`` prints the learning curve of the workspace layer (:mod:`metrics.sentiment_learn`):
+per seed, 135 texts are held out and never used for training or for any choice; the layer
+learns from the first 0, 25, 50, 100, 200 of the remaining texts (in a seeded random order, as
+a user's corrections would come) and is scored on the held-out texts. Mean and standard
+deviation over seeds. It also times a retrain on 1,000 labels (what "learn from my labels" runs:
+penalty chosen by 3-fold CV, final fit, 5-fold CV estimate) and the scorer on distinct texts.
+
 ``--tune`` reproduces how the few global parameters in ``metrics.sentiment_model.PARAMS`` were
 chosen: 2-fold cross-validation (even / odd lines), a grid over the neutral band (positive and
 negative thresholds) and the morphology switch, chosen on one half and scored on the other.
@@ -28,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from metrics import sentiment_learn as sl  # noqa: E402
 from metrics import sentiment_model as sm  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real_exports" / "sentiment_datasets"  # ../shared beside the repo
@@ -142,6 +150,52 @@ def tune(lang: str, texts: list[str], gold: list[str]) -> dict:
     return {"folds": folds, "heldout_mean": sum(f["heldout_f1"] for f in folds) / 2, "whole": (f_all, params)}
 
 
+# --------------------------------------------------------------------------- learning curve
+
+CURVE_SIZES = (0, 25, 50, 100, 200)
+HELD_OUT = 135
+
+
+def curve(texts: list[str], gold: list[str], seeds: int = 5) -> dict[int, list[float]]:
+    """Held-out macro-F1 after k corrections, per seed (see the module docstring)."""
+    import random
+
+    an = sm.analyse_texts(texts)
+    out: dict[int, list[float]] = {k: [] for k in CURVE_SIZES}
+    for seed in range(seeds):
+        order = list(range(len(texts)))
+        random.Random(seed).shuffle(order)
+        test, pool = order[:HELD_OUT], order[HELD_OUT:]
+        g_test = [gold[i] for i in test]
+        for k in CURVE_SIZES:
+            tr = pool[:k]
+            layer = sl.fit_auto([an[i] for i in tr], [gold[i] for i in tr]) if k else None
+            out[k].append(macro_f1(g_test, sl.predict(layer, [an[i] for i in test])))
+    return out
+
+
+def retrain_time(texts: list[str], gold: list[str], n: int = 1000) -> float:
+    """CPU seconds of analyse + fit_auto + 5-fold CV on ``n`` labels (texts cycled, each copy made
+    distinct by a suffix so nothing is cached)."""
+    tx = [f"{texts[i % len(texts)]} #{i // len(texts)}" for i in range(n)]
+    gd = [gold[i % len(gold)] for i in range(n)]
+    t0 = time.process_time()
+    an = sm.analyse_texts(tx)
+    layer = sl.fit_auto(an, gd)
+    sl.cross_validate(an, gd, 5, layer.l2 if layer.l2 < float("inf") else 1e9)
+    return time.process_time() - t0
+
+
+def distinct_speed(texts: list[str], min_texts: int) -> float:
+    reps = -(-min_texts // len(texts))
+    batch = [f"{t} {r}" for r in range(reps) for t in texts]
+    sm._CACHE.clear()
+    t0 = time.process_time()
+    sm.score_texts(batch)
+    dt = time.process_time() - t0
+    return len(batch) / dt if dt else float("inf")
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -155,6 +209,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--tune", action="store_true", help="2-fold CV of the global parameters")
+    ap.add_argument("--curve", action="store_true", help="learning curve of the workspace layer, retrain time")
+    ap.add_argument("--seeds", type=int, default=5, help="seeds of the learning curve")
     ap.add_argument("--min-texts", type=int, default=5000, help="texts timed for the speed figure")
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -174,6 +230,16 @@ def main() -> None:
             print(f"-- {name}: macro-F1 {macro_f1(gold, pred):.3f}  accuracy {accuracy(gold, pred):.3f}  {tps:,.0f} texts/s (1 core)")
             print(fmt_matrix(confusion(gold, pred)))
         print(f"delta macro-F1 vs baseline: {macro_f1(gold, p_ours) - macro_f1(gold, p_base):+.3f}")
+        print(f"-- boussole on distinct texts (no repeated text): {distinct_speed(texts, args.min_texts):,.0f} texts/s (1 core)")
+        if args.curve:
+            import statistics
+
+            r = curve(texts, gold, args.seeds)
+            base = statistics.mean(r[0])
+            print(f"   learning curve, held-out macro-F1 over {args.seeds} seeds ({HELD_OUT} held-out texts each):")
+            for k, v in r.items():
+                sd = statistics.stdev(v) if len(v) > 1 else 0.0
+                print(f"   {k:>4} corrections: {statistics.mean(v):.3f} ± {sd:.3f}  ({statistics.mean(v) - base:+.3f})")
         if args.tune:
             r = tune(lang, texts, gold)
             for k, f in enumerate(r["folds"]):
@@ -184,6 +250,16 @@ def main() -> None:
                 )
             f_all, (pos, neg, morph) = r["whole"]
             print(f"   held-out mean F1 {r['heldout_mean']:.3f}; on the whole set: pos={pos} neg={neg} morph={morph} F1 {f_all:.3f}")
+
+
+    if args.curve:
+        texts = []
+        gold = []
+        for lang in LANGS:
+            tx, gd = load(args.data, lang)
+            texts += tx
+            gold += gd
+        print(f"\nretrain on 1,000 labels (analyse + penalty by CV + fit + 5-fold CV): {retrain_time(texts, gold):.2f} s CPU")
 
 
 if __name__ == "__main__":

@@ -134,6 +134,13 @@ PHRASES_FR: dict[str, float] = {
     "c'est chouette": 2.4, "c'est nul": -2.8, "trop bien": 2.8, "trop cool": 2.8,
     "je me réjouis": 2.4, "on se réjouit": 2.4, "fait chier": -2.8, "ça craint": -2.4,
     "pas terrible": -1.6, "mise en garde": -0.8, "à la rue": -1.8,
+    # prices and crowds: "cher" alone is the affectionate "dear" (positive in the lexicon)
+    "trop cher": -2.2, "trop chère": -2.2, "trop chers": -2.2, "trop chères": -2.2, "hors de prix": -2.4,
+    "pas du tout cher": 2.0, "pas du tout chère": 2.0, "pas cher": 1.6, "pas chère": 1.6, "pas chers": 1.6, "pas chères": 1.6, "moins cher": 1.2,
+    "plus cher": -1.2, "trop de monde": -1.4, "trop d'attente": -2.0, "trop long": -1.8, "trop lent": -2.0,
+    "trop lente": -2.0, "de la balle": 2.6, "c'est pas faux": 1.0, "pas faux": 0.8, "pas si mal": 1.2,
+    "grave bien": 2.8, "grave cool": 2.8, "trop stylé": 2.6, "trop beau": 2.8, "trop belle": 2.8,
+    "trop mignon": 2.6, "trop mignonne": 2.6, "trop fort": 2.4, "trop forte": 2.4, "trop hâte": 2.4,
 }
 
 PHRASES_EN: dict[str, float] = {
@@ -178,6 +185,13 @@ NEGATORS_EN = frozenset(
      "dont", "cant", "wont", "isnt", "arent", "aint", "didnt", "doesnt", "wasnt", "werent", "couldnt",
      "shouldnt", "wouldnt", "havent", "hasnt", "hadnt", "nope", "nah"}
 )
+
+# "pas du tout" / "pas du tout du tout" / "absolument pas": a negation without VADER's damping
+# (the negated valence is fully reversed). "grave" and "trop" after a sentiment word intensify
+# it ("j'aime grave", "je l'aime trop") instead of being read on their own.
+NEGATION_FULL_FR: tuple[tuple[str, ...], ...] = (("pas", "du", "tout"), ("absolument", "pas"), ("vraiment", "pas"),
+                                                 ("point", "du", "tout"), ("rien", "du", "tout"))
+POST_BOOSTERS_FR: dict[str, float] = {"grave": 0.3, "trop": 0.3, "beaucoup": 0.2, "énormément": 0.35}
 
 # Contrast words: what comes after weighs more than what comes before.
 CONTRAST_FR = frozenset({"mais", "cependant", "pourtant", "toutefois", "néanmoins", "sauf"})

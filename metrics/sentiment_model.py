@@ -141,6 +141,8 @@ _LEX["fr"], _PHRASES["fr"] = _build({**_LEX_FR_INDUCED, **_LEX_FR_BASE}, {**_ext
 _LEX["und"] = {**_LEX["en"], **_LEX["fr"]}
 _PHRASES["und"] = {**_PHRASES["en"], **_PHRASES["fr"]}
 
+_PHRASE_FIRST = {lang: frozenset(p[0] for p in ph) for lang, ph in _PHRASES.items()}
+
 # Accent-free index for French (tweets often drop accents): only where unambiguous.
 _FR_UNACCENTED: dict[str, float] = {}
 for _w, _v in _LEX["fr"].items():
@@ -148,6 +150,8 @@ for _w, _v in _LEX["fr"].items():
     if _u != _w and _u not in _LEX["fr"]:
         _FR_UNACCENTED.setdefault(_u, _v)
 
+_NEG_FULL = {lang: (frozenset(q[0] for q in _extra.NEGATION_FULL_FR), _extra.NEGATION_FULL_FR) for lang in ("fr", "und")}
+_POST_BOOSTERS = {"fr": _extra.POST_BOOSTERS_FR, "und": _extra.POST_BOOSTERS_FR}
 _BOOSTERS = {"fr": _extra.BOOSTERS_FR, "en": _extra.BOOSTERS_EN, "und": {**_extra.BOOSTERS_EN, **_extra.BOOSTERS_FR}}
 _NEGATORS = {"fr": _extra.NEGATORS_FR, "en": _extra.NEGATORS_EN, "und": _extra.NEGATORS_FR | _extra.NEGATORS_EN}
 _CONTRAST = {"fr": _extra.CONTRAST_FR, "en": _extra.CONTRAST_EN, "und": _extra.CONTRAST_FR | _extra.CONTRAST_EN}
@@ -248,25 +252,34 @@ _STOP = {
 _FR_CHARS = frozenset("éèêëàâçîïôûùœ")
 
 
-def detect_language(text: str) -> str:
+_STOP_INDEX: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOP.items():
+    for _w in _words:
+        _STOP_INDEX[_w] = (*_STOP_INDEX.get(_w, ()), _lang)
+_FR_CHARS_RE = re.compile("[" + "".join(sorted(_FR_CHARS)) + "]")
+
+
+def detect_language(text: str, tokenised: tuple[list[tuple[int, str, bool, bool]], int] | None = None) -> str:
     """Best-guess language of a short social media text: "fr", "en", "es", "de", "it", "pt" or "und".
 
     Counts function words of each language (French elisions included), adds a small bonus for
-    French accented letters, and falls back on lexicon membership when there is no function word.
+    French accented letters (0.5 per letter, at most 3 letters), and falls back on lexicon membership
+    when there is no function word. ``tokenised`` (the output of ``_tokens(text)``) saves tokenising
+    the text a second time when the caller has it.
     """
     if not isinstance(text, str) or not text.strip():
         return "und"
-    toks, _ = _tokens(text)
+    toks, _ = tokenised if tokenised is not None else _tokens(text)
     words = [t[1] for t in toks if t[0] == _W]
     if not words:
         return "und"
-    scores = {lang: 0.0 for lang in _STOP}
+    scores = dict.fromkeys(_STOP, 0.0)
     for w in words:
-        for lang, stop in _STOP.items():
-            if w in stop:
+        hit = _STOP_INDEX.get(w)
+        if hit is not None:
+            for lang in hit:
                 scores[lang] += 1.0
-    low = text.lower()
-    scores["fr"] += 0.5 * min(3, sum(1 for c in low if c in _FR_CHARS))
+    scores["fr"] += 0.5 * min(3, len(_FR_CHARS_RE.findall(text.lower())))
     if max(scores.values()) == 0:
         fr_only = sum(1 for w in words if w in _LEX["fr"] and w not in _LEX["en"])
         en_only = sum(1 for w in words if w in _LEX["en"] and w not in _LEX["fr"])
@@ -374,6 +387,8 @@ def _analyse(
     if morph is None:
         morph = bool(PARAMS[lex_lang]["morph"])
     phrases = _PHRASES[lex_lang]
+    first = _PHRASE_FIRST[lex_lang]  # a phrase lookup is only tried where a phrase can start
+    ov_first = {p[0] for p in ov_phrases} if ov_phrases else ()
     boosters = _BOOSTERS[lex_lang]
     negators = _NEGATORS[lex_lang]
     contrast = _CONTRAST[lex_lang]
@@ -383,6 +398,8 @@ def _analyse(
     vals: list[float] = []
     contrast_at = -1
     neg_left = 0
+    neg_scalar = _NEG_SCALAR
+    last_tok = -2  # index of the token that gave the last valence
     n_negators = 0
     n_override = 0
     boost = 0.0
@@ -410,27 +427,46 @@ def _analyse(
         # multi-word expressions (user's first, then shipped), longest first
         v = None
         step = 1
-        for length in (4, 3, 2):
-            if i + length > n:
-                continue
-            seq = tuple(t[1] for t in toks[i : i + length])
-            if any(t[0] != _W for t in toks[i : i + length]):
-                continue
-            if seq in ov_phrases:
-                v, step = ov_phrases[seq], length
-                n_override += 1
-                break
-            if seq in phrases:
-                v, step = phrases[seq], length
-                break
+        wp = _ELONG_RE.sub(r"\1", w) if elong else w  # "trooop bien" matches "trop bien"
+        if i + 1 < n and (wp in first or (ov_phrases and wp in ov_first)):
+            for length in (4, 3, 2):
+                if i + length > n:
+                    continue
+                seq = tuple(_ELONG_RE.sub(r"\1", t[1]) if t[3] else t[1] for t in toks[i : i + length])
+                if any(t[0] != _W for t in toks[i : i + length]):
+                    continue
+                if seq in ov_phrases:
+                    v, step = ov_phrases[seq], length
+                    n_override += 1
+                    break
+                if seq in phrases:
+                    v, step = phrases[seq], length
+                    if seq[0] in negators:  # "n'est pas mal": the "ne" belongs to the phrase
+                        neg_left = 0
+                    break
         if v is None:
             if elong:
                 w = _ELONG_RE.sub(r"\1", w)
+            full = _NEG_FULL.get(lex_lang)
+            if full and w in full[0]:
+                seq_len = next((len(q) for q in full[1] if tuple(t[1] for t in toks[i : i + len(q)]) == q), 0)
+                if seq_len:  # "pas du tout", "absolument pas": full reversal, no damping
+                    neg_left, neg_scalar = _NEG_WINDOW, -1.0
+                    n_negators += 1
+                    i += seq_len
+                    continue
             if w in negators:
-                neg_left = _NEG_WINDOW
+                neg_left, neg_scalar = _NEG_WINDOW, _NEG_SCALAR
                 n_negators += 1
                 i += 1
                 continue
+            post = _POST_BOOSTERS.get(lex_lang)
+            if post and w in post and last_tok == i - 1 and vals and w not in ov_words:
+                nxt = toks[i + 1] if i + 1 < n else None
+                if not (nxt is not None and nxt[0] == _W and _lookup(nxt[1], lex_lang, morph)):
+                    vals[-1] += _sign(vals[-1]) * (post[w] + (_ELONG_INCR if elong else 0.0))  # "j'aime grave"
+                    i += 1
+                    continue
             if w in contrast:
                 contrast_at = len(vals)
                 neg_left = 0
@@ -458,8 +494,9 @@ def _analyse(
             if boost_left > 0:
                 v += s * boost
             if neg_left > 0:
-                v *= _NEG_SCALAR
+                v *= neg_scalar
             vals.append(v)
+            last_tok = i + step - 1
         if neg_left > 0:
             neg_left -= step
         if boost_left > 0:
@@ -539,11 +576,20 @@ def _sparse(tokenised: tuple[list[tuple[int, str, bool, bool]], int]) -> list[st
 
 
 def _model_score(text: str, lang: str, ov_words: Mapping[str, float], ov_phrases: Mapping[tuple[str, ...], float]) -> float:
-    """P(positive) - P(negative) from the supervised layer, in -1..1.
+    """P(positive) - P(negative) from the supervised layer, in -1..1 (see :func:`_base`)."""
+    return _base(text, _tokens(text), lang, ov_words, ov_phrases)[0]
 
-    0.0 when the text carries no evidence at all (no lexicon/override valence and no known n-gram).
+
+def _base(
+    text: str, tk: tuple[list[tuple[int, str, bool, bool]], int], lang: str,
+    ov_words: Mapping[str, float], ov_phrases: Mapping[tuple[str, ...], float],
+) -> tuple[float, list[float] | None]:
+    """-> (default score in -1..1, the 13 dense features or None when the text carries no evidence).
+
+    Score = 0.7 * (P(positive) - P(negative)) + 0.3 * squashed lexicon score, the model part halved
+    when no lexicon word fires; 0.0 when the text carries no evidence at all (no lexicon/override
+    valence and no known n-gram). ``tk`` is ``_tokens(text)``, computed once by the caller.
     """
-    tk = _tokens(text)
     raw, vals, n_neg, _ = _analyse(tk, lang, ov_words, ov_phrases)
     key = "en" if lang == "en" else "any"
     sparse_w = _SPARSE.get(key)
@@ -554,7 +600,7 @@ def _model_score(text: str, lang: str, ov_words: Mapping[str, float], ov_phrases
             if w is not None:
                 hits.append(w)
     if not vals and not hits:
-        return 0.0
+        return 0.0, None
     dense = _dense(text, tk, raw, vals, n_neg)
     z = list(_BIAS[key])
     for x, w in zip(dense, _DENSE_W[key], strict=True):
@@ -572,7 +618,55 @@ def _model_score(text: str, lang: str, ov_words: Mapping[str, float], ov_phrases
     if not vals:  # word statistics alone, no sentiment word: weaker evidence
         p *= _NGRAM_ONLY_SHARE
     # keep the rule-based reading in the mix: it carries negation, emphasis and user overrides
-    return (1.0 - _LEX_SHARE) * p + _LEX_SHARE * dense[0]
+    return (1.0 - _LEX_SHARE) * p + _LEX_SHARE * dense[0], dense
+
+
+# How sharply the default scorer's probabilities follow its score: logits
+# (negative, neutral, positive) = SHARPNESS * (-(score + neg), 0, score - pos), with the language's
+# neutral band (pos, neg). Their argmax is the default label; 1 - max probability is how unsure the
+# default scorer is (0 far from a threshold, up to 2/3 on one). Set a priori, not fitted.
+BASE_SHARPNESS = 6.0
+
+
+def base_logits(score: float, lang: str | None) -> tuple[float, float, float]:
+    """(negative, neutral, positive) logits of the default scorer for a score (see BASE_SHARPNESS)."""
+    p = PARAMS.get(lang or "und", PARAMS["und"])
+    k = BASE_SHARPNESS
+    return (-k * (score + float(p["neg"])), 0.0, k * (score - float(p["pos"])))
+
+
+def softmax3(z: Sequence[float]) -> tuple[float, float, float]:
+    m = max(z)
+    e0, e1, e2 = math.exp(z[0] - m), math.exp(z[1] - m), math.exp(z[2] - m)
+    t = e0 + e1 + e2
+    return (e0 / t, e1 / t, e2 / t)
+
+
+def analyse_texts(texts: Sequence[str], lexicon_overrides: Mapping | None = None) -> list[tuple[str, float, list[float] | None, list[str]]]:
+    """Per text: ``(lang, default score, dense features or None, word uni/bigrams)``.
+
+    The input of :mod:`metrics.sentiment_learn` (training and applying a workspace layer). Empty
+    texts give ``("und", 0.0, None, [])``. Each distinct text is analysed once.
+    """
+    prepared: dict[str, tuple[dict[str, float], dict[tuple[str, ...], float]]] = {}
+    seen: dict[str, tuple[str, float, list[float] | None, list[str]]] = {}
+    out = []
+    for text in texts:
+        r = seen.get(text) if isinstance(text, str) else None
+        if r is None:
+            if not isinstance(text, str) or not text.strip():
+                r = ("und", 0.0, None, [])
+            else:
+                tk = _tokens(text)
+                lang = detect_language(text, tk)
+                ov = prepared.get(lang)
+                if ov is None:
+                    ov = prepared[lang] = _normalise_overrides(_lang_overrides(lexicon_overrides, lang))
+                score, dense = _base(text, tk, lang, *ov)
+                r = (lang, round(score, 4), dense, _sparse(tk))
+                seen[text] = r
+        out.append(r)
+    return out
 
 
 def _squash(x: float) -> float:
@@ -605,54 +699,78 @@ def _lang_overrides(overrides: Mapping | None, lang: str) -> Mapping[str, float]
     return overrides
 
 
-def score_text(text: str, lang: str | None = None, overrides: Mapping | None = None) -> tuple[str, float, str]:
+def score_text(text: str, lang: str | None = None, overrides: Mapping | None = None, layer=None) -> tuple[str, float, str]:
     """Score one text -> (lang, sentiment_score in -1..1, sentiment_label).
 
     ``overrides`` is the workspace lexicon ``{"fr": {...}, "en": {...}}`` (or a flat mapping for
-    the text's language), scores in -1..1.
+    the text's language), scores in -1..1. ``layer``: a workspace's learnt layer
+    (:class:`metrics.sentiment_learn.Layer`), see :func:`score_texts`.
     """
     if not isinstance(text, str) or not text.strip():
         return (lang or "und", 0.0, "neutral")
-    lang = lang or detect_language(text)
+    tk = _tokens(text)
+    lang = lang or detect_language(text, tk)
     ow, op = _normalise_overrides(_lang_overrides(overrides, lang))
-    score = round(_model_score(text, lang, ow, op), 4)
+    score, dense = _base(text, tk, lang, ow, op)
+    score = round(score, 4)
+    if layer is not None:
+        return (lang, *layer.score_label(lang, score, dense, _sparse(tk)))
     return lang, score, label_for(score, lang)
 
 
-def score_texts(texts: Sequence[str], lexicon_overrides: Mapping[str, Mapping[str, float]] | None = None) -> pd.DataFrame:
-    """Score many texts -> DataFrame with columns lang, sentiment_score, sentiment_label (input order)."""
-    prepared: dict[str, tuple[dict[str, float], dict[tuple[str, ...], float]]] = {}
-    langs: list[str] = []
-    scores: list[float] = []
-    labels: list[str] = []
-    for text in texts:
-        if not isinstance(text, str) or not text.strip():
-            langs.append("und")
-            scores.append(0.0)
-            labels.append("neutral")
+def score_texts(
+    texts: Sequence[str], lexicon_overrides: Mapping[str, Mapping[str, float]] | None = None,
+    layer=None, proba: bool = False,
+) -> pd.DataFrame:
+    """Score many texts -> DataFrame with columns lang, sentiment_score, sentiment_label (input order).
+
+    Each distinct text is tokenised and scored once (duplicates, frequent in mention exports, are
+    looked up). Without ``layer`` the label is the default scorer's (:func:`label_for`). With a
+    workspace's learnt ``layer`` (:class:`metrics.sentiment_learn.Layer`) the label is the layer's
+    most probable class and the score ``P(positive) - P(negative)``. ``proba`` adds the columns
+    ``p_negative, p_neutral, p_positive`` (the default scorer's from :func:`base_logits`, or the
+    layer's) and ``uncertainty = 1 - max probability``.
+    """
+    n = len(texts)
+    langs: list[str] = [""] * n
+    scores: list[float] = [0.0] * n
+    labels: list[str] = [""] * n
+    probs: list[tuple[float, float, float]] = [(0.0, 0.0, 0.0)] * n
+    for i, (lang, score, dense, grams) in enumerate(analyse_texts(texts, lexicon_overrides)):
+        if dense is None and not grams:  # empty text
+            langs[i], scores[i], labels[i] = lang, 0.0, "neutral"
+            if proba:
+                probs[i] = softmax3(base_logits(0.0, lang))
             continue
-        lang = detect_language(text)
-        ov = prepared.get(lang)
-        if ov is None:
-            ov = prepared[lang] = _normalise_overrides(_lang_overrides(lexicon_overrides, lang))
-        score = round(_model_score(text, lang, *ov), 4)
-        langs.append(lang)
-        scores.append(score)
-        labels.append(label_for(score, lang))
-    return pd.DataFrame(
+        if layer is not None:
+            p = layer.proba(lang, score, dense, grams)
+            scores[i], labels[i] = layer.score_label_from(p)
+            probs[i] = p
+        else:
+            scores[i], labels[i] = score, label_for(score, lang)
+            if proba:
+                probs[i] = softmax3(base_logits(score, lang))
+        langs[i] = lang
+    out = pd.DataFrame(
         {
             "lang": pd.Series(langs, dtype="string"),
             "sentiment_score": pd.Series(scores, dtype="float64"),
             "sentiment_label": pd.Series(labels, dtype="string"),
         }
     )
+    if proba:
+        for j, c in enumerate(("p_negative", "p_neutral", "p_positive")):
+            out[c] = pd.Series([p[j] for p in probs], dtype="float64")
+        out["uncertainty"] = 1.0 - out[["p_negative", "p_neutral", "p_positive"]].max(axis=1)
+    return out
 
 
-def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]] | None = None) -> pd.DataFrame:
+def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]] | None = None, layer=None) -> pd.DataFrame:
     """Fill sentiment_label / sentiment_score / lang (origin "model") where a mention has no label.
 
     Rows that already carry a label (from the export, the model or a person) are left alone, and
-    so is any row whose ``sentiment_origin`` is "manual": manual labels always win. ``lang`` is
+    so is any row whose ``sentiment_origin`` is "manual": manual labels always win. ``layer``: a
+    workspace's learnt layer (see :func:`score_texts`). ``lang`` is
     only filled where it is missing. Returns a new frame; the input is not modified.
     """
     out = df.copy()
@@ -670,7 +788,7 @@ def label_mentions(df: pd.DataFrame, overrides: Mapping[str, Mapping[str, float]
     todo = out["sentiment_label"].isna() & origin.ne("manual").fillna(True)
     if not todo.any():
         return out
-    scored = score_texts(out.loc[todo, "text"].tolist(), overrides)
+    scored = score_texts(out.loc[todo, "text"].tolist(), overrides, layer=layer)
     scored.index = out.index[todo]
     for col, dtype in (("sentiment_label", "string"), ("sentiment_origin", "string"), ("lang", "string")):
         if out[col].dtype != dtype:

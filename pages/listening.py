@@ -6,6 +6,7 @@
   how it drifts month by month;
 * weekly share of voice against competitors;
 * a mention explorer (filters, manual relabelling of sentiment);
+* a review queue: least-certain mentions first, one-click labels, learning from them (ui/review.py);
 * the workspace lexicon, tracked terms and alert settings (not in presentation mode).
 
 Mention texts are user content: they are shown as plain dataframe cells or as markdown with
@@ -169,7 +170,7 @@ k4.metric(t("listening.kpi.alerts"), fmt.integer(len(own_alerts), lang),
           t("listening.kpi.alerts.crises", n=fmt.integer(n_crises, lang)) if n_crises else None,
           delta_color="inverse" if n_crises else "off", help=t("listening.kpi.alerts.help", days=HISTORY_DAYS))
 
-tab_names = ["alerts", "map", "sov", "explorer"] + ([] if present else ["settings"])
+tab_names = ["alerts", "map", "sov", "explorer"] + ([] if present else ["review", "settings"])
 tabs = dict(zip(tab_names, st.tabs([t(f"listening.tab.{n}") for n in tab_names]), strict=True))
 
 
@@ -553,6 +554,14 @@ with tabs["explorer"]:
         if ss.get("listening.flash"):
             st.success(ss.pop("listening.flash"))
 
+
+# =========================================================================== review queue
+
+if not present:
+    with tabs["review"]:
+        from ui import review
+
+        review.render(ctx, ws, mentions, VERSION)
 
 # =========================================================================== settings
 

@@ -266,4 +266,78 @@ TEXTS = {
         "fr": "Un jour avec moins de mentions ne déclenche jamais d’alerte.",
     },
     "listening.cfg.save": {"en": "Save the alert settings", "fr": "Enregistrer les réglages"},
+    # review queue (ui/review.py)
+    "listening.tab.review": {"en": "Review queue", "fr": "File de révision"},
+    "listening.review.title": {"en": "Teach the scorer your reading", "fr": "Apprenez au modèle votre lecture"},
+    "listening.review.caption": {
+        "en": "The mentions of the period the scorer is least sure about come first. One click (or the keys 1, 2, 3) "
+              "stores your label; your labels always win. Then let the scorer learn from them: similar mentions are re-scored.",
+        "fr": "Les mentions de la période sur lesquelles le modèle hésite le plus viennent d’abord. Un clic (ou les touches 1, 2, 3) "
+              "enregistre votre avis ; vos étiquettes priment toujours. Faites ensuite apprendre le modèle : les mentions semblables sont réévaluées.",
+    },
+    "listening.review.labelled": {"en": "Labelled by you", "fr": "Étiquetées par vous"},
+    "listening.review.labelled.help": {
+        "en": "Mentions of this workspace whose sentiment was set by a person (all periods).",
+        "fr": "Mentions de cet espace dont le sentiment a été fixé par une personne (toutes périodes).",
+    },
+    "listening.review.todo": {"en": "Left to review", "fr": "Restent à revoir"},
+    "listening.review.todo.help": {
+        "en": "Mentions of the period not yet labelled by a person.",
+        "fr": "Mentions de la période pas encore étiquetées par une personne.",
+    },
+    "listening.review.accuracy": {"en": "Estimated accuracy", "fr": "Exactitude estimée"},
+    "listening.review.accuracy.delta": {"en": "{pts} vs default scorer", "fr": "{pts} vs modèle par défaut"},
+    "listening.review.accuracy.help": {
+        "en": "Share of your {n} labels the learnt scorer gets right when it has not seen them (5-fold cross-validation, "
+              "at the last training). The default scorer gets {default} of them right.",
+        "fr": "Part de vos {n} étiquettes que le modèle appris retrouve sans les avoir vues (validation croisée en 5 blocs, "
+              "au dernier apprentissage). Le modèle par défaut en retrouve {default}.",
+    },
+    "listening.review.accuracy.none": {
+        "en": "Shown once the scorer has learnt from your labels.",
+        "fr": "Affichée une fois que le modèle a appris de vos étiquettes.",
+    },
+    "listening.review.empty": {
+        "en": "Nothing left to review in this period.",
+        "fr": "Plus rien à revoir sur cette période.",
+    },
+    "listening.review.suggested": {
+        "en": "Scorer’s reading: {label} (certainty {certainty})",
+        "fr": "Lecture du modèle : {label} (certitude {certainty})",
+    },
+    "listening.review.skip": {"en": "Skip", "fr": "Passer"},
+    "listening.review.saved": {"en": "Saved as {label}.", "fr": "Enregistrée comme {label}."},
+    "listening.review.next": {"en": "Next in the queue", "fr": "Suivantes dans la file"},
+    "listening.review.col.suggested": {"en": "Scorer’s reading", "fr": "Lecture du modèle"},
+    "listening.review.col.certainty": {"en": "Certainty", "fr": "Certitude"},
+    "listening.review.model": {"en": "Scorer of this workspace", "fr": "Modèle de cet espace"},
+    "listening.review.model.active": {
+        "en": "Learnt from your labels: version {version}, {n} labels, trained {when} (UTC).",
+        "fr": "Appris de vos étiquettes : version {version}, {n} étiquettes, entraîné le {when} (UTC).",
+    },
+    "listening.review.model.default": {
+        "en": "Default scorer (nothing learnt from your labels yet).",
+        "fr": "Modèle par défaut (rien appris de vos étiquettes pour l’instant).",
+    },
+    "listening.review.train": {"en": "Learn from my labels", "fr": "Apprendre de mes étiquettes"},
+    "listening.review.train.help": {
+        "en": "Trains this workspace’s layer on every label set by hand (at least 2), then re-scores the mentions rated by the model. "
+              "Export and manual labels are never changed.",
+        "fr": "Entraîne la couche de cet espace sur toutes les étiquettes posées à la main (au moins 2), puis réévalue les mentions notées "
+              "par le modèle. Les étiquettes d’export et manuelles ne changent jamais.",
+    },
+    "listening.review.training": {"en": "Learning and re-scoring…", "fr": "Apprentissage et réévaluation…"},
+    "listening.review.trained": {
+        "en": "Version {version} learnt from {n} labels; {changed} mentions re-scored.",
+        "fr": "Version {version} apprise de {n} étiquettes ; {changed} mentions réévaluées.",
+    },
+    "listening.review.reset": {"en": "Reset to the default scorer", "fr": "Revenir au modèle par défaut"},
+    "listening.review.reset.help": {
+        "en": "Forgets what was learnt (your labels stay) and re-scores the mentions with the default scorer.",
+        "fr": "Oublie ce qui a été appris (vos étiquettes restent) et réévalue les mentions avec le modèle par défaut.",
+    },
+    "listening.review.wasreset": {
+        "en": "Back to the default scorer; {changed} mentions re-scored.",
+        "fr": "Retour au modèle par défaut ; {changed} mentions réévaluées.",
+    },
 }
