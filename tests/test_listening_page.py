@@ -103,14 +103,15 @@ UNESCAPED = re.compile(r"(?<!\\)[<\[\]()!*_`$&]|(?<!\\):(?!material/\w+:)")
 
 def assert_inert(bodies: list[str]) -> None:
     """Every markdown body that carries mention text has each special character escaped."""
-    carrying = [b for b in bodies if any(w in b for w in ("xss", "prize", "pixel", "onerror", "shout", "win"))]
+    own = {t(k, lang=lg) for k in ("listening.review.caption",) for lg in ("en", "fr")}  # the app's own texts
+    carrying = [b for b in bodies if b not in own and any(w in b for w in ("xss", "prize", "pixel", "onerror", "shout", "win"))]
     for b in carrying:
         for line in b.split("\n"):
             for lang in ("en", "fr"):
                 label = t("listening.alert.terms", lang=lang)
                 if line.startswith(label):  # top terms: code spans of letters, digits, "-", "'" only
                     spans = re.findall(r"`([^`]*)`", line[len(label):])
-                    assert spans and all(re.fullmatch(r"[^\W_][\w' -]*", x) for x in spans), line
+                    assert spans and all(re.fullmatch(r"[^\W_][\w' -]*", x.strip()) for x in spans), line  # ui.safe.code pads with one space
                     assert re.fullmatch(r"( `[^`]*`)+", line[len(label):]), line
                     line = ""
             core = re.sub(r"^> (— )?", "", line).rstrip()
