@@ -41,7 +41,7 @@ compared; a day without a value (NaN) is left out, a 0 is a value.
   (and for the ratio of the two years' ratios, taken as independent, when adjusted). df is the
   effective number of degrees of freedom of se: Satterthwaite's for the residual variance,
   lowered further for the uncertainty of rho (so short or strongly correlated series get wide
-  intervals); Welch-Satterthwaite when the two years are combined.
+  intervals); the smaller of the two years' df when they are combined.
 * **Verdict**: the hoped direction is the sign of ``expected_change_pct`` (or the metric's
   ``higher_is_better`` when absent). ``improved`` only when the whole interval lies beyond 0 in
   the hoped direction; ``worse`` when it lies entirely on the other side; ``no_clear_change``
@@ -531,10 +531,10 @@ def compare(before: pd.Series, after: pd.Series, before_ly: pd.Series | None = N
         c.seasonally_adjusted = True
         r_now, r_ly = 1.0 + c.raw_change, 1.0 + c.seasonal_change
         c.change = r_now / r_ly - 1.0
-        # delta method for r_now / r_ly (the two years independent); Welch-Satterthwaite degrees of freedom
+        # delta method for r_now / r_ly (the two years independent); the smaller of the two degrees of freedom
         v_now, v_ly = (se / r_ly) ** 2, (r_now * se_ly / (r_ly * r_ly)) ** 2
         se = math.sqrt(v_now + v_ly)
-        df = (v_now + v_ly) ** 2 / (v_now ** 2 / now.df + v_ly ** 2 / ly.df) if v_now + v_ly > 0 else min(now.df, ly.df)
+        df = min(now.df, ly.df)
     else:
         c.change = c.raw_change
     half = t_quantile(0.5 + confidence / 2.0, df) * se

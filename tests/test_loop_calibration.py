@@ -79,6 +79,19 @@ def test_planted_30_percent_effects_are_detected(rho, seed):
     assert not up.isin(["worse"]).any() and not down.isin(["improved"]).any()
 
 
+def test_seasonally_adjusted_verdict_stays_calibrated():
+    """With the same windows a year earlier (also without change), the adjusted change divides
+    two noisy ratios: its interval must widen accordingly (AR(1) 0.6, the harder case)."""
+    now, year_before = simulate(300, 0.6, 0.0, 31), simulate(300, 0.6, 0.0, 32)
+    v = []
+    for (b, a), (bl, al) in zip(now, year_before, strict=True):
+        w = min(len(b), len(bl))
+        c = L.compare(b.iloc[-w:], a.iloc[:w], bl.iloc[-w:], al.iloc[:w], window_days=w)
+        assert c.seasonally_adjusted
+        v.append(L.verdict(c, 1))
+    assert pd.Series(v).isin(["improved", "worse"]).mean() <= MAX_FALSE
+
+
 def test_before_after_uses_the_calibrated_comparison():
     """The journal's entry point gives the same interval and verdict as compare()."""
     (b, a), = simulate(1, 0.6, 0.30, 5)
