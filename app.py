@@ -73,7 +73,11 @@ def main() -> None:
     root = context.store.resolve_root()
     access.gate(root)  # sign-in form and st.stop() until this session may see something
     # caches are keyed on store versions (file times): a new demo is seen without clearing anything
-    ensure_demo(str(root), dt.date.today())
+    if not context.store.list_workspaces(root):  # first start: say what happens while the demo is built
+        with st.spinner(t("shell.first_run")):
+            ensure_demo(str(root), dt.date.today())
+    else:
+        ensure_demo(str(root), dt.date.today())
 
     ctx = context.resolve()
     if not ctx.present:

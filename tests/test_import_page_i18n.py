@@ -70,6 +70,7 @@ def _failure(payload: bytes, name: str) -> ImportFailure:
         (b"", "vide.csv", "import.err.empty"),
         (b"\x00\x01\x02\x03\xff\xfe\x00garbage" * 20, "x.csv", "import.err.binary.binary"),
     ],
+    ids=["pdf", "zip", "empty", "binary"],  # stable ids: the zip's bytes carry the time it was built
 )
 def test_file_level_errors_in_french_have_no_english(payload, name, key):
     exc = _failure(payload, name)
@@ -138,7 +139,7 @@ def test_preview_has_field_names_and_locale_formats():
     assert en.iloc[0]["Published"] == "Mar 10, 2025, 14:05"
     ga = importer.detect((SAMPLES / "ga4_report_preamble.csv").read_bytes(), "ga.csv")
     g = importview.preview(ga.preview["traffic"], "fr")
-    assert g.iloc[0]["Date"] == "11 mars 2025" and g.iloc[0]["Type de période"] == "jour"  # file order: 20250311 first
+    assert g.iloc[0]["Date"] == "11 mars 2025" and g.iloc[0]["Type de période"] == "par jour"  # file order: 20250311 first
 
 
 def test_format_labels_are_translated_for_every_format():

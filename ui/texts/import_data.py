@@ -346,9 +346,9 @@ TEXTS.update({
     "import.file.text": {"en": "{size} · text, {encoding}", "fr": "{size} · texte, {encoding}"},
     "import.enc.bom": {"en": "{name} with BOM", "fr": "{name} avec BOM"},
     # stored values shown in the preview
-    "import.grain.day": {"en": "day", "fr": "jour"},
-    "import.grain.week": {"en": "week", "fr": "semaine"},
-    "import.grain.month": {"en": "month", "fr": "mois"},
+    "import.grain.day": {"en": "per day", "fr": "par jour"},
+    "import.grain.week": {"en": "per week", "fr": "par semaine"},
+    "import.grain.month": {"en": "per month", "fr": "par mois"},
     "import.grain.period": {"en": "whole period", "fr": "période entière"},
     "import.bool.true": {"en": "yes", "fr": "oui"},
     "import.bool.false": {"en": "no", "fr": "non"},

@@ -54,6 +54,12 @@ TEXTS = {
     },
     "common.no_data": {"en": "No data for this period.", "fr": "Aucune donnée pour cette période."},
     "common.estimate": {"en": "estimate", "fr": "estimation"},
+    "shell.first_run": {
+        "en": "First start: building the demo workspace (18 months of a tourism agency's data), a few seconds… "
+              "· Premier démarrage : création de l’espace de démonstration…",
+        "fr": "Premier démarrage : création de l’espace de démonstration (18 mois de données d’une agence de tourisme), "
+              "quelques secondes… · First start: building the demo workspace…",
+    },
     "common.last_known": {"en": "Last known {date}", "fr": "Dernière valeur connue : {date}"},
     "common.platform": {"en": "Platform", "fr": "Plateforme"},
     "common.account": {"en": "Account", "fr": "Compte"},
