@@ -154,6 +154,9 @@ args = (str(ctx.root), ctx.workspace, versions, start, end, by, ctx.timezone, fr
 res = compute(*args)
 tab: pd.DataFrame = res["table"]
 tot: dict[str, Any] = res["totals"]
+if scope == "period" and len(tab):  # a campaign with nothing in the period is not news: list the ones that moved
+    _nums = [c for c in ("cost", "value", "sessions", "conversions", "leads", "revenue") if c in tab.columns]
+    tab = tab[tab[_nums].notna().any(axis=1).to_numpy()] if _nums else tab
 
 # ----------------------------------------------------------------------------- totals
 

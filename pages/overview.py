@@ -137,12 +137,7 @@ def show_goal(row: dict) -> None:
 
 def fmt_as_of(metric: str) -> str | None:
     """For followers last measured before the period: that day, formatted; else None."""
-    if metric != "followers":
-        return None
-    d = (summ.get("presence") or {}).get("followers_as_of")
-    if not d or dt.date.fromisoformat(d) >= ctx.start:
-        return None
-    return fmt.date(dt.date.fromisoformat(d), lang)
+    return insights.followers_last_known(summ, ctx.start, lang) if metric == "followers" else None
 
 
 def card(objective: str, spec: dict) -> None:

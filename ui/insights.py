@@ -183,3 +183,14 @@ def get_path(d: Mapping[str, Any], path: str) -> Any:
             return None
         cur = cur.get(part)
     return cur
+
+
+def followers_last_known(summ: dict, start, lang: str | None = None) -> str | None:
+    """When the followers figure was last measured before the period (a stock carried forward):
+    that day, formatted, for a "last known" note instead of a change; else None."""
+    import datetime as _dt
+
+    d = (summ.get("presence") or {}).get("followers_as_of")
+    if not d or _dt.date.fromisoformat(d) >= start:
+        return None
+    return fmt.date(_dt.date.fromisoformat(d), lang)
