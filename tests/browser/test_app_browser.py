@@ -131,7 +131,7 @@ def test_upload_then_see_rows_on_data_page(server, browser, real_x_export):
         page.get_by_text("Recognised as", exact=False).wait_for(timeout=60_000)
         wait_for_app(page)
         shot(page, "import_data-en-upload-preview")
-        page.get_by_role("button", name="Import 1 file(s)").click()
+        page.get_by_role("button", name="Import 1 file", exact=True).click()
         page.get_by_text("rows read", exact=False).first.wait_for(timeout=120_000)
         wait_for_app(page)
         shot(page, "import_data-en-upload-result")
