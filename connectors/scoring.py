@@ -41,6 +41,7 @@ log = logging.getLogger("boussole.scoring")
 
 LEXICON_DOC = "lexicon"
 LAYER_DOC = "sentiment_layer"
+MIN_LABELS = 2  # fewer manual labels: nothing to learn (retrain raises, the page disables it)
 _KEEP = object()  # "load the workspace's layer" (None means: the default scorer)
 LEXICON_LANGS = ("fr", "en")
 MANUAL_SCORES = {"positive": 1.0, "neutral": 0.0, "negative": -1.0}
@@ -151,7 +152,7 @@ def rescore_workspace(
     """Score again every mention whose label is the model's or missing, with ``lexicon`` (default:
     the workspace's) and ``layer`` (default: the workspace's active learnt layer; None = the
     default scorer). Export and manual labels are left alone. Returns ``{"candidates",
-    "changed", "manual_kept", "export_kept"}``; writes through ``write_frames`` (one commit, logged
+    "changed" (label or score), "labels_changed", "manual_kept", "export_kept"}``; writes through ``write_frames`` (one commit, logged
     as ``rescore`` in the import history when anything changed)."""
     root = Path(root)
     if lexicon is None:
@@ -163,7 +164,8 @@ def rescore_workspace(
     manual = origin.eq("manual").fillna(False).astype(bool)
     export = (m["sentiment_label"].notna() & ~origin.eq("model").fillna(False).astype(bool) & ~manual)
     todo = ~manual & ~export
-    stats = {"candidates": int(todo.sum()), "changed": 0, "manual_kept": int(manual.sum()), "export_kept": int(export.sum())}
+    stats = {"candidates": int(todo.sum()), "changed": 0, "labels_changed": 0, "manual_kept": int(manual.sum()),
+             "export_kept": int(export.sum())}
     if not todo.any():
         return stats
     sub = m[todo].copy()
@@ -178,6 +180,7 @@ def rescore_workspace(
     score_changed = ~((old_score - new_score).abs() < 1e-9)
     changed = (lab_changed | score_changed).astype(bool)
     stats["changed"] = int(changed.sum())
+    stats["labels_changed"] = int(lab_changed.astype(bool).sum())
     if not changed.any():
         return stats
     out = scored.loc[changed, ["mention_id", "published_at", "lang", "sentiment_label", "sentiment_score", "sentiment_origin"]]
@@ -252,7 +255,8 @@ def _history(doc: Mapping[str, Any], entry: dict[str, Any]) -> list[dict[str, An
 def retrain(root: Path, workspace: str, now: dt.datetime | None = None, rescore: bool = True) -> dict[str, Any]:
     """Train the workspace layer on its manual labels, save it as the next version and re-score
     the workspace with it. Returns ``{"version", "n_labels", "l2", "cv": {...}, "rescore": {...}}``
-    (``cv``: :func:`metrics.sentiment_learn.cross_validate`, 5 folds, NaN under 2 labels)."""
+    (``cv``: :func:`metrics.sentiment_learn.cross_validate`, 5 folds). Raises ValueError with
+    fewer than ``MIN_LABELS`` manual labels (the stored layer is left as it was)."""
     from metrics.sentiment_learn import FORMAT, cross_validate, fit_auto
     from metrics.sentiment_model import analyse_texts
 
@@ -262,6 +266,8 @@ def retrain(root: Path, workspace: str, now: dt.datetime | None = None, rescore:
     lexicon = _overrides(load_lexicon(root, workspace))
     analyses = analyse_texts(labels["text"].astype(str).tolist(), lexicon)
     gold = labels["sentiment_label"].astype(str).tolist()
+    if len(gold) < MIN_LABELS:
+        raise ValueError(f"{workspace}: {len(gold)} manual label(s); learning needs at least {MIN_LABELS}")
     old = layer_doc(root, workspace)
     version = int(old.get("version") or 0) + 1
     layer = fit_auto(analyses, gold, version)

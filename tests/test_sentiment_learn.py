@@ -159,3 +159,15 @@ def test_review_queue_is_least_certain_first_and_skips_manual(ws):
     assert q["uncertainty"].is_monotonic_decreasing
     # the confident positive comes last
     assert q["text"].iloc[-1] == OTHERS[1]
+
+
+def test_retrain_needs_two_labels_and_leaves_the_store_alone(tmp_path):
+    root = tmp_path / "store"
+    p = tmp_path / "m.csv"
+    p.write_text(csv_body(JAM_LABELLED[:2]), encoding="utf-8")
+    importer.import_path(root, WS, p, now=NOW)
+    mid = stored(root).loc[JAM_LABELLED[0], "mention_id"]
+    scoring.relabel(root, WS, {mid: "negative"}, now=NOW)
+    with pytest.raises(ValueError, match="at least 2"):
+        scoring.retrain(root, WS, now=NOW)
+    assert scoring.layer_doc(root, WS) == {}

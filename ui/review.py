@@ -97,7 +97,7 @@ def render(ctx, ws: str, mentions: pd.DataFrame, version: tuple) -> None:
                          certainty=fmt.percent(1.0 - float(r["uncertainty"]), 0, lang)))
             cols = st.columns(4)
             for col, lab in zip(cols, LABELS, strict=False):
-                if col.button(f"{_sentiment(lab)} ({KEYS[lab]})", key=f"listening.review.{lab}", icon=ICONS[lab],
+                if col.button(_sentiment(lab), key=f"listening.review.{lab}", icon=ICONS[lab],
                               shortcut=KEYS[lab], width="stretch",
                               type="primary" if lab == r["suggested"] else "secondary"):
                     scoring.relabel(ctx.root, ws, {mid: lab})
@@ -116,9 +116,9 @@ def render(ctx, ws: str, mentions: pd.DataFrame, version: tuple) -> None:
             st.dataframe(pd.DataFrame({
                 t("listening.col.text"): nxt["text"].astype("string").fillna("").to_numpy(),
                 t("listening.review.col.suggested"): [_sentiment(x) for x in nxt["suggested"]],
-                t("listening.review.col.certainty"): (1.0 - nxt["uncertainty"].astype(float)).to_numpy(),
+                t("listening.review.col.certainty"): (100.0 * (1.0 - nxt["uncertainty"].astype(float))).round().to_numpy(),
             }), hide_index=True, width="stretch",
-                column_config={t("listening.review.col.certainty"): st.column_config.ProgressColumn(format="percent", min_value=0.0, max_value=1.0)})
+                column_config={t("listening.review.col.certainty"): st.column_config.ProgressColumn(format="%.0f %%", min_value=0.0, max_value=100.0)})
 
     st.divider()
     st.markdown("**" + t("listening.review.model") + "**")
@@ -129,17 +129,20 @@ def render(ctx, ws: str, mentions: pd.DataFrame, version: tuple) -> None:
         st.caption(t("listening.review.model.default"))
     b1, b2, b3 = st.columns([2, 2, 3])
     if b1.button(t("listening.review.train"), key="listening.review.train", icon=":material/model_training:",
-                 disabled=n_manual < 2, help=t("listening.review.train.help")):
+                 disabled=n_manual < scoring.MIN_LABELS, help=t("listening.review.train.help")):
         with st.spinner(t("listening.review.training")):
-            res = scoring.retrain(ctx.root, ws)
+            try:
+                res = scoring.retrain(ctx.root, ws)
+            except ValueError:  # labels removed meanwhile: nothing learnt, nothing changed
+                st.rerun()
         data.invalidate()
         ss["listening.review.flash"] = t("listening.review.trained", version=res["version"], n=fmt.integer(res["n_labels"], lang),
-                                         changed=fmt.integer(res["rescore"].get("changed", 0), lang))
+                                         changed=fmt.integer(res["rescore"].get("labels_changed", 0), lang))
         st.rerun()
     if b2.button(t("listening.review.reset"), key="listening.review.reset", icon=":material/restart_alt:",
                  disabled=not active, help=t("listening.review.reset.help")):
         with st.spinner(t("listening.review.training")):
             res = scoring.reset_layer(ctx.root, ws)
         data.invalidate()
-        ss["listening.review.flash"] = t("listening.review.wasreset", changed=fmt.integer(res["rescore"].get("changed", 0), lang))
+        ss["listening.review.flash"] = t("listening.review.wasreset", changed=fmt.integer(res["rescore"].get("labels_changed", 0), lang))
         st.rerun()

@@ -328,8 +328,8 @@ TEXTS = {
     },
     "listening.review.training": {"en": "Learning and re-scoring…", "fr": "Apprentissage et réévaluation…"},
     "listening.review.trained": {
-        "en": "Version {version} learnt from {n} labels; {changed} mentions re-scored.",
-        "fr": "Version {version} apprise de {n} étiquettes ; {changed} mentions réévaluées.",
+        "en": "Version {version} learnt from {n} labels; {changed} mentions rated by the model changed label.",
+        "fr": "Version {version} apprise de {n} étiquettes ; {changed} mentions notées par le modèle changent d’étiquette.",
     },
     "listening.review.reset": {"en": "Reset to the default scorer", "fr": "Revenir au modèle par défaut"},
     "listening.review.reset.help": {
@@ -337,7 +337,7 @@ TEXTS = {
         "fr": "Oublie ce qui a été appris (vos étiquettes restent) et réévalue les mentions avec le modèle par défaut.",
     },
     "listening.review.wasreset": {
-        "en": "Back to the default scorer; {changed} mentions re-scored.",
-        "fr": "Retour au modèle par défaut ; {changed} mentions réévaluées.",
+        "en": "Back to the default scorer; {changed} mentions rated by the model changed label.",
+        "fr": "Retour au modèle par défaut ; {changed} mentions notées par le modèle changent d’étiquette.",
     },
 }
