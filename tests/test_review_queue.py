@@ -78,3 +78,18 @@ def test_skip_then_train_and_reset_from_the_page(review_store):
     at.button(key="listening.review.reset").click().run()
     assert scoring.load_layer(review_store, WS) is None
     assert scoring.layer_doc(review_store, WS)["version"] == 2
+
+
+def test_hostile_source_and_text_stay_inert(tmp_path, monkeypatch):
+    root = tmp_path / "store"
+    hostile = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) **bold**"
+    m = pd.DataFrame({"mention_id": ["z"], "published_at": [pd.Timestamp("2026-02-10T12:00:00Z")],
+                      "text": [hostile], "source": ["[evil](https://evil.example)"], "brand": "Acme"})
+    store.write_frames(root, WS, [("mentions", m)], now=dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc))
+    store.save_config(root, WS, "workspace", {"display_name": "Review", "timezone": "UTC", "own_brand": "Acme"})
+    monkeypatch.setenv("BOUSSOLE_STORE", str(root))
+    at = run("en")
+    assert hostile in [x.value for x in at.text]  # st.text: shown as typed, never interpreted
+    captions = [c.value for c in at.caption]
+    assert not any("[evil](https://evil.example)" in c for c in captions)
+    assert any(r"\[evil\]" in c for c in captions)

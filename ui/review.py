@@ -8,7 +8,8 @@ about, one click each, then let the workspace's layer learn from them.
 * "learn from my labels" retrains the layer and re-scores the workspace; "reset" returns to the
   default scorer; the estimated accuracy is the cross-validated one stored at the last training.
 
-Mention texts are user content: shown with ``st.text`` (never interpreted) or as dataframe cells.
+Mention texts are user content: shown with ``st.text`` (never interpreted) or as dataframe cells;
+their source and language go through :func:`ui.safe.md`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from connectors import scoring, store
-from ui import data, fmt
+from ui import data, fmt, safe
 from ui.i18n import t
 
 LABELS = ("negative", "neutral", "positive")
@@ -91,7 +92,7 @@ def render(ctx, ws: str, mentions: pd.DataFrame, version: tuple) -> None:
         with st.container(border=True):
             when = pd.Timestamp(r["published_at"]).tz_convert(ctx.timezone)
             meta = [fmt.date(when, lang, "medium"), str(r.get("source") or ""), str(r.get("lang") or "")]
-            st.caption(" · ".join(x for x in meta if x and x != "<NA>"))
+            st.caption(" · ".join(safe.md(x) for x in meta if x and x != "<NA>"))
             st.text(str(r["text"]))
             st.caption(t("listening.review.suggested", label=_sentiment(r["suggested"]),
                          certainty=fmt.percent(1.0 - float(r["uncertainty"]), 0, lang)))
