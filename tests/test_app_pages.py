@@ -72,6 +72,8 @@ EN_ONLY = [
     (k, v["en"])
     for k, v in i18n.TABLE.items()
     if v["en"].strip() != v["fr"].strip() and not set(_fragments(v["en"])) & set(_fragments(v["fr"]))
+    # a one-word text such as "yes" is also a widget's internal option value (shown through format_func)
+    and len(v["en"].strip()) > 3
 ]
 
 

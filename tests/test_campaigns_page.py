@@ -13,7 +13,7 @@ import app
 from connectors import store
 from metrics import campaigns as mc
 from metrics import roi
-from ui import fmt, insights
+from ui import fmt, insights, safe
 from ui.i18n import t
 
 TIMEOUT = 180
@@ -144,8 +144,9 @@ def test_utm_builder_warns_on_paid_social_and_builds_the_link(app_store):
     at.toggle(key="utm.paid").set_value(True).run()
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "Organic Social" in warnings and "paid_social" in warnings
-    assert "“hiver-2027”" in warnings and "“facebook”" in warnings
+    # values from the user are shown inert (ui.safe.md escapes "_" and "-")
+    assert "Organic Social" in warnings and safe.md("paid_social") in warnings
+    assert f"“{safe.md('hiver-2027')}”" in warnings and "“facebook”" in warnings
     assert any("not in the campaign registry" in i.value for i in at.info)
     at.button(key="utm.fix").click().run()
     code = [c.value for c in at.code]
@@ -158,7 +159,7 @@ def test_utm_hygiene_tab_lists_the_demo_findings(app_store):
     text = " ".join(m.value for m in at.markdown)
     for kind in ("source_variants", "campaign_variants", "missing_medium", "paid_as_social", "unregistered", "registry_only"):
         assert t(f"utm.kind.{kind}", lang="fr") in text, kind
-    assert "`Facebook`" in text and "`fb`" in text
+    assert safe.code("Facebook") in text and safe.code("fb") in text
 
 
 def test_registry_create_and_delete(store_copy):
@@ -168,7 +169,7 @@ def test_registry_create_and_delete(store_copy):
     inputs[t("utm.reg.name")].set_value("Test campagne")
     [ti for ti in at.text_input if ti.label == t("utm.field.campaign") and ti.key is None][0].set_value("Test Campagne")
     at.button[[b.label for b in at.button].index(t("utm.registry.save"))].click().run()
-    assert any(t("utm.reg.err.convention", field=t("utm.regfield.utm_campaign"), suggestion="test-campagne") == w.value for w in at.warning)
+    assert any(t("utm.reg.err.convention", field=t("utm.regfield.utm_campaign"), suggestion=safe.md("test-campagne")) == w.value for w in at.warning)
     assert len(store.load_config(store_copy, "demo", "campaigns")) == n0
     [ti for ti in at.text_input if ti.label == t("utm.field.campaign") and ti.key is None][0].set_value("test-campagne")
     at.button[[b.label for b in at.button].index(t("utm.registry.save"))].click().run()
