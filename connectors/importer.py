@@ -47,7 +47,22 @@ class Detection:
     delimiter: str = ""
 
 
+MAX_COLUMNS = 2000  # no platform export comes near; a wider header is refused before format sniffing
+
+
+def _check_width(doc: Document) -> None:
+    """Refuse a header wider than :data:`MAX_COLUMNS` up front: every sniffer looks at every
+    header cell, so a 1 MB header line would cost minutes before saying "unknown layout"."""
+    if doc.kind != Kind.TEXT:
+        return
+    for rec in head_records(doc, 30):
+        if len(rec.cells) > MAX_COLUMNS:
+            raise ImportFailure(doc.file_name, "too many columns", rec.line, None, f"at most {MAX_COLUMNS} columns",
+                                f"{len(rec.cells)} columns", code="too_wide")
+
+
 def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Format | None, float, dict[str, Any] | None]:
+    _check_width(doc)
     best: Format | None = None
     best_score = 0.0
     for fmt in all_formats():

@@ -78,6 +78,7 @@ NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
 KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
 MANIFEST_FORMAT = 1
+MIN_DATE = dt.date(1970, 1, 1)  # earlier dates in an export are placeholders (0001-01-01, 1900-01-01), refused
 
 
 def _checkpoint(step: str) -> None:
@@ -459,14 +460,21 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
         s = res[col]
         if typ == pa.date32():
             bad = s.notna() & (s > limit_day)
+            old = s.notna() & (s < MIN_DATE)
         elif pa.types.is_timestamp(typ) and col != "as_of":
             bad = s.notna() & (s > pd.Timestamp(now) + pd.Timedelta(days=1))
+            old = s.notna() & (s < pd.Timestamp(MIN_DATE, tz="UTC"))
         else:
             continue
         if bad.any():
             i = bad.idxmax()
             raise ImportFailure(
                 file_name, "date in the future", int(lines[i]), label(col), f"a date no later than {limit_day}", str(s[i]), code="future"
+            )
+        if old.any():  # 0001-01-01, 1900-01-01 (a spreadsheet's zero date): a placeholder, not a date
+            i = old.idxmax()
+            raise ImportFailure(
+                file_name, "date too old", int(lines[i]), label(col), f"a date from {MIN_DATE} on", str(s[i]), code="past"
             )
     res[LINE_COL] = lines.astype("int64").to_numpy()
     return res
@@ -482,13 +490,17 @@ def _coerce(s: pd.Series, typ: pa.DataType, col: str, lines: pd.Series, file_nam
             if bad.any():
                 i = bad.idxmax()
                 raise ImportFailure(file_name, "not a whole number", int(lines[i]), col, "a whole number", str(s[i]), code="number")
+            big = num.notna() & (num.abs() >= 2**63)
+            if big.any():
+                i = big.idxmax()
+                raise ImportFailure(file_name, "number out of range", int(lines[i]), col, "a whole number below 9.2e18", str(s[i]), code="number")
             return num.astype("Int64")
         if pa.types.is_floating(typ):
             num = pd.to_numeric(s, errors="coerce")
-            bad = s.notna() & num.isna()
+            bad = s.notna() & (num.isna() | np.isinf(num.astype("float64")))
             if bad.any():
                 i = bad.idxmax()
-                raise ImportFailure(file_name, "not a number", int(lines[i]), col, "a number", str(s[i]), code="number")
+                raise ImportFailure(file_name, "not a finite number", int(lines[i]), col, "a number", str(s[i]), code="number")
             return num.astype("Float64")
         if pa.types.is_boolean(typ):
             return s.astype("boolean")
