@@ -51,11 +51,15 @@ MAX_COLUMNS = 2000  # no platform export comes near; a wider header is refused b
 
 
 def _check_width(doc: Document) -> None:
-    """Refuse a header wider than :data:`MAX_COLUMNS` up front: every sniffer looks at every
-    header cell, so a 1 MB header line would cost minutes before saying "unknown layout"."""
+    """Refuse, before format sniffing, what no sniffer should see: a header wider than
+    :data:`MAX_COLUMNS` (every sniffer looks at every header cell, so a 1 MB header line
+    would cost minutes before saying "unknown layout"), and a broken record among the first
+    ones (a quote never closed, a cell over the size limit): its own message, naming the
+    line, is more useful than "unknown layout"."""
     if doc.kind != Kind.TEXT:
         return
-    for rec in head_records(doc, 30):
+    recs = doc.records(31)  # raises ImportFailure for a broken record
+    for rec in recs:
         if len(rec.cells) > MAX_COLUMNS:
             raise ImportFailure(doc.file_name, "too many columns", rec.line, None, f"at most {MAX_COLUMNS} columns",
                                 f"{len(rec.cells)} columns", code="too_wide")

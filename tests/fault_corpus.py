@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import subprocess
 import sys
@@ -200,52 +201,36 @@ def seed_store(root: Path, work: Path) -> None:
                    cwd=PROJECT, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(PROJECT)})
 
 
-def run_case(path: Path, root: Path, timeout: float = 60.0) -> Outcome:
+# the child is started by a small launcher whose own rusage gives the child's alone: on
+# Linux a child started straight from a big parent inherits the parent's peak RSS
+LAUNCHER = """
+import json, resource, subprocess, sys
+p = subprocess.run(sys.argv[2:], capture_output=True)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+peak = ru.ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1024)
+json.dump({"code": p.returncode, "cpu": ru.ru_utime + ru.ru_stime, "peak": peak,
+           "err": p.stderr.decode("utf-8", "replace")[-4000:]}, open(sys.argv[1], "w"))
+"""
+
+
+def run_case(path: Path, root: Path, timeout: float = 120.0) -> Outcome:
     before = tree_hash(root)
+    report = path.with_suffix(path.suffix + ".json")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT), "PYTHONWARNINGS": "ignore"}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "connectors", "import", str(path), "--workspace", "w", "--store", str(root)],
-                            cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT), "PYTHONWARNINGS": "ignore"})
     try:
-        _out, err = proc.communicate(timeout=timeout)
+        subprocess.run([sys.executable, "-c", LAUNCHER, str(report), sys.executable, "-m", "connectors", "import", str(path),
+                        "--workspace", "w", "--store", str(root)], cwd=PROJECT, env=env, timeout=timeout, check=True)
+        r = json.loads(report.read_text())
     except subprocess.TimeoutExpired:
-        proc.kill()
-        _out, err = proc.communicate()
+        r = {"code": -9, "cpu": float("nan"), "peak": float("nan"), "err": f"timed out after {timeout} s"}
     wall = time.perf_counter() - t0
-    # the child's own rusage (wait4 already reaped it through communicate: use RUSAGE_CHILDREN deltas instead)
-    ru = _child_usage.pop(proc.pid, None)
-    code = proc.returncode
-    lines = [line for line in err.decode("utf-8", "replace").splitlines() if line.strip()]
-    msg = lines[-1] if code == 1 and lines else (lines[0] if lines else "")
-    after = tree_hash(root)
-    cpu, peak = ru if ru else (float("nan"), float("nan"))
-    return Outcome(path.name, code, wall, cpu, peak, msg[:160], before == after)
-
-
-_child_usage: dict[int, tuple[float, float]] = {}
-
-
-def _install_wait4_hook() -> None:
-    """Record each child's CPU time and peak RSS when subprocess reaps it (os.wait4)."""
-    if not hasattr(os, "wait4") or getattr(subprocess, "_boussole_hooked", False):
-        return
-    real_waitpid = os.waitpid
-
-    def waitpid(pid: int, options: int) -> tuple[int, int]:
-        if pid <= 0:
-            return real_waitpid(pid, options)
-        rpid, status, ru = os.wait4(pid, options)
-        if rpid:
-            rss = ru.ru_maxrss / 1024 if sys.platform != "darwin" else ru.ru_maxrss / 2**20
-            _child_usage[rpid] = (ru.ru_utime + ru.ru_stime, rss)
-        return rpid, status
-
-    os.waitpid = waitpid  # type: ignore[assignment]
-    subprocess._boussole_hooked = True  # type: ignore[attr-defined]
+    lines = [line for line in r["err"].splitlines() if line.strip()]
+    msg = lines[-1] if r["code"] not in (0, 2) and lines else (lines[0] if lines else "")
+    return Outcome(path.name, r["code"], wall, r["cpu"], r["peak"], msg[:160], before == tree_hash(root))
 
 
 def run_all(work: Path) -> list[Outcome]:
-    _install_wait4_hook()
     root = work / "store"
     seed_store(root, work)
     return [run_case(p, root) for p in make_corpus(work / "corpus")]
