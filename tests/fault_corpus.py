@@ -122,7 +122,7 @@ def cases() -> dict[str, bytes]:
         "unclosed_quote.csv": rows(GOOD, '2025-09-02 10:00,"this quote never closes,https://x.com/c/2,a,x,neutral,en,B,t,1',
                                    *[mention(i) for i in range(3, 25)]),
         "quote_inside_field.csv": rows(GOOD, '2025-09-02 10:00,he said "hi" twice,https://x.com/c/2,a,x,neutral,en,B,t,1'),
-        "cp1252_byte_in_utf8.csv": rows(GOOD, mention(2, text="café"), mention(3, text="déjà")).replace("déjà".encode(), "déjà".encode("cp1252")),
+        "cp1252_byte_in_utf8.csv": rows(GOOD, mention(101, text="café"), mention(102, text="déjà")).replace("déjà".encode(), "déjà".encode("cp1252")),
         "cp1252_whole_file.csv": rows(GOOD, mention(2, text="café crème")).decode().encode("cp1252"),
         "invalid_utf8_everywhere.csv": rows(GOOD, *[mention(i, text="bad\xff") for i in range(2, 6)]).replace(b"\xc3\xbf", b"\xff"),
         "utf16_no_bom.csv": rows(GOOD, mention(2)).decode().encode("utf-16-le"),
@@ -146,7 +146,7 @@ def cases() -> dict[str, bytes]:
         "long_quoted_field_900k.csv": rows(GOOD, mention(2, text='"' + "z" * (900 << 10) + '"')),
         "many_blank_lines.csv": rows(GOOD) + b"\n" * 200_000 + rows(mention(2), header="").lstrip(b"\n"),
         "huge_xlsx_200k_cells.xlsx": _xlsx_huge(10_000, 20),
-        "multiline_quoted_ok.csv": rows(GOOD, '2025-09-02 10:00,"two\nlines",https://x.com/c/2,a,x,neutral,en,B,t,1', mention(3)),
+        "multiline_quoted_ok.csv": rows(GOOD, '2025-09-02 10:00,"two\nlines",https://x.com/c/201,a,x,neutral,en,B,t,1', mention(3)),
         "second_good_file.csv": rows(mention(7), mention(8)),
         "x_overview_weird_numbers.csv": (
             b"Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views\n"
