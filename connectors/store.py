@@ -52,6 +52,7 @@ import os
 import re
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -405,7 +406,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -775,6 +776,26 @@ class Transaction:
         w.write("imports", "all", to_arrow(out, "imports"))
 
 
+def _replace(src: Path, dst: Path, attempts: int = 50) -> None:
+    """``os.replace``, retried briefly on Windows, where a file a reader has open cannot be
+    replaced for that moment (POSIX never raises here)."""
+    for i in range(attempts):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if os.name != "nt" or i == attempts - 1:
+                raise
+            time.sleep(0.02)
+
+
+def _tidy(fn: Callable[[], Any]) -> None:
+    """A tidying step after the commit point: a file a reader still has open (Windows) stays
+    where it is; the next writer's :func:`recover` finishes the job."""
+    with contextlib.suppress(PermissionError):
+        fn()
+
+
 def _rmdir_if_empty(d: Path) -> None:
     with contextlib.suppress(OSError):
         d.rmdir()
@@ -905,25 +926,25 @@ def _finalise(root: Path, workspace: str, m: dict[str, Any]) -> None:
             for src in (tdir / NEW_DIR / name, tdir / OLD_DIR / name):
                 if src.exists() and not (tdir / name).exists():
                     _checkpoint("place")
-                    os.replace(src, tdir / name)
+                    os.replace(src, tdir / name)  # not _tidy: a current file must be in place
         for p in sorted(tdir.glob("*.parquet")):  # superseded: keep for undo, or delete
             if p.name in current:
                 continue
             _checkpoint("retire")
             if p.name in older:
                 (tdir / OLD_DIR).mkdir(exist_ok=True)
-                os.replace(p, tdir / OLD_DIR / p.name)
+                _tidy(lambda p=p, dst=tdir / OLD_DIR / p.name: os.replace(p, dst))
             else:
-                p.unlink()
+                _tidy(p.unlink)
         for sub, keep in ((NEW_DIR, set()), (OLD_DIR, older - current)):
             d = tdir / sub
             if d.is_dir():
                 for p in d.iterdir():
                     if p.name not in keep:
-                        p.unlink() if p.is_file() else shutil.rmtree(p, ignore_errors=True)
+                        _tidy(p.unlink) if p.is_file() else shutil.rmtree(p, ignore_errors=True)
                 _rmdir_if_empty(d)
         for p in tdir.glob(".tmp-*"):
-            p.unlink()
+            _tidy(p.unlink)
         _rmdir_if_empty(tdir)
 
 
