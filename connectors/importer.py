@@ -62,7 +62,8 @@ def _check_width(doc: Document) -> None:
     for rec in recs:
         if len(rec.cells) > MAX_COLUMNS:
             raise ImportFailure(doc.file_name, "too many columns", rec.line, None, f"at most {MAX_COLUMNS} columns",
-                                f"{len(rec.cells)} columns", code="too_wide")
+                                f"{len(rec.cells)} columns", code="too_wide",
+                                params={"found_columns": len(rec.cells), "max_columns": MAX_COLUMNS})
 
 
 def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Format | None, float, dict[str, Any] | None]:

@@ -238,7 +238,8 @@ class Document:
                 except csv.Error as exc:
                     if "field larger than field limit" in str(exc):
                         raise ImportFailure(self.file_name, "cell too long", start, None, f"cells of at most {MAX_CELL_CHARS:,} characters",
-                                            "a longer cell (or a quote never closed)", code="cell_too_long") from None
+                                            "a longer cell (or a quote never closed)", code="cell_too_long",
+                                            params={"max_chars": MAX_CELL_CHARS}) from None
                     raise ImportFailure(self.file_name, f"unreadable CSV: {exc}", start, None, "a well-formed CSV record", "a broken quote", code="csv") from exc
                 if counter.eof and counter.lines > start:
                     # the file ended inside a quoted field: a quote opened on line `start` never
