@@ -11,6 +11,7 @@ Measures, each in a fresh child process where it matters (import cost):
 * a page read: the whole table, and one month with 4 columns;
 * size on disk.
 
+    pip install deltalake   # not a dependency of Boussole: only this benchmark uses it
     python bench/store_format_bench.py --rows 200000
 
 Not a test: figures go to bench/README.md ("Store format").

@@ -13,7 +13,7 @@ from typing import Any
 
 # codes whose ``found`` is a cell copied from the file (safe to show as is, in any language);
 # for the other codes ``found`` is an English description meant for the CLI only
-VALUE_CODES = frozenset({"number", "date", "negative", "future", "sci_id", "sentiment", "id", "id_mismatch", "invalid"})
+VALUE_CODES = frozenset({"number", "date", "negative", "future", "past", "sci_id", "sentiment", "id", "id_mismatch", "invalid"})
 
 # English descriptions the readers put in ``found`` -> a stable reason the UI translates
 _REASONS = {

@@ -47,7 +47,27 @@ class Detection:
     delimiter: str = ""
 
 
+MAX_COLUMNS = 2000  # no platform export comes near; a wider header is refused before format sniffing
+
+
+def _check_width(doc: Document) -> None:
+    """Refuse, before format sniffing, what no sniffer should see: a header wider than
+    :data:`MAX_COLUMNS` (every sniffer looks at every header cell, so a 1 MB header line
+    would cost minutes before saying "unknown layout"), and a broken record among the first
+    ones (a quote never closed, a cell over the size limit): its own message, naming the
+    line, is more useful than "unknown layout"."""
+    if doc.kind != Kind.TEXT:
+        return
+    recs = doc.records(31)  # raises ImportFailure for a broken record
+    for rec in recs:
+        if len(rec.cells) > MAX_COLUMNS:
+            raise ImportFailure(doc.file_name, "too many columns", rec.line, None, f"at most {MAX_COLUMNS} columns",
+                                f"{len(rec.cells)} columns", code="too_wide",
+                                params={"found_columns": len(rec.cells), "max_columns": MAX_COLUMNS})
+
+
 def _choose(doc: Document, root: Path | None, workspace: str | None) -> tuple[Format | None, float, dict[str, Any] | None]:
+    _check_width(doc)
     best: Format | None = None
     best_score = 0.0
     for fmt in all_formats():

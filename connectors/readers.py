@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import math
 import re
 import unicodedata
 import zipfile
@@ -33,7 +34,8 @@ import pandas as pd
 
 from connectors.errors import ImportFailure
 
-csv.field_size_limit(64 * 1024 * 1024)
+MAX_CELL_CHARS = 1 << 20  # 1 Mi characters: no export cell is longer; a longer one is refused (bounded memory)
+csv.field_size_limit(MAX_CELL_CHARS)
 
 HEAD_BYTES = 256 * 1024
 
@@ -130,6 +132,20 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 _CP1251_LETTERS = set(range(0xC0, 0x100))
+MIXED_ERRORS = "boussole-cp1252"  # codec error handler: a byte that is not UTF-8 is read as Windows-1252
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """In a UTF-8 file, read the bytes that are not UTF-8 as Windows-1252 (one "é" saved
+    by an old tool in an otherwise UTF-8 export), instead of turning the whole file into
+    mojibake or the byte into U+FFFD."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(MIXED_ERRORS, _cp1252_fallback)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def detect_encoding(head: bytes) -> str:
@@ -154,6 +170,9 @@ def detect_encoding(head: bytes) -> str:
                 return "utf-8"
             except UnicodeDecodeError:
                 pass
+        # mostly UTF-8 with a few stray single-byte characters: UTF-8, each stray byte read as cp1252
+        if _UTF8_MULTIBYTE.search(head):
+            return "utf-8"
     high = [c for c in head if c >= 0x80]
     if high:
         runs = len(re.findall(rb"[\xc0-\xff]{3,}", head))
@@ -199,7 +218,7 @@ class Document:
     def text_stream(self) -> io.TextIOBase:
         enc = self.encoding
         raw = self.open_binary()
-        return io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="")
+        return io.TextIOWrapper(raw, encoding=enc, errors=MIXED_ERRORS if enc == "utf-8" else "replace", newline="")
 
     # -- records
 
@@ -217,7 +236,17 @@ class Document:
                 except StopIteration:
                     return
                 except csv.Error as exc:
+                    if "field larger than field limit" in str(exc):
+                        raise ImportFailure(self.file_name, "cell too long", start, None, f"cells of at most {MAX_CELL_CHARS:,} characters",
+                                            "a longer cell (or a quote never closed)", code="cell_too_long",
+                                            params={"max_chars": MAX_CELL_CHARS}) from None
                     raise ImportFailure(self.file_name, f"unreadable CSV: {exc}", start, None, "a well-formed CSV record", "a broken quote", code="csv") from exc
+                if counter.eof and counter.lines > start:
+                    # the file ended inside a quoted field: a quote opened on line `start` never
+                    # closes and swallowed every line after it into one cell
+                    col = next((i for i, c in enumerate(row) if "\n" in c or "\r" in c), len(row) - 1)
+                    raise ImportFailure(self.file_name, "unclosed quote", start, f"#{col + 1}", "a closing quote (\")",
+                                        f"a quote never closed ({counter.lines - start + 1} lines swallowed)", code="csv")
                 if row and row[0].startswith("\ufeff"):
                     row[0] = row[0][1:]
                 yield Record(start, row)
@@ -245,6 +274,7 @@ class _LineCounter:
     def __init__(self, fh: io.TextIOBase) -> None:
         self.fh = fh
         self.lines = 0
+        self.eof = False
 
     def __iter__(self) -> _LineCounter:
         return self
@@ -252,6 +282,7 @@ class _LineCounter:
     def __next__(self) -> str:
         line = self.fh.readline()
         if not line:
+            self.eof = True
             raise StopIteration
         self.lines += 1
         return line
@@ -292,7 +323,7 @@ def open_document(source: str | Path | bytes, file_name: str | None = None) -> D
         what = "a PDF document" if head.startswith(b"%PDF") else "binary data"
         raise ImportFailure(name, "not a text export", 1, None, "a CSV or Excel export", what, code="binary")
     doc.encoding = detect_encoding(head)
-    text = head.decode(doc.encoding if doc.encoding != "utf-16" else _utf16_name(head), errors="replace")
+    text = head.decode(doc.encoding if doc.encoding != "utf-16" else _utf16_name(head), errors=MIXED_ERRORS if doc.encoding == "utf-8" else "replace")
     if text.startswith("\ufeff"):
         text = text[1:]
     doc.head_text = text
@@ -481,7 +512,11 @@ def parse_number(v: Any, decimal: str | None = None) -> float | None:
     if isinstance(v, bool):
         return float(v)
     if isinstance(v, (int, float, np.integer, np.floating)):
-        return None if (isinstance(v, float) and np.isnan(v)) else float(v)
+        if isinstance(v, (float, np.floating)) and np.isnan(v):
+            return None
+        if not math.isfinite(float(v)):
+            raise ValueError(f"number out of range: {v!r}")
+        return float(v)
     s = str(v).strip().strip('"').strip()
     if s.lower() in _MISSING:
         return None
@@ -523,6 +558,8 @@ def parse_number(v: Any, decimal: str | None = None) -> float | None:
             s = s.replace(".", "")
         out = float(s)
     out *= mult
+    if not math.isfinite(out):
+        raise ValueError(f"number out of range: {v!r}")
     return -out if neg else out
 
 

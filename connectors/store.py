@@ -52,6 +52,7 @@ import os
 import re
 import shutil
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -78,6 +79,7 @@ NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
 KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
 MANIFEST_FORMAT = 1
+MIN_DATE = dt.date(1970, 1, 1)  # earlier dates in an export are placeholders (0001-01-01, 1900-01-01), refused
 
 
 def _checkpoint(step: str) -> None:
@@ -404,7 +406,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -459,14 +461,21 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
         s = res[col]
         if typ == pa.date32():
             bad = s.notna() & (s > limit_day)
+            old = s.notna() & (s < MIN_DATE)
         elif pa.types.is_timestamp(typ) and col != "as_of":
             bad = s.notna() & (s > pd.Timestamp(now) + pd.Timedelta(days=1))
+            old = s.notna() & (s < pd.Timestamp(MIN_DATE, tz="UTC"))
         else:
             continue
         if bad.any():
             i = bad.idxmax()
             raise ImportFailure(
                 file_name, "date in the future", int(lines[i]), label(col), f"a date no later than {limit_day}", str(s[i]), code="future"
+            )
+        if old.any():  # 0001-01-01, 1900-01-01 (a spreadsheet's zero date): a placeholder, not a date
+            i = old.idxmax()
+            raise ImportFailure(
+                file_name, "date too old", int(lines[i]), label(col), f"a date from {MIN_DATE} on", str(s[i]), code="past"
             )
     res[LINE_COL] = lines.astype("int64").to_numpy()
     return res
@@ -482,13 +491,17 @@ def _coerce(s: pd.Series, typ: pa.DataType, col: str, lines: pd.Series, file_nam
             if bad.any():
                 i = bad.idxmax()
                 raise ImportFailure(file_name, "not a whole number", int(lines[i]), col, "a whole number", str(s[i]), code="number")
+            big = num.notna() & (num.abs() >= 2**63)
+            if big.any():
+                i = big.idxmax()
+                raise ImportFailure(file_name, "number out of range", int(lines[i]), col, "a whole number below 9.2e18", str(s[i]), code="number")
             return num.astype("Int64")
         if pa.types.is_floating(typ):
             num = pd.to_numeric(s, errors="coerce")
-            bad = s.notna() & num.isna()
+            bad = s.notna() & (num.isna() | np.isinf(num.astype("float64")))
             if bad.any():
                 i = bad.idxmax()
-                raise ImportFailure(file_name, "not a number", int(lines[i]), col, "a number", str(s[i]), code="number")
+                raise ImportFailure(file_name, "not a finite number", int(lines[i]), col, "a number", str(s[i]), code="number")
             return num.astype("Float64")
         if pa.types.is_boolean(typ):
             return s.astype("boolean")
@@ -763,6 +776,26 @@ class Transaction:
         w.write("imports", "all", to_arrow(out, "imports"))
 
 
+def _replace(src: Path, dst: Path, attempts: int = 50) -> None:
+    """``os.replace``, retried briefly on Windows, where a file a reader has open cannot be
+    replaced for that moment (POSIX never raises here)."""
+    for i in range(attempts):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if os.name != "nt" or i == attempts - 1:
+                raise
+            time.sleep(0.02)
+
+
+def _tidy(fn: Callable[[], Any]) -> None:
+    """A tidying step after the commit point: a file a reader still has open (Windows) stays
+    where it is; the next writer's :func:`recover` finishes the job."""
+    with contextlib.suppress(PermissionError):
+        fn()
+
+
 def _rmdir_if_empty(d: Path) -> None:
     with contextlib.suppress(OSError):
         d.rmdir()
@@ -893,25 +926,25 @@ def _finalise(root: Path, workspace: str, m: dict[str, Any]) -> None:
             for src in (tdir / NEW_DIR / name, tdir / OLD_DIR / name):
                 if src.exists() and not (tdir / name).exists():
                     _checkpoint("place")
-                    os.replace(src, tdir / name)
+                    os.replace(src, tdir / name)  # not _tidy: a current file must be in place
         for p in sorted(tdir.glob("*.parquet")):  # superseded: keep for undo, or delete
             if p.name in current:
                 continue
             _checkpoint("retire")
             if p.name in older:
                 (tdir / OLD_DIR).mkdir(exist_ok=True)
-                os.replace(p, tdir / OLD_DIR / p.name)
+                _tidy(lambda p=p, dst=tdir / OLD_DIR / p.name: os.replace(p, dst))
             else:
-                p.unlink()
+                _tidy(p.unlink)
         for sub, keep in ((NEW_DIR, set()), (OLD_DIR, older - current)):
             d = tdir / sub
             if d.is_dir():
                 for p in d.iterdir():
                     if p.name not in keep:
-                        p.unlink() if p.is_file() else shutil.rmtree(p, ignore_errors=True)
+                        _tidy(p.unlink) if p.is_file() else shutil.rmtree(p, ignore_errors=True)
                 _rmdir_if_empty(d)
         for p in tdir.glob(".tmp-*"):
-            p.unlink()
+            _tidy(p.unlink)
         _rmdir_if_empty(tdir)
 
 

@@ -216,12 +216,14 @@ class Col:
 def classify(header: Sequence[Any], sample: Sequence[Sequence[Any]] = ()) -> list[Col]:
     """Decide what every column of a GA block is (see the module docstring)."""
     cols: list[Col] = []
+    only_dims_so_far = True  # every column before this one is a dimension or time (kept as we go: no O(n^2))
     for i, h in enumerate(header):
         raw = "" if h is None else str(h)
         k = header_key(raw)
         c = Col(i, raw.strip(), "skip")
         if not k:
             cols.append(c)
+            only_dims_so_far = False
             continue
         for canon, keys in TIME_ALIASES.items():
             if k in keys:
@@ -246,9 +248,10 @@ def classify(header: Sequence[Any], sample: Sequence[Sequence[Any]] = ()) -> lis
                 c.kind, c.canon = "goal", "conversions"
             elif k in USER_TYPE_PIVOT:
                 c.kind, c.canon = "pivot", k
-            elif not _SKIP_RE.search(k) and all(p.kind in ("dim", "time") for p in cols) and _textual(sample, i):
+            elif only_dims_so_far and not _SKIP_RE.search(k) and _textual(sample, i):
                 c.kind, c.canon = "dim", "dimension:" + slug(raw)
         cols.append(c)
+        only_dims_so_far = only_dims_so_far and c.kind in ("dim", "time")
     # one column per canonical metric: the best priority, then the first
     best: dict[str, Col] = {}
     for c in cols:

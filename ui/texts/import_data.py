@@ -63,6 +63,18 @@ TEXTS = {
     "import.err.negative": {"en": "A count cannot be negative.", "fr": "Un décompte ne peut pas être négatif."},
     "import.err.future": {"en": "A date lies in the future.", "fr": "Une date est dans le futur."},
     "import.err.empty": {"en": "The file is empty.", "fr": "Le fichier est vide."},
+    "import.err.past": {
+        "en": "A date is before 1970: a placeholder (such as 0001-01-01 or 1900-01-01), not a real date.",
+        "fr": "Une date est antérieure à 1970 : une valeur de remplissage (comme 0001-01-01 ou 1900-01-01), pas une vraie date.",
+    },
+    "import.err.too_wide": {
+        "en": "The file has {found_columns} columns; no export has more than {max_columns}. Is it the right file?",
+        "fr": "Le fichier a {found_columns} colonnes ; aucun export n’en a plus de {max_columns}. Est-ce le bon fichier ?",
+    },
+    "import.err.cell_too_long": {
+        "en": "A cell holds more than {max_chars} characters (or a quote is never closed).",
+        "fr": "Une cellule contient plus de {max_chars} caractères (ou un guillemet n’est jamais refermé).",
+    },
     "import.err.header_only": {
         "en": "The file has a header but no data rows.",
         "fr": "Le fichier a une ligne d’en-tête mais aucune ligne de données.",
