@@ -10,7 +10,7 @@ import streamlit as st
 from connectors import store
 from connectors.schema import DATA_TABLES, PLATFORMS, TABLES
 from ui import charts, context, data, datainfo, fmt, safe, widgets
-from ui.i18n import t
+from ui.i18n import has, t
 
 ctx = context.admin_page()
 ws = context.require_workspace(ctx)
@@ -96,6 +96,31 @@ if len(imports):
     )
 else:
     st.caption(t("data.history.empty"))
+
+
+def undo_section() -> None:
+    """Undo the store's last change (an import, a deletion or an undo): the previous version
+    is restored as a new one (connectors.store.undo_last), so an undo can be undone too."""
+    flash = st.session_state.pop("data.undo.flash", None)
+    if flash:
+        st.success(t("data.undo.done", what=safe.md(flash)), icon=":material/undo:")
+    versions = store.list_versions(ctx.root, ws)
+    if len(versions) < 2 or versions[1]["version"] != versions[0]["version"] - 1:
+        return
+    last = versions[0]
+    action_key = f"data.undo.action.{last.get('action')}"
+    what = last.get("file_name") or (t(action_key) if has(action_key) else t("data.undo.action.import"))
+    when = pd.Timestamp(last["committed_at"]) if last.get("committed_at") else None
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    c1.markdown(t("data.undo.last", what=safe.md(what), when=fmt.datetime(when, lang) if when is not None else fmt.MISSING))
+    sure = c1.checkbox(t("data.undo.confirm"), key="data.undo.sure")
+    if c2.button(t("data.undo.button"), key="data.undo", disabled=not sure, icon=":material/undo:"):
+        undone = store.undo_last(ctx.root, ws)
+        st.session_state["data.undo.flash"] = (undone or {}).get("file_name") or what
+        st.rerun()
+
+
+undo_section()
 
 st.subheader(t("data.download"))
 tables_with_rows = [tb for tb in (*DATA_TABLES, "imports") if stats[tb]["rows"]]

@@ -4,8 +4,8 @@ Pages read through :func:`read` with the columns they need and, for dated tables
 local-day range; the read itself is :func:`connectors.loader.read` (instants read a day
 wider, brands attributed through the workspace's brand book), the same as the summary
 CLI and the report. Results are cached (``st.cache_data``) under a *store version* key
-made of the modification times of the table's folder, of the import log and of the
-workspace settings, so an import, a demo regeneration, a settings change or a deleted
+made of the store's committed version (its manifest), the modification time of the
+table's folder and that of the workspace settings, so an import, a demo regeneration, a settings change or a deleted
 workspace is seen at once without clearing anything. :func:`invalidate` clears only this
 module's caches (never every cache of the app).
 """
@@ -26,7 +26,8 @@ MAX_ENTRIES = 256
 
 
 def version(root: Path, workspace: str, table: str) -> tuple[int, int, int]:
-    """Changes whenever a file of ``table``, the import log or the workspace settings are replaced."""
+    """Changes whenever the store commits (the manifest's version number), a file of
+    ``table`` is replaced (stores written before the manifest) or the workspace settings change."""
 
     def mtime(p: Path) -> int:
         try:
@@ -35,7 +36,11 @@ def version(root: Path, workspace: str, table: str) -> tuple[int, int, int]:
             return 0
 
     ws = Path(root) / workspace
-    return mtime(ws / table), mtime(ws / "imports" / "all.parquet"), mtime(ws / "_config" / "workspace.json")
+    try:
+        committed = store.table_version(Path(root), workspace)
+    except (OSError, ValueError):
+        committed = 0
+    return committed, mtime(ws / table), mtime(ws / "_config" / "workspace.json")
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
