@@ -60,5 +60,5 @@ TEXTS: dict[str, dict[str, str]] = {
     "client.field.own_brand": {"en": "Brand name", "fr": "Nom de la marque"},
     "client.field.competitors": {"en": "Competitors", "fr": "Concurrents"},
     "client.field.partners": {"en": "Partners", "fr": "Partenaires"},
-    "client.sources": {"en": "API sources", "fr": "Sources API"},
+    "client.sources": {"en": "Automatic data sources (APIs)", "fr": "Sources de données automatiques (API)"},
 }

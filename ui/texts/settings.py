@@ -1,7 +1,7 @@
 """Texts of the Settings page (API sources: configuration, test, pull now, last status)."""
 
 TEXTS = {
-    "settings.title": {"en": "Settings: automatic data sources", "fr": "Paramètres : sources de données automatiques"},
+    "settings.title": {"en": "Settings", "fr": "Paramètres"},
     "settings.intro": {
         "en": "Connect the platforms that offer an API so that **{workspace}** fills itself: followers, posts, "
         "mentions and website visits. What you enter here applies to this workspace only.",
