@@ -99,5 +99,7 @@ TEXTS = {
     "report.page.pdf_failed": {"en": "The PDF could not be made: {error}", "fr": "Le PDF n’a pas pu être produit : {error}"},
     "report.page.download_this": {"en": "Download this report", "fr": "Télécharger ce rapport"},
     "report.page.no_workspace": {"en": "Choose a workspace first.", "fr": "Choisissez d’abord un espace de travail."},
-    "report.page.preview": {"en": "Preview", "fr": "Aperçu"},
+    "report.page.paper": {"en": "PDF paper size", "fr": "Format du PDF"},
+    # the page's name in the navigation (kept with the page's texts)
+    "nav.report": {"en": "Client report", "fr": "Rapport client"},
 }
