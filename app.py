@@ -100,6 +100,9 @@ def main() -> None:
         st.error(t("error.generic"))
     if ctx.present:
         st.divider()
+        from report.ui import download_button
+
+        download_button(ctx)  # "download this report" (HTML of this period)
         if ctx.role != "viewer" and st.button(
             t("shell.present.exit"), key="bsl.exit_present", type="tertiary", icon=":material/close_fullscreen:"
         ):

@@ -111,7 +111,7 @@ class _Charts:
         fig.update_layout(width=CHART_W, height=CHART_H, autosize=False, margin=dict(l=48, r=12, t=12, b=36),
                           paper_bgcolor="#fff", plot_bgcolor="#fff", font=dict(family="DejaVu Sans, Arial, sans-serif", size=11),
                           legend=dict(orientation="h", y=-0.18, x=0))
-        fig.update_xaxes(showgrid=False, linecolor="#c9ced6")
+        fig.update_xaxes(showgrid=False, linecolor="#c9ced6", tickangle=0, nticks=7)  # level labels: French months are long
         fig.update_yaxes(gridcolor="#e8ebef", zeroline=False)
         body = fig.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart{self.n}",
                            config={"displayModeBar": False, "responsive": False})

@@ -348,3 +348,34 @@ def test_pdf_pages_and_text(demo_root, tmp_path, week, lang):
     assert fmt.integer(summ["presence"]["followers_end"], lang).replace("\u202f", " ") in flat
     assert loader.settings(demo_root, "demo").display_name in flat
     assert t("report.section.goals", lang) in flat
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def test_builder_page_prepares_downloads(app_store, monkeypatch):
+    pytest.importorskip("streamlit.testing.v1")
+    from tests.test_app_pages import run_page
+
+    monkeypatch.setenv("BOUSSOLE_CHROMIUM", "/no/such/chromium")  # the PDF button must explain itself
+    at = run_page("pages/report.py", lang="fr")
+    assert not at.exception
+    assert any(b.label == t("report.page.build", "fr") for b in at.button)
+    next(b for b in at.button if b.label == t("report.page.build", "fr")).click().run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert t("report.page.no_chromium", "fr") in captions
+    pdf_buttons = [b for b in at.button if b.label == t("report.page.download_pdf", "fr")]
+    assert pdf_buttons and pdf_buttons[0].disabled
+
+
+def test_presentation_mode_offers_the_report(app_store):
+    pytest.importorskip("streamlit.testing.v1")
+    from tests.test_app_pages import run_page
+
+    at = run_page("pages/overview.py", present="1", lang="en")
+    assert not at.exception
+    btn = [b for b in at.button if b.label == t("report.page.download_this", "en")]
+    assert btn, [b.label for b in at.button]
+    btn[0].click().run()
+    assert not at.exception
