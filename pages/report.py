@@ -14,7 +14,7 @@ import streamlit as st
 from report import SECTIONS
 from report import ui as rui
 from report.pdf import PdfError, find_chromium
-from ui import context, data, fmt
+from ui import context, data, fmt, safe
 from ui.i18n import LANGS, t
 
 ctx = context.get()
@@ -78,13 +78,14 @@ with st.expander(t("report.page.notes"), expanded=False):
     for s in sections:
         notes[s] = st.text_area(t("report.page.note_for", section=t(f"report.section.{s}")), key=K + "note." + s, height=80)
 
-with st.popover(t("report.page.preset.save"), icon=":material/bookmark_add:"):
+can_save = getattr(ctx, "role", "owner") in ("editor", "owner")  # a viewer reads, never writes (ui/access.py)
+with st.popover(t("report.page.preset.save"), icon=":material/bookmark_add:", disabled=not can_save):
     name = st.text_input(t("report.page.preset.name"), key=K + "preset_name", max_chars=60)
-    if st.button(t("report.page.preset.save"), key=K + "preset_save", disabled=not name.strip()):
+    if st.button(t("report.page.preset.save"), key=K + "preset_save", disabled=not (can_save and name.strip())):
         presets[name.strip()] = {"lang": lang, "compare": compare, "paper": paper, "sections": list(sections),
                                  "notes": {k: v for k, v in notes.items() if v and v.strip()}}
         data.save_config("report_presets", presets, ctx=ctx)
-        st.success(t("report.page.preset.saved", name=name.strip()))
+        st.success(t("report.page.preset.saved", name=safe.md(name.strip())))
 
 st.divider()
 chromium = find_chromium()
