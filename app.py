@@ -33,6 +33,7 @@ PAGES: list[PageSpec] = [
     PageSpec("pages/trends.py",      "nav.trends",      ":material/show_chart:",     "nav.section.results"),
     PageSpec("pages/goals.py",       "nav.goals",       ":material/track_changes:",  "nav.section.results"),
     PageSpec("pages/campaigns.py",   "nav.campaigns",   ":material/campaign:",       "nav.section.results"),
+    PageSpec("pages/report.py",      "nav.report",      ":material/description:",    "nav.section.results"),
     PageSpec("pages/listening.py",   "nav.listening",   ":material/hearing:",        "nav.section.improve"),
     PageSpec("pages/maturity.py",    "nav.maturity",    ":material/stairs:",         "nav.section.improve"),
     PageSpec("pages/loop.py",        "nav.loop",        ":material/autorenew:",      "nav.section.improve"),
@@ -103,6 +104,9 @@ def main() -> None:
         st.error(t("error.generic"))
     if ctx.present:
         st.divider()
+        from report.ui import download_button
+
+        download_button(ctx)  # "download this report" (HTML of this period)
         if ctx.role != "viewer" and st.button(
             t("shell.present.exit"), key="bsl.exit_present", type="tertiary", icon=":material/close_fullscreen:"
         ):

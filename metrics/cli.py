@@ -1,4 +1,4 @@
-"""Command line of the metrics package: ``python -m metrics summary`` (and ``report``).
+"""Command line of the metrics package: ``python -m metrics summary`` and ``python -m metrics report`` (:mod:`report.cli`).
 
 ``python -m metrics summary --workspace W [--store DIR] --start YYYY-MM-DD --end YYYY-MM-DD
 [--as-of YYYY-MM-DD] [--flat]`` prints the JSON summary of :mod:`metrics.summary`, read
@@ -40,7 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sp.add_argument("--end", required=True, type=_date)
     sp.add_argument("--as-of", type=_date, default=None, help="day the goals are judged on (default: the day after --end)")
     sp.add_argument("--flat", action="store_true", help="dotted keys (presence.mentions) instead of nested objects")
+    from report.cli import add_parser, run  # the report's code lives in the report package
+
+    add_parser(sub)
     args = ap.parse_args(argv)
+    if args.command == "report":
+        return run(args)
     if args.end < args.start:
         ap.error("--end is before --start")
     root = resolve_root(args.store)
