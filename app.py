@@ -95,6 +95,8 @@ def main() -> None:
         sections.setdefault(t(spec.section), []).append(page)
     # expanded: Streamlit would otherwise fold long menus behind an English-only "View N more"
     nav = st.navigation(sections, position="top" if ctx.present else "sidebar", expanded=True)
+    if ctx.present:
+        present_period(ctx)  # the client can change the period; nothing else of the sidebar is shown
     try:
         nav.run()
     except Exception:  # ScriptControlException (st.stop/st.rerun) is a BaseException and passes through
@@ -127,6 +129,23 @@ def ensure_demo(root: str, _today: dt.date) -> bool:
     except Exception:
         logging.getLogger("boussole").exception("could not generate the demo workspace")
         return False
+
+
+def present_period(ctx) -> None:
+    """Presentation mode: the period presets above the page (the sidebar is hidden)."""
+    from ui import context, fmt, period
+    from ui.i18n import t
+
+    ss = st.session_state
+    kinds = [k for k in period.PERIODS if k != "custom"] + (["custom"] if ctx.period == "custom" else [])
+    ss["w.period.present"] = ctx.period
+    c1, c2 = st.columns([1, 3], vertical_alignment="center")
+    c1.selectbox(
+        t("shell.period"), kinds, key="w.period.present", label_visibility="collapsed",
+        format_func=lambda k: t(f"shell.period.{k}"), on_change=lambda: context.set_period(ss["w.period.present"]),
+    )
+    c2.caption(t("shell.period.summary", current=fmt.date_range(ctx.start, ctx.end, ctx.lang),
+                 previous=fmt.date_range(ctx.prev_start, ctx.prev_end, ctx.lang)))
 
 
 def sidebar_controls(ctx) -> None:

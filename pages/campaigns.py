@@ -15,7 +15,7 @@ from connectors import loader, store
 from connectors.schema import COST_CATEGORIES, PLATFORMS
 from metrics import campaigns as mc
 from metrics import roi as mroi
-from ui import charts, context, data, fmt, insights, safe
+from ui import charts, context, data, fmt, insights, safe, widgets
 from ui.i18n import has, t
 from ui.widgets import estimate_note, platform_name, table
 
@@ -344,7 +344,7 @@ if registered:
 st.subheader(t("campaigns.leads"))
 leads = data.read("leads", ["lead_id", "created_at", "source", "medium", "campaign", "stage"])
 if not len(leads):
-    st.info(t("campaigns.leads.none"), icon=":material/contact_page:")
+    widgets.setup_hint("campaigns.leads.none", ctx=ctx)
 else:
     from metrics.relationships import leads_in_period
 

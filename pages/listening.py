@@ -100,7 +100,7 @@ st.title(t("nav.listening"))
 st.caption(t("listening.intro"))
 
 if not len(mentions) and not len(sent_daily):
-    st.info(t("listening.empty"))
+    widgets.setup_hint("listening.empty", ctx=ctx)
     st.stop()
 
 
@@ -416,7 +416,7 @@ with tabs["map"]:
 
 with tabs["sov"]:
     if not COMPS:
-        st.info(t("listening.sov.no_competitors"))
+        widgets.setup_hint("listening.sov.no_competitors", ctx=ctx)
     else:
         last_sunday = ctx.end if ctx.end.weekday() == 6 else ctx.end - dt.timedelta(days=ctx.end.weekday() + 1)
         first_monday = last_sunday - dt.timedelta(days=26 * 7 - 1)

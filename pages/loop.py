@@ -261,7 +261,7 @@ with tab_a:
     # ---------------------------------------------------------- goals off track
     st.subheader(f":material/flag: {t('loop.goals')}", anchor=False)
     if not goals:
-        st.markdown(t("loop.goals.nogoals"))
+        widgets.setup_hint("loop.goals.nogoals", "markdown", ctx=ctx)
     else:
         bad = L.goals_off_track(goals, tbl, as_of_period)
         if not bad:

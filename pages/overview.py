@@ -17,7 +17,7 @@ import streamlit as st
 from metrics.deltas import biggest_movers
 from metrics.periods import week_of
 from metrics.registry import METRICS
-from ui import context, data, fmt, insights, results, safe
+from ui import context, data, fmt, insights, results, safe, widgets
 from ui.i18n import t
 
 # objective -> (two headline metrics as (metric id, summary path), context figures, goal objective)
@@ -70,7 +70,7 @@ with st.spinner(t("overview.loading")):
 
 span = data.data_span(ctx)
 if not span:
-    st.info(t("overview.empty"))
+    widgets.setup_hint("overview.empty", ctx=ctx)
     st.stop()
 
 
@@ -187,7 +187,7 @@ def card(objective: str, spec: dict) -> None:
             for g in rows:
                 show_goal(g)
         else:
-            st.caption(t("overview.no_goal"))
+            widgets.setup_hint("overview.no_goal", "caption", ctx=ctx)
 
 
 # ---------------------------------------------------------------- what changed + ROI
@@ -204,7 +204,7 @@ with left, st.container(border=True):
 roi = summ.get("roi") or {}
 with right, st.container(border=True):
     st.subheader(f":material/savings: {t('metrics.roi')}", anchor=False)
-    st.caption(t("overview.roi.scope", range=fmt.date_range(ctx.start, ctx.end, lang)))
+    st.caption(t("overview.roi.scope" if not ctx.present else "overview.roi.scope.present", range=fmt.date_range(ctx.start, ctx.end, lang)))
     if roi.get("cost") is None:
         st.write(t("overview.roi.no_cost"))
     else:

@@ -49,3 +49,19 @@ def table_name(table: str) -> str:
 def estimate_note(text_key: str, **fmt: Any) -> None:
     """A caption marking a figure as an estimate (the brief requires saying so on screen)."""
     st.caption(f":material/info: {t('common.estimate').capitalize()} — {t(text_key, **fmt)}")
+
+
+def setup_hint(key: str, kind: str = "info", ctx=None, **params: Any) -> bool:
+    """A prompt meant for whoever sets the workspace up ("import your costs on the Import
+    page", "name your competitors in Settings"): shown normally, and not at all in
+    presentation mode, where the client sees only what exists. Returns whether it was shown."""
+    if ctx is None:
+        from ui import context
+
+        ctx = context.get()
+    if ctx.present:
+        return False
+    from ui.i18n import t
+
+    getattr(st, kind)(t(key, **params))
+    return True

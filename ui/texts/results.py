@@ -26,6 +26,7 @@ TEXTS = {
         "en": "Show the latest full week with data ({range})",
         "fr": "Afficher la dernière semaine complète avec des données ({range})",
     },
+    "overview.roi.scope.present": {"en": "{range}, all activity", "fr": "{range}, toutes activités confondues"},
     "overview.roi.scope": {
         "en": "{range}, all activity (each campaign's own figures: Campaigns page)",
         "fr": "{range}, toutes activités confondues (chiffres par campagne : page Campagnes)",
