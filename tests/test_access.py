@@ -79,6 +79,11 @@ def test_role_resolution():
         ("127.0.0.1", {"X-Forwarded-For": "203.0.113.9"}, "127.0.0.1", False),  # behind a reverse proxy
         ("127.0.0.1", {"Forwarded": "for=203.0.113.9"}, None, False),
         ("127.0.0.1", {}, "192.168.1.20", False),
+        ("127.0.0.1", {"Host": "localhost:8501"}, "127.0.0.1", True),
+        ("127.0.0.1", {"Host": "[::1]:8501"}, "::1", True),
+        ("127.0.0.1", {"Host": "127.0.0.1"}, None, True),
+        ("127.0.0.1", {"Host": "boussole.example.com"}, "127.0.0.1", False),  # a proxy keeping Host
+        ("127.0.0.1", {"host": "10.0.0.5:8501"}, None, False),
         ("0.0.0.0", {}, "127.0.0.1", False),
         ("", {}, None, False),  # Streamlit's default: every interface
         (None, {}, None, False),
