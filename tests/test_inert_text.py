@@ -280,3 +280,17 @@ def test_page_shows_hostile_text_inert(hostile_root, monkeypatch, page, present)
     found = findings(at)
     assert not found, "\n".join(found)
 
+
+
+def test_mentions_explorer_offers_a_neutralised_download(hostile_root, monkeypatch):
+    """The grid's own CSV export is off; the explorer's download goes through safe.csv_bytes."""
+    monkeypatch.setenv("BOUSSOLE_STORE", str(hostile_root))
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/listening.py").run()
+    assert not at.exception
+    buttons = [b for b in at.get("download_button") if b.proto.id and "listening.ex.download" in b.proto.id]
+    assert len(buttons) == 1
+    rows = int(re.search(r"these ([\d,]+) rows", buttons[0].proto.label).group(1).replace(",", ""))
+    assert rows > 0
