@@ -250,3 +250,31 @@ def test_grid_export_is_off():
     conf = tomllib.loads((app.HERE / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert conf["client"]["disableDataExport"] is True
     assert conf["server"]["address"] == "127.0.0.1"
+
+
+OIDC_SECRETS = {
+    "redirect_uri": "https://boussole.example.com/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "id",
+    "client_secret": "not-shown",
+    "server_metadata_url": "https://idp.example.com/.well-known/openid-configuration",
+}
+
+
+def test_oidc_sign_in_and_role_by_email(two_workspaces, monkeypatch):
+    monkeypatch.setenv("BOUSSOLE_ROLES", "viv@client.example=acme:viewer")
+    monkeypatch.setenv("BOUSSOLE_PASSWORD", PASSWORD)  # OIDC wins when both are configured
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.secrets["auth"] = OIDC_SECRETS
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception and "bsl.ctx" not in at.session_state
+    assert [b.label for b in at.button] == [t("access.signin.oidc")]
+    assert not at.text_input, "no password form with OIDC"
+    at.user = {"is_logged_in": True, "email": "Viv@Client.example", "name": "Viv"}
+    at.query_params["workspace"] = "demo"
+    at.run()
+    assert not at.exception
+    ctx = at.session_state["bsl.ctx"]
+    assert (ctx.workspace, ctx.role, ctx.present) == ("acme", "viewer", True)
+    assert "not-shown" not in everything_shown(at)
