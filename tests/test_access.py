@@ -12,11 +12,15 @@ from streamlit.testing.v1 import AppTest
 
 import app
 from ui import access
-from ui.i18n import t
+from ui.i18n import t as _t
 
 TIMEOUT = 120
 PASSWORD = "correct horse battery staple"
 ADMIN_FILES = {p.file for p in app.PAGES if p.admin}
+
+
+def t(key: str, **kw) -> str:
+    return _t(key, lang="en", **kw)  # the app runs below are in English (?lang=en)
 
 
 # ----------------------------------------------------------------------------- units
@@ -108,6 +112,7 @@ def two_workspaces(demo_copy, monkeypatch):
 
 def start(query: dict | None = None, session: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
     for k, v in (query or {}).items():
         at.query_params[k] = v
     for k, v in (session or {}).items():
@@ -193,6 +198,7 @@ def test_viewer_cannot_open_admin_pages(two_workspaces, monkeypatch, page):
         at.switch_page(page)  # not in this session's navigation: its URL opens the first page
     # second lock: the page run on its own (no app.py, no decided access) shows nothing
     alone = AppTest.from_file(str(app.HERE / page), default_timeout=TIMEOUT)
+    alone.query_params["lang"] = "en"
     alone.session_state[access.K_USER] = "viv"
     alone.run()
     assert not alone.exception and not alone.title
@@ -266,6 +272,7 @@ def test_oidc_sign_in_and_role_by_email(two_workspaces, monkeypatch):
     monkeypatch.setenv("BOUSSOLE_PASSWORD", PASSWORD)  # OIDC wins when both are configured
     at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
     at.secrets["auth"] = OIDC_SECRETS
+    at.query_params["lang"] = "en"
     at.user = {"is_logged_in": False}
     at.run()
     assert not at.exception and "bsl.ctx" not in at.session_state
@@ -278,3 +285,11 @@ def test_oidc_sign_in_and_role_by_email(two_workspaces, monkeypatch):
     ctx = at.session_state["bsl.ctx"]
     assert (ctx.workspace, ctx.role, ctx.present) == ("acme", "viewer", True)
     assert "not-shown" not in everything_shown(at)
+
+
+def test_sign_in_page_speaks_the_url_language(two_workspaces, monkeypatch):
+    monkeypatch.setenv("BOUSSOLE_PASSWORD", PASSWORD)
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "fr"
+    at.run()
+    assert [x.label for x in at.text_input] == [_t("access.password", lang="fr")]

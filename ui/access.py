@@ -317,6 +317,7 @@ def gate(root: Path) -> Access:
     load_env()
     m = mode()
     ss.pop(K_ACCESS, None)
+    _sign_in_language()
     if m == "off":
         if not request_is_local():
             st.error(t("access.remote_refused"), icon=":material/lock:")
@@ -351,6 +352,18 @@ def gate(root: Path) -> Access:
         st.stop()
     ss[K_ACCESS] = acc
     return acc
+
+
+def _sign_in_language() -> None:
+    """The sign-in page speaks the language of the URL, the session or the browser (the view is
+    resolved only after signing in)."""
+    import streamlit as st
+
+    from ui import context, i18n
+
+    lang = i18n.normalise_lang(st.query_params.get("lang")) or st.session_state.get(context.K_LANG) or context._browser_lang()
+    if lang in i18n.LANGS:
+        i18n.set_lang(lang)
 
 
 def _oidc_user() -> str | None:
