@@ -58,7 +58,7 @@ def available_pages(present: bool = False, role: str = "owner", admin: bool = Tr
 
 
 def main() -> None:
-    from ui import access, context, style
+    from ui import access, context, safe, style
     from ui.i18n import t
 
     if "present" in st.query_params:
@@ -73,6 +73,9 @@ def main() -> None:
     )
     root = context.store.resolve_root()
     access.gate(root)  # sign-in form and st.stop() until this session may see something
+    # grids never export imported text to a spreadsheet unneutralised, even when the server was
+    # started without .streamlit/config.toml (ui/safe.py)
+    st.set_option(safe.GRID_EXPORT_OPTION, True)
     # caches are keyed on store versions (file times): a new demo is seen without clearing anything
     if not context.store.list_workspaces(root):  # first start: say what happens while the demo is built
         with st.spinner(t("shell.first_run")):

@@ -551,6 +551,10 @@ with tabs["explorer"]:
             ss["listening.flash"] = t("listening.ex.saved", n=n)
             st.rerun()
         b2.caption(t("listening.ex.relabel.note"))
+        # the grid's own CSV export is off (ui/safe.py): this one neutralises formulas
+        st.download_button(t("safe.download.csv", n=fmt.integer(len(view), lang), count=len(view)), data=lambda v=view: safe.csv_bytes(v),
+                           file_name=f"{ws}-mentions.csv", mime="text/csv", icon=":material/download:",
+                           key="listening.ex.download", type="tertiary")
         if ss.get("listening.flash"):
             st.success(ss.pop("listening.flash"))
 

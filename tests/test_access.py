@@ -12,11 +12,15 @@ from streamlit.testing.v1 import AppTest
 
 import app
 from ui import access
-from ui.i18n import t
+from ui.i18n import t as _t
 
 TIMEOUT = 120
 PASSWORD = "correct horse battery staple"
 ADMIN_FILES = {p.file for p in app.PAGES if p.admin}
+
+
+def t(key: str, **kw) -> str:
+    return _t(key, lang="en", **kw)  # the app runs below are in English (?lang=en)
 
 
 # ----------------------------------------------------------------------------- units
@@ -79,6 +83,11 @@ def test_role_resolution():
         ("127.0.0.1", {"X-Forwarded-For": "203.0.113.9"}, "127.0.0.1", False),  # behind a reverse proxy
         ("127.0.0.1", {"Forwarded": "for=203.0.113.9"}, None, False),
         ("127.0.0.1", {}, "192.168.1.20", False),
+        ("127.0.0.1", {"Host": "localhost:8501"}, "127.0.0.1", True),
+        ("127.0.0.1", {"Host": "[::1]:8501"}, "::1", True),
+        ("127.0.0.1", {"Host": "127.0.0.1"}, None, True),
+        ("127.0.0.1", {"Host": "boussole.example.com"}, "127.0.0.1", False),  # a proxy keeping Host
+        ("127.0.0.1", {"host": "10.0.0.5:8501"}, None, False),
         ("0.0.0.0", {}, "127.0.0.1", False),
         ("", {}, None, False),  # Streamlit's default: every interface
         (None, {}, None, False),
@@ -103,6 +112,7 @@ def two_workspaces(demo_copy, monkeypatch):
 
 def start(query: dict | None = None, session: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
     for k, v in (query or {}).items():
         at.query_params[k] = v
     for k, v in (session or {}).items():
@@ -188,6 +198,7 @@ def test_viewer_cannot_open_admin_pages(two_workspaces, monkeypatch, page):
         at.switch_page(page)  # not in this session's navigation: its URL opens the first page
     # second lock: the page run on its own (no app.py, no decided access) shows nothing
     alone = AppTest.from_file(str(app.HERE / page), default_timeout=TIMEOUT)
+    alone.query_params["lang"] = "en"
     alone.session_state[access.K_USER] = "viv"
     alone.run()
     assert not alone.exception and not alone.title
@@ -245,3 +256,40 @@ def test_grid_export_is_off():
     conf = tomllib.loads((app.HERE / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert conf["client"]["disableDataExport"] is True
     assert conf["server"]["address"] == "127.0.0.1"
+
+
+OIDC_SECRETS = {
+    "redirect_uri": "https://boussole.example.com/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "id",
+    "client_secret": "not-shown",
+    "server_metadata_url": "https://idp.example.com/.well-known/openid-configuration",
+}
+
+
+def test_oidc_sign_in_and_role_by_email(two_workspaces, monkeypatch):
+    monkeypatch.setenv("BOUSSOLE_ROLES", "viv@client.example=acme:viewer")
+    monkeypatch.setenv("BOUSSOLE_PASSWORD", PASSWORD)  # OIDC wins when both are configured
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.secrets["auth"] = OIDC_SECRETS
+    at.query_params["lang"] = "en"
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception and "bsl.ctx" not in at.session_state
+    assert [b.label for b in at.button] == [t("access.signin.oidc")]
+    assert not at.text_input, "no password form with OIDC"
+    at.user = {"is_logged_in": True, "email": "Viv@Client.example", "name": "Viv"}
+    at.query_params["workspace"] = "demo"
+    at.run()
+    assert not at.exception
+    ctx = at.session_state["bsl.ctx"]
+    assert (ctx.workspace, ctx.role, ctx.present) == ("acme", "viewer", True)
+    assert "not-shown" not in everything_shown(at)
+
+
+def test_sign_in_page_speaks_the_url_language(two_workspaces, monkeypatch):
+    monkeypatch.setenv("BOUSSOLE_PASSWORD", PASSWORD)
+    at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "fr"
+    at.run()
+    assert [x.label for x in at.text_input] == [_t("access.password", lang="fr")]

@@ -138,11 +138,13 @@ def test_coverage_and_gaps():
 
 def test_csv_neutralises_formulas():
     df = pd.DataFrame(
-        {"text": ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx", "fine", None], "n": [-1, 2, 3, 4, 5, 6, 7, 8]}
+        {"text": ['=HYPERLINK("x")', "+1+2", "-2+cmd|x", "@SUM(A1)", "\tx", "\rx", "fine", None, "-2", "+1"],
+         "n": [-1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
     )
-    back = pd.read_csv(io.BytesIO(datainfo.to_csv_bytes(df)), encoding="utf-8-sig", keep_default_na=False)
-    assert back["text"].tolist()[:4] == ['\'=HYPERLINK("x")', "'+1", "'-2", "'@SUM(A1)"]
-    assert back["text"].tolist()[6:] == ["fine", ""]
+    back = pd.read_csv(io.BytesIO(datainfo.to_csv_bytes(df)), encoding="utf-8-sig", keep_default_na=False, dtype={"text": str})
+    assert back["text"].tolist()[:4] == ['\'=HYPERLINK("x")', "'+1+2", "'-2+cmd|x", "'@SUM(A1)"]
+    assert back["text"].tolist()[8:] == ["-2", "+1"]  # plain numbers stay numbers (ui/safe.py)
+    assert back["text"].tolist()[6:8] == ["fine", ""]
     assert back["n"].tolist()[0] == -1  # numbers are untouched
     assert datainfo.neutralise_cell("\tx") == "'\tx" and datainfo.neutralise_cell(3) == 3
     pq = datainfo.to_parquet_bytes(df)

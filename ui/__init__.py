@@ -34,4 +34,9 @@ Modules
 ``ui.period``   pure period arithmetic (last complete ISO week/month/quarter, previous period).
 ``ui.datainfo`` pure coverage/gaps and CSV neutralisation for the Data page.
 ``ui.style``    page CSS (presentation mode, uploader labels in French).
+``ui.safe``     user text made inert: ``md`` (markdown), ``code`` (code span), ``table`` (st.table
+                cells), ``plot``/``plots`` (Plotly labels, hovers), ``csv_bytes`` (formulas
+                neutralised). Every imported or typed value shown on a page goes through one.
+``ui.access``   sign-in (``st.login`` or ``BOUSSOLE_PASSWORD``/``BOUSSOLE_USER_<NAME>``) and roles
+                per workspace; ``app.py`` calls ``gate``; ``Context.role`` / ``admin`` / ``access_on``.
 """

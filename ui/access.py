@@ -11,7 +11,8 @@ Modes (chosen once per run, from the configuration, never from the URL):
   ``python -m ui.access hash`` (``pbkdf2_sha256$iterations$salt$hash``).
 * ``off`` — nothing configured: every visitor is owner of every workspace. Allowed only when
   the server listens on the loopback address and the request did not come through a proxy
-  (no ``X-Forwarded-For``/``Forwarded``/``X-Real-IP`` header, client address on loopback);
+  (no ``X-Forwarded-For``/``Forwarded``/``X-Real-IP`` header, a ``Host`` header naming this
+  machine, client address on loopback);
   otherwise the app refuses to show anything and says how to configure access.
 
 Roles per workspace (``owner`` > ``editor`` > ``viewer``), from ``BOUSSOLE_ROLES`` and from the
@@ -255,12 +256,18 @@ def _is_loopback(host: str | None) -> bool:
 
 def is_local(address: str | None, headers: Mapping[str, str] | None, client_ip: str | None) -> bool:
     """True when the server only listens on loopback and this request came straight from this
-    machine: no proxy header, and the client address (when known) is loopback."""
+    machine: no proxy header, a ``Host`` (when sent) naming loopback, and the client address
+    (when known) on loopback."""
     if not _is_loopback(address):
         return False
-    low = {str(k).lower() for k in (headers or {})}
+    low = {str(k).lower(): str(v) for k, v in (headers or {}).items()}
     if any(h in low for h in PROXY_HEADERS):
         return False
+    host = low.get("host", "").strip()
+    if host:  # the name the browser asked for: "localhost:8501" here, "boussole.example.com" via a proxy
+        name = host[1 : host.index("]")] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
+        if not _is_loopback(name):
+            return False
     return client_ip is None or _is_loopback(client_ip)
 
 
@@ -310,6 +317,7 @@ def gate(root: Path) -> Access:
     load_env()
     m = mode()
     ss.pop(K_ACCESS, None)
+    _sign_in_language()
     if m == "off":
         if not request_is_local():
             st.error(t("access.remote_refused"), icon=":material/lock:")
@@ -344,6 +352,18 @@ def gate(root: Path) -> Access:
         st.stop()
     ss[K_ACCESS] = acc
     return acc
+
+
+def _sign_in_language() -> None:
+    """The sign-in page speaks the language of the URL, the session or the browser (the view is
+    resolved only after signing in)."""
+    import streamlit as st
+
+    from ui import context, i18n
+
+    lang = i18n.normalise_lang(st.query_params.get("lang")) or st.session_state.get(context.K_LANG) or context._browser_lang()
+    if lang in i18n.LANGS:
+        i18n.set_lang(lang)
 
 
 def _oidc_user() -> str | None:

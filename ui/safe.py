@@ -79,8 +79,8 @@ def table(df: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(s) or s.dtype == object:
             out[c] = s.map(lambda v: md(v) if isinstance(v, str) else v).astype(object)
     out.columns = [md(c) if isinstance(c, str) else c for c in out.columns]
-    if out.index.dtype == object:
-        out.index = [md(i) if isinstance(i, str) else i for i in out.index]
+    if not isinstance(out.index, pd.MultiIndex) and (out.index.dtype == object or pd.api.types.is_string_dtype(out.index)):
+        out.index = pd.Index([md(i) if isinstance(i, str) else i for i in out.index], name=out.index.name, dtype=object)
     if isinstance(out.index.name, str):
         out.index.name = md(out.index.name)
     return out

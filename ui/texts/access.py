@@ -1,4 +1,4 @@
-"""Sign-in, roles and the access-control notes (ui/access.py, app.py)."""
+"""Sign-in, roles and the access-control notes (ui/access.py, app.py); safe downloads (ui/safe.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "access.signin.intro": {
@@ -39,5 +39,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "access.config_error": {
         "en": "The access configuration cannot be read, so nothing is shown: {detail}",
         "fr": "La configuration des accès est illisible : rien n’est affiché. {detail}",
+    },
+    "safe.download.csv": {
+        "en": "Download these {n} rows as CSV",
+        "fr": "Télécharger ces {n} lignes en CSV",
+    },
+    "safe.download.csv.one": {
+        "en": "Download this row as CSV",
+        "fr": "Télécharger cette ligne en CSV",
     },
 }
