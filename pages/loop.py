@@ -124,7 +124,7 @@ with tab_a:
         allc = rank["all"].sort_values("roi")
         fig = go.Figure(go.Bar(
             x=allc["roi"], y=safe.plots(allc["key"]), orientation="h", marker_color=[GOOD if v >= 0 else BAD for v in allc["roi"]],
-            text=[insights.value("roi", v, lang, cur) for v in allc["roi"]], textposition="auto",
+            text=[insights.value("roi", v, lang, cur) for v in allc["roi"]], textposition="auto", textangle=0,
             hovertemplate="%{y}: %{text}<extra></extra>",
         ))
         fig.update_xaxes(tickformat=".0%", title=t("loop.campaigns.axis"), zeroline=True)

@@ -67,7 +67,7 @@ def pcolor(p) -> str:
 
 
 def hbar(labels: list[str], values: list[float], marker_colors: list[str] | str, text: list[str], title: str, key: str) -> None:
-    fig = go.Figure(go.Bar(x=values, y=safe.plots(labels), orientation="h", marker_color=marker_colors, text=text, textposition="auto",
+    fig = go.Figure(go.Bar(x=values, y=safe.plots(labels), orientation="h", marker_color=marker_colors, text=text, textposition="auto", textangle=0,
                            hovertemplate="%{y}: %{text}<extra></extra>"))
     st.markdown(f"**{title}**")
     fig.update_layout(showlegend=False, height=min(H, 44 * len(labels) + 70))
@@ -106,11 +106,11 @@ if platforms:
         names = [pname(p) for p in df["platform"]]
         fig.add_bar(name=t("metrics.engagement_rate_reach"), y=names, x=df["er_reach"], orientation="h",
                     marker_color="#2563EB" if ctx.theme == "light" else "#60A5FA",
-                    text=[fmt.percent(v, 1, lang) for v in df["er_reach"]], textposition="auto",
+                    text=[fmt.percent(v, 1, lang) for v in df["er_reach"]], textposition="auto", textangle=0,
                     hovertemplate="%{y}: %{text}<extra></extra>")
         fig.add_bar(name=t("metrics.engagement_rate_followers"), y=names, x=df["er_followers"], orientation="h",
                     marker_color="#D97706" if ctx.theme == "light" else "#FBBF24",
-                    text=[fmt.percent(v, 1, lang) for v in df["er_followers"]], textposition="auto",
+                    text=[fmt.percent(v, 1, lang) for v in df["er_followers"]], textposition="auto", textangle=0,
                     hovertemplate="%{y}: %{text}<extra></extra>")
         st.markdown(f"**{t('objectives.engagement_rates')}**")
         fig.update_layout(barmode="group", height=max(H, 56 * len(names) + 90))
@@ -251,7 +251,7 @@ if len(soc):
             fig = go.Figure()
             fig.add_bar(name=t("objectives.sessions"), y=safe.plots(d["campaign"]), x=d["sessions"], orientation="h",
                         marker_color="#2563EB" if ctx.theme == "light" else "#60A5FA",
-                        text=[fmt.integer(v, lang) for v in d["sessions"]], textposition="auto",
+                        text=[fmt.integer(v, lang) for v in d["sessions"]], textposition="auto", textangle=0,
                         hovertemplate="%{y}: %{text}<extra></extra>")
             st.markdown(f"**{t('objectives.traffic_by_campaign')}**")
             fig.update_layout(height=min(H, 44 * len(d) + 70), showlegend=False)

@@ -379,3 +379,17 @@ def test_presentation_mode_offers_the_report(app_store):
     assert btn, [b.label for b in at.button]
     btn[0].click().run()
     assert not at.exception
+
+
+def test_no_chart_can_be_cut_across_pages():
+    """Chromium never splits a box marked ``break-inside: avoid`` that fits in a page: every chart
+    box (its fixed height plus margins) must fit the printable height of A4 and of Letter."""
+    from report import build
+
+    css = build._CSS
+    assert ".chart" in re.search(r"([^{}]*)\{\s*break-inside: avoid", css).group(1)
+    px_to_mm = 25.4 / 96
+    chart_mm = build.CHART_H * px_to_mm + 2 + 4  # height + margins (2 mm above, 4 mm below)
+    for paper_mm in (297.0, 279.4):  # A4, Letter
+        printable = paper_mm - 15 - 16  # @page margins
+        assert chart_mm < printable / 2, (paper_mm, chart_mm)  # even a heading kept with it fits
