@@ -147,23 +147,15 @@ own_alerts = memo("alerts", (OWN, "D", alert_start, ctx.end, tuple(ALERTS.items(
                   lambda: _all_alerts(OWN, "D", alert_start, ctx.end))
 
 
-def delta_text(a: float, b: float, kind: str = "count") -> str | None:
-    if any(isinstance(v, float) and math.isnan(v) for v in (a, b)):
-        return None
-    if kind == "points":
-        return fmt.points(a - b, lang=lang)
-    if b == 0:
-        return None
-    return fmt.percent((a - b) / b, 0, lang, signed=True)
-
-
 k1, k2, k3, k4 = st.columns(4)
 # the same formatting as the Overview and Objectives (ui.insights.value): one number, one look
-k1.metric(t("listening.kpi.mentions"), insights.value("mentions", cur["mentions"], lang), delta_text(cur["mentions"], prev["mentions"]),
+k1.metric(t("listening.kpi.mentions"), insights.value("mentions", cur["mentions"], lang),
+          insights.change("mentions", cur["mentions"], prev["mentions"], lang),
           help=t("listening.kpi.mentions.help"))
 k2.metric(t("listening.kpi.net"), insights.value("net_sentiment", cur["net_sentiment"], lang),
-          delta_text(cur["net_sentiment"], prev["net_sentiment"], "points"), help=t("listening.kpi.net.help"))
-k3.metric(t("listening.kpi.sov"), insights.value("share_of_voice", sov_now, lang), delta_text(sov_now, sov_prev, "points"),
+          insights.change("net_sentiment", cur["net_sentiment"], prev["net_sentiment"], lang), help=t("listening.kpi.net.help"))
+k3.metric(t("listening.kpi.sov"), insights.value("share_of_voice", sov_now, lang),
+          insights.change("share_of_voice", sov_now, sov_prev, lang),
           help=t("listening.kpi.sov.help"))
 n_crises = int(own_alerts["crisis"].sum()) if len(own_alerts) else 0
 k4.metric(t("listening.kpi.alerts"), fmt.integer(len(own_alerts), lang),

@@ -47,7 +47,8 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def shown(root: Path, ws: str, page: str, start: dt.date, end: dt.date, lang: str) -> dict[str, str]:
-    """{metric id: text} of the headline metrics of one page (first occurrence)."""
+    """{metric id: text} of the headline metrics of one page (first occurrence); the change
+    against the previous period under ``"<id>:delta"`` where the page shows one."""
     at = AppTest.from_file(str(app.HERE / "app.py"), default_timeout=180)
     at.query_params.update({"workspace": ws, "lang": lang, "start": start.isoformat(), "end": end.isoformat()})
     at.run()
@@ -59,6 +60,8 @@ def shown(root: Path, ws: str, page: str, start: dt.date, end: dt.date, lang: st
         mid = names.get(m.label)
         if mid and mid not in out:
             out[mid] = m.value
+            if m.proto.delta:
+                out[mid + ":delta"] = m.proto.delta
     return out
 
 
@@ -84,6 +87,8 @@ def check(root: Path, ws: str, periods: list[tuple[dt.date, dt.date]], lang: str
             for page, text in seen.items():
                 assert text == expected, (ws, start, end, mid, page, text, expected)
             compared += len(seen) >= 2
+            deltas = {p: v[mid + ":delta"] for p, v in per_page.items() if mid + ":delta" in v}
+            assert len(set(deltas.values())) <= 1, (ws, start, end, mid, deltas)  # the same change everywhere
     return compared
 
 
