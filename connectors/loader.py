@@ -284,7 +284,8 @@ def format_handles(handles: dict[str, Any] | None) -> str:
 def validate_settings(doc: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Clean a ``workspace`` settings document; returns it and ``[(field, error code)]``.
 
-    Codes: ``tz`` (unknown time zone), ``currency`` (not 3 letters), ``week_start``,
+    Codes: ``tz`` (unknown time zone), ``currency`` (not 3 letters), ``week_start``, ``colour``
+    (not ``#RRGGBB``),
     ``value`` (negative or not a number), ``own_brand`` (aliases without a brand name),
     ``duplicate`` (a name or alias claimed by two brands), ``name`` (a brand without a name)."""
     from metrics.brands import alias_key
@@ -315,6 +316,9 @@ def validate_settings(doc: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[s
             errors.append((k, "value"))
         else:
             d[k] = x
+    colour = str(d.get("brand_color") or "").strip()
+    if colour and not __import__("re").fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        errors.append(("brand_color", "colour"))
     d["own_brand"] = str(d.get("own_brand") or "").strip()
     if not d["own_brand"] and (d.get("own_aliases") or d.get("own_handles")):
         errors.append(("own_brand", "own_brand"))

@@ -113,11 +113,13 @@ def test_settings_round_trip_turns_on_share_of_voice_and_counts_every_spelling(a
     at.text_input(key="client.own_more").set_value("ACME (marque), bluesky: acme.bsky.social")
     at.text_area(key="client.competitors").set_value("Rival, rival.bsky.social")
     at.selectbox(key="client.currency").set_value("EUR")
+    at.color_picker(key="client.colour").set_value("#AA3300")
     at.button[[b.label for b in at.button].index("Save client settings")].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
 
     doc = load_config(acme_store, WS, "workspace", {})
     assert doc["own_brand"] == "Acme" and doc["display_name"] == "Acme Tourisme" and doc["currency"] == "EUR"
+    assert doc["brand_color"].upper() == "#AA3300"  # the report's colour
     assert doc["competitors"] == [{"name": "Rival", "aliases": ["rival.bsky.social"], "handles": {}}]
 
     s = loader.load_summary(acme_store, WS, MONDAY, end)

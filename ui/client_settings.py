@@ -1,6 +1,6 @@
 """Client settings form (Settings page, editors only): display name, currency, time zone,
-first day of the week, default values per conversion and lead, the own brand with its
-aliases and handles, competitors and partners with theirs.
+first day of the week, default values per conversion and lead, the report's colour and
+logo, the own brand with its aliases and handles, competitors and partners with theirs.
 
 Saved in the workspace's ``workspace`` config document (other keys such as ``lead_salt``
 and ``fx_rates`` are kept), validated by :func:`connectors.loader.validate_settings`, and
@@ -9,6 +9,7 @@ applied at once everywhere: every cached read is keyed on that document's versio
 
 from __future__ import annotations
 
+import base64
 import zoneinfo
 from typing import Any
 
@@ -21,6 +22,7 @@ from ui.i18n import t
 COMMON_ZONES = ("America/Toronto", "America/Montreal", "America/Vancouver", "America/New_York", "Europe/Paris",
                 "Europe/Zurich", "Europe/Brussels", "Europe/London", "UTC")
 CURRENCIES = ("CAD", "EUR", "CHF", "USD", "GBP")
+LOGO_MAX_KB = 300  # stored in the settings document as a data URI: keep it small
 
 
 def _split(text: str) -> list[str]:
@@ -67,6 +69,13 @@ def render(ctx) -> None:
                               value=cfg.value_per_conversion, help=t("client.value.help"))
         vpl = c6.number_input(t("client.value_per_lead", currency=cfg.currency), min_value=0.0, step=1.0,
                               value=cfg.value_per_lead, help=t("client.value.help"))
+        c7, c8 = st.columns([1, 3])
+        colour = c7.color_picker(t("client.brand_color"), value=doc.get("brand_color") or "#1F4E79", key="client.colour",
+                                 help=t("client.brand_color.help"))
+        logo_file = c8.file_uploader(t("client.logo"), type=["png", "jpg", "jpeg", "svg", "webp"], key="client.logo",
+                                     help=t("client.logo.help", kb=LOGO_MAX_KB))
+        if doc.get("logo"):
+            c8.caption(t("client.logo.kept"))
         st.markdown(f"**{t('client.own')}**")
         b1, b2 = st.columns([1, 2])
         own = b1.text_input(t("client.own_brand"), value=doc.get("own_brand") or "", key="client.own")
@@ -86,6 +95,14 @@ def render(ctx) -> None:
     new = {**doc, "display_name": display, "currency": currency, "timezone": tz, "week_start": week_start,
            "value_per_conversion": vpc, "value_per_lead": vpl, "own_brand": own, "own_aliases": own_entry.get("aliases") or [],
            "own_handles": own_entry.get("handles") or {}, "competitors": parse_lines(comps), "partners": parse_lines(partners)}
+    new["brand_color"] = colour
+    if logo_file is not None:
+        payload = logo_file.getvalue()
+        if len(payload) > LOGO_MAX_KB * 1024:
+            st.error(t("client.err.logo", kb=LOGO_MAX_KB))
+            return
+        mime = logo_file.type if (logo_file.type or "").startswith("image/") else "image/png"
+        new["logo"] = f"data:{mime};base64," + base64.b64encode(payload).decode("ascii")
     clean, errors = loader.validate_settings(new)
     if errors:
         for field, code in errors:
