@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from connectors import scoring, store
@@ -28,6 +27,7 @@ from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
 from connectors.formats.generic import GENERIC, default_date_order, header_signature, mapping_targets  # noqa: F401  (re-exported)
 from connectors.readers import Document, Kind, open_document, sheet_records
+from metrics import per_distinct
 from metrics.channels import mention_source
 
 MIN_CONFIDENCE = 0.5
@@ -194,13 +194,6 @@ def import_bytes(
     return _import_doc(root, workspace, doc, account, progress, now)
 
 
-def _per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
-    """``values.map(fn)`` computed once per distinct value (a million mentions have a few sources)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = np.array([fn(u) for u in uniques] + [fn(None)], dtype=object)
-    return pd.Series(mapped[codes], index=values.index, dtype="object", name=values.name)
-
-
 def _import_doc(
     root: Path, workspace: str, doc: Document, account: str | None, progress: Callable[[float], None] | None, now: dt.datetime | None
 ) -> list[dict[str, Any]]:
@@ -219,7 +212,7 @@ def _import_doc(
         n = 0
         for table, frame in fmt.parse(doc, ctx):
             if table in ("mentions", "sentiment_daily") and "source" in frame:  # one spelling per source (x, not SOCIALMEDIA_TWITTER)
-                frame["source"] = _per_distinct(frame["source"], mention_source)
+                frame["source"] = per_distinct(frame["source"], mention_source)
             frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
             tx.upsert(table, frame)
             n += len(frame)

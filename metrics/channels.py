@@ -42,6 +42,8 @@ import re
 
 import pandas as pd
 
+from metrics import per_distinct
+
 PAID_MEDIUM_RE = re.compile(r"^(.*cp.*|ppc|retargeting|paid.*)$")
 SHOPPING_CAMPAIGN_RE = re.compile(r"^(.*(([^a-df-z]|^)shop|shopping).*)$")
 SOCIAL_MEDIUMS = frozenset({"social", "social-network", "social-media", "sm", "social network", "social media"})
@@ -252,5 +254,5 @@ def social_mask(df: pd.DataFrame) -> pd.Series:
     """Vectorised :func:`is_social` over a traffic frame."""
     ch = channel_groups(df)
     src = df["source"].tolist() if "source" in df.columns else [None] * len(df)
-    plat = pd.Series([platform_for_source(v) is not None for v in src], index=df.index, dtype=bool)
+    plat = pd.Series(per_distinct(pd.Series(list(src), index=df.index), platform_for_source).notna().to_numpy(), index=df.index, dtype=bool)
     return (ch.isin(SOCIAL_CHANNELS) | plat).astype(bool)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics import NAN, DateLike, day, fold, local_day_series, memo, nullify, num, safe_div, text, total
+from metrics import NAN, DateLike, day, fold, local_day_series, memo, nullify, num, per_distinct, safe_div, text, total
 from metrics.channels import platform_for_source
 
 FUNNEL = ("new", "contacted", "qualified", "won")
@@ -53,7 +53,7 @@ def _prepare_leads(leads: pd.DataFrame | None, tz: str | None) -> pd.DataFrame:
         "medium": text(leads, "medium"), "campaign": text(leads, "campaign"),
         "stage": text(leads, "stage").map(normalize_stage), "value": num(leads, "value"),
     })
-    out["platform"] = pd.Series([platform_for_source(v) for v in out["source"]], index=out.index, dtype="object")
+    out["platform"] = per_distinct(out["source"], platform_for_source)
     return out
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, local_day_series, memo, nullify, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, local_day_series, memo, nullify, num, per_distinct, safe_div, text
 from metrics.channels import platform_for_source
 
 COUNT_COLS = ("mentions", "positive", "neutral", "negative")
@@ -126,7 +126,7 @@ def _mention_counts(mentions_df, sentiment_daily, tz, own_brand, competitors, by
     else:
         out["is_own"] = ~out["brand_key"].isin(comps)
     out["is_own"] = out["is_own"].astype(bool)
-    out["platform"] = pd.Series([_source_platform(v) for v in out["source"]], index=out.index, dtype="object")
+    out["platform"] = per_distinct(out["source"], _source_platform)
     return out[_COLS]
 
 

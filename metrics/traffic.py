@@ -53,7 +53,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, memo, nullify, num, safe_div, text
+from metrics import DateLike, day, day_series, fold, memo, nullify, num, per_distinct, safe_div, text
 from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_source
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
@@ -99,7 +99,7 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
         return f
     f = f.assign(dimset=_merge_sets(f))
     f["channel_group"] = channel_groups(f)
-    f["platform"] = pd.Series([platform_for_source(v) for v in f["source"]], index=f.index, dtype="object")
+    f["platform"] = per_distinct(f["source"], platform_for_source)
     f["is_social"] = (f["channel_group"].isin(SOCIAL_CHANNELS) | f["platform"].notna()).astype(bool)
     sets = [frozenset(d.split("|")) if d else frozenset() for d in f["dimset"]]
     f["can_social"] = pd.Series([bool(x & {"source", "medium", "channel"}) for x in sets], index=f.index, dtype=bool)

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from pathlib import Path
 
@@ -63,6 +64,15 @@ def first_day() -> dt.date:
 @st.cache_resource(ttl=15 * 60, max_entries=4, show_spinner=False)
 def _load(root: str, ws_name: str, lo: dt.date, hi: dt.date, version_key: tuple) -> Tables:
     return load_summary_inputs(Path(root), ws_name, lo, hi, lo)
+
+
+MAX_POINTS = 5000
+
+
+@st.cache_data(ttl=15 * 60, max_entries=32, show_spinner=False)
+def _off_track(root: str, ws_name: str, goals_json: str, as_of: dt.date, version_key: tuple, _tbl: Tables) -> list[dict]:
+    """Goals off track (every goal evaluated): once per (workspace, goals, day, store version)."""
+    return L.goals_off_track(json.loads(goals_json), _tbl, as_of)
 
 
 with st.spinner(t("loop.loading")):
@@ -149,6 +159,9 @@ with tab_a:
         else:
             st.markdown(t("loop.outperf.none", n=len(winners)))
         others = every[every["ratio"] < L.OUTPERFORM_FACTOR]
+        if len(others) > MAX_POINTS:  # no chart ships more than ~10k points: a seeded sample of the ordinary posts
+            st.caption(t("loop.outperf.sampled", n=fmt.integer(MAX_POINTS, lang), total=fmt.integer(len(others), lang)))
+            others = others.sample(n=MAX_POINTS, random_state=0).sort_values("local")
         fig = go.Figure()
         fig.add_trace(go.Scatter(x=others["local"], y=others["ratio"], mode="markers", name=t("loop.outperf.others"),
                                  marker={"size": 6, "color": MUTED, "opacity": 0.6}, hovertemplate="%{x}<br>×%{y:.1f}<extra></extra>"))
@@ -263,7 +276,7 @@ with tab_a:
     if not goals:
         widgets.setup_hint("loop.goals.nogoals", "markdown", ctx=ctx)
     else:
-        bad = L.goals_off_track(goals, tbl, as_of_period)
+        bad = _off_track(str(ctx.root), ws, json.dumps(goals, sort_keys=True, default=str), as_of_period, results.version(ctx), tbl)
         if not bad:
             st.markdown(t("loop.goals.none"))
         for i, g in enumerate(bad[:3]):

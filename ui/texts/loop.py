@@ -225,4 +225,6 @@ TEXTS = {
     "loop.ba.record": {"en": "Record verdict and decision", "fr": "Noter le verdict et la décision"},
     "loop.ba.recorded_ok": {"en": "Verdict and decision recorded; the action is closed.", "fr": "Verdict et décision notés ; l’action est close."},
     "loop.ba.change_marker": {"en": "change", "fr": "changement"},
+    "loop.outperf.sampled": {"en": "{n} of the {total} ordinary posts are drawn (a fixed sample), so the chart stays readable.",
+                             "fr": "{n} des {total} publications ordinaires sont tracées (un échantillon fixe), pour garder le graphique lisible."},
 }
