@@ -173,5 +173,6 @@ def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
         return pd.Series([], index=values.index, dtype="object", name=values.name)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     mapped = np.empty(len(uniques) + 1, dtype=object)
-    mapped[:] = [fn(u) for u in uniques] + [fn(None)]
+    missing = fn(None) if (codes == -1).any() else None  # fn(None) only when a value is missing
+    mapped[:] = [fn(u) for u in uniques] + [missing]
     return pd.Series(mapped[codes], index=values.index, dtype="object", name=values.name)

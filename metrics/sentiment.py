@@ -71,8 +71,8 @@ def _mention_counts(mentions_df, sentiment_daily, tz, own_brand, competitors, by
     parts = []
     m = mentions_df if mentions_df is not None else pd.DataFrame()
     if len(m) and "published_at" in m.columns:
-        lab = pd.Series([fold(v) for v in m["sentiment_label"]] if "sentiment_label" in m.columns else [None] * len(m),
-                        index=m.index, dtype="object")
+        lab = (per_distinct(m["sentiment_label"], fold) if "sentiment_label" in m.columns
+               else pd.Series([None] * len(m), index=m.index, dtype="object"))
         f = pd.DataFrame({
             "date": local_day_series(m["published_at"], tz),
             "source": text(m, "source"), "brand": text(m, "brand"), "topic": text(m, "topic"),

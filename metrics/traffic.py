@@ -101,9 +101,10 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     f["channel_group"] = channel_groups(f)
     f["platform"] = per_distinct(f["source"], platform_for_source)
     f["is_social"] = (f["channel_group"].isin(SOCIAL_CHANNELS) | f["platform"].notna()).astype(bool)
-    sets = [frozenset(d.split("|")) if d else frozenset() for d in f["dimset"]]
-    f["can_social"] = pd.Series([bool(x & {"source", "medium", "channel"}) for x in sets], index=f.index, dtype=bool)
-    f["can_campaign"] = pd.Series(["campaign" in x for x in sets], index=f.index, dtype=bool)
+    # per distinct dimension set (a handful), not per row
+    dims = per_distinct(f["dimset"], lambda d: frozenset(d.split("|")) if d else frozenset())
+    f["can_social"] = per_distinct(dims, lambda x: bool(x and x & {"source", "medium", "channel"})).astype(bool)
+    f["can_campaign"] = per_distinct(dims, lambda x: bool(x and "campaign" in x)).astype(bool)
     f["slotkey"] = f["property"].astype("object") + "\x1f" + f["slot"].astype("object")
     f["setkey"] = f["slotkey"] + "\x1f" + f["dimset"].astype("object")
     return f
