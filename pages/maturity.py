@@ -10,6 +10,7 @@ period; each saved assessment is scored with the evidence as of its own date.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import textwrap
 
@@ -46,8 +47,20 @@ mentions = data.read("mentions", ["published_at", "brand", "sentiment_label", "t
 posts = data.read("posts", ["published_at", "text", "comments"], ctx=ctx)
 
 
+@st.cache_data(ttl=15 * 60, max_entries=64, show_spinner=False)
+def _evidence(root: str, ws_name: str, d: dt.date, tz: str, own: str | None, comps: tuple, journal_json: str,
+              versions: tuple, lo_day: dt.date, _mentions, _posts) -> dict[int, M.Evidence]:
+    """The data's evidence on ``d``: once per (workspace, day, settings, journal, store version)."""
+    return M.evidence(_mentions, _posts, json.loads(journal_json), d, tz, own, comps)
+
+
+VERSIONS = (data.version(ctx.root, ws, "mentions"), data.version(ctx.root, ws, "posts"))
+JOURNAL_JSON = json.dumps(journal, sort_keys=True, default=str)
+
+
 def evidence_at(d: dt.date) -> dict[int, M.Evidence]:
-    return M.evidence(mentions, posts, journal, d, ctx.timezone, own_brand, competitors)
+    return _evidence(str(ctx.root), ws, d, ctx.timezone, own_brand, tuple(competitors), JOURNAL_JSON, VERSIONS, lo,
+                     mentions, posts)
 
 
 ev = evidence_at(as_of)
