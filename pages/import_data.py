@@ -211,7 +211,7 @@ with left:
             for table, frame in det.preview.items():
                 st.markdown(t("import.preview", table=widgets.table_name(table)))
                 if len(frame):
-                    widgets.table(importview.preview(frame, ctx.lang), ctx)
+                    widgets.table(importview.preview(frame, ctx.lang, tz=ctx.timezone), ctx)
                 else:
                     st.caption(t("import.preview.empty"))
             ready.append((f.name, payload))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from connectors import importer
@@ -249,3 +250,12 @@ def test_import_page_in_french_has_no_english_and_no_raw_columns(store_env):
     at.button(key="import.go").click().run()
     done = "\n".join(str(e.value) for e in at.success)
     assert safe.md("meta_posts_bom.csv") in done and "lignes lues" in done and english_in(done) == []
+
+
+def test_preview_shows_instants_in_the_workspace_time_zone():
+    frame = pd.DataFrame({"mention_id": ["a", "b"],
+                          "published_at": pd.to_datetime(["2026-03-02T05:00Z", "2026-03-02T15:30Z"], utc=True)})
+    shown = importview.preview(frame, "fr", tz="America/Toronto")
+    col = [c for c in shown.columns if c != importview.field_name("mention_id", "fr")][0]
+    # 05:00 UTC is local midnight (a date-only value in Toronto): the date alone; 15:30 UTC is 10 h 30 there
+    assert shown[col].tolist() == ["2 mars 2026", "2 mars 2026, 10\u00a0h\u00a030"]

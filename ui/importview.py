@@ -105,7 +105,7 @@ def file_facts(file_name: str, nbytes: int, encoding: str, lang: str, error: Imp
     return _t("import.file.text", lang, size=size, encoding=name) if name else _t("import.file.size", lang, size=size)
 
 
-def _cell(column: str, v: Any, lang: str) -> Any:
+def _cell(column: str, v: Any, lang: str, tz: str | None = None) -> Any:
     if fmt.is_missing(v):
         return ""
     if column == "platform":
@@ -118,6 +118,8 @@ def _cell(column: str, v: Any, lang: str) -> Any:
         return fmt.date(v, lang)
     if column in TIME_COLUMNS:
         ts = pd.Timestamp(v)
+        if tz and ts.tzinfo is not None:  # the workspace's clock, as every page shows it
+            ts = ts.tz_convert(tz)
         if ts.hour == 0 and ts.minute == 0 and ts.second == 0:
             return fmt.date(ts, lang)
         return fmt.datetime(ts, lang)
@@ -132,12 +134,13 @@ def _cell(column: str, v: Any, lang: str) -> Any:
     return str(v)
 
 
-def preview(frame: pd.DataFrame, lang: str, rows: int = 5) -> pd.DataFrame:
-    """The first ``rows`` stored rows as the user reads them: labelled columns, locale formats;
-    columns empty in every shown row and internal ones are left out."""
+def preview(frame: pd.DataFrame, lang: str, rows: int = 5, tz: str | None = None) -> pd.DataFrame:
+    """The first ``rows`` stored rows as the user reads them: labelled columns, locale formats,
+    instants in the workspace time zone ``tz``; columns empty in every shown row and internal
+    ones are left out."""
     head = frame.head(rows)
     cols = [c for c in head.columns if c not in HIDDEN_COLUMNS and head[c].notna().any() and not head[c].astype(str).eq("").all()]
-    out = pd.DataFrame({field_name(c, lang): [_cell(c, v, lang) for v in head[c].tolist()] for c in cols})
+    out = pd.DataFrame({field_name(c, lang): [_cell(c, v, lang, tz) for v in head[c].tolist()] for c in cols})
     return out.astype(str)
 
 
