@@ -17,6 +17,7 @@ calls in ``ui/data.py`` / ``ui/results.py`` keyed on the store version.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from connectors.schema import TABLES
+from connectors.schema import PLATFORMS, TABLES
 from connectors.store import load_config, read_table
 from metrics.brands import BrandBook, attribute, brand_book
 from metrics.registry import Tables
@@ -228,41 +229,21 @@ def data_span(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> di
 
 # --------------------------------------------------------------------------- client settings (validation)
 
-PLATFORM_IDS = ("x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "mastodon", "bluesky", "web")
-_CURRENCY = __import__("re").compile(r"^[A-Z]{3}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
-
-def parse_handles(text: str) -> tuple[dict[str, list[str]], list[str]]:
-    """``"bluesky: name.bsky.social; x: @name"`` (``;``, ``,`` or new lines between entries) ->
-    ``{platform: [handle]}`` and the entries that name no known platform."""
-    out: dict[str, list[str]] = {}
-    bad: list[str] = []
-    for raw in __import__("re").split(r"[;\n,]", text or ""):
-        entry = raw.strip()
-        if not entry:
-            continue
-        platform, sep, handle = entry.partition(":")
-        p = platform.strip().lower()
-        if not sep or p not in PLATFORM_IDS or not handle.strip():
-            bad.append(entry)
-            continue
-        out.setdefault(p, [])
-        if handle.strip() not in out[p]:
-            out[p].append(handle.strip())
-    return out, bad
 
 
 def parse_brand_line(line: str) -> dict[str, Any] | None:
     """One brand written on a line: ``Name, alias, platform: handle, …`` (commas or semicolons
     between items; an item ``platform: handle`` with a known platform id is a handle, any
     other item an alias) -> ``{"name", "aliases", "handles"}``; None for a blank line."""
-    items = [x.strip() for x in __import__("re").split(r"[,;]", line or "") if x.strip()]
+    items = [x.strip() for x in re.split(r"[,;]", line or "") if x.strip()]
     if not items:
         return None
     name, aliases, handles = items[0], [], {}
     for it in items[1:]:
         p, sep, h = it.partition(":")
-        if sep and p.strip().lower() in PLATFORM_IDS and h.strip():
+        if sep and p.strip().lower() in PLATFORMS and h.strip():
             handles.setdefault(p.strip().lower(), []).append(h.strip())
         elif it not in aliases:
             aliases.append(it)
@@ -275,10 +256,6 @@ def format_brand_line(entry: Any) -> str:
     parts = [str(e.get("name") or "")] + list(e.get("aliases") or [])
     parts += [f"{p}: {h}" for p, hs in (e.get("handles") or {}).items() for h in (hs if isinstance(hs, list) else [hs])]
     return ", ".join(x for x in parts if x)
-
-
-def format_handles(handles: dict[str, Any] | None) -> str:
-    return "; ".join(f"{p}: {h}" for p, hs in (handles or {}).items() for h in (hs if isinstance(hs, list) else [hs]))
 
 
 def validate_settings(doc: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
@@ -317,7 +294,7 @@ def validate_settings(doc: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[s
         else:
             d[k] = x
     colour = str(d.get("brand_color") or "").strip()
-    if colour and not __import__("re").fullmatch(r"#[0-9a-fA-F]{6}", colour):
+    if colour and not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
         errors.append(("brand_color", "colour"))
     d["own_brand"] = str(d.get("own_brand") or "").strip()
     if not d["own_brand"] and (d.get("own_aliases") or d.get("own_handles")):

@@ -111,16 +111,6 @@ class BrandBook:
     def competitor_names(self) -> tuple[str, ...]:
         return tuple(b.name for b in self.competitors)
 
-    @property
-    def partner_names(self) -> tuple[str, ...]:
-        return tuple(b.name for b in self.partners)
-
-    def kind_of(self, name: str | None) -> str | None:
-        for b in self.brands():
-            if b.name == name:
-                return b.kind
-        return None
-
     def canonical(self, value: object) -> str:
         """Canonical name of one spelling (rules in the module docstring)."""
         k = alias_key(value)
@@ -178,12 +168,3 @@ def attribute(brands: pd.Series | Iterable[object], book: BrandBook) -> pd.Serie
     mapped = np.array([book.canonical(u) for u in uniques] + [book.canonical(None)], dtype=object)
     return pd.Series(mapped[codes], index=s.index, dtype="object", name=s.name)
 
-
-def unattributed_spellings(brands: pd.Series, book: BrandBook, limit: int = 10) -> list[tuple[str, int]]:
-    """The most frequent raw spellings that match no brand of ``book`` (value, rows)."""
-    if book.empty or not len(brands):
-        return []
-    canon = attribute(brands, book)
-    raw = brands[(canon == UNATTRIBUTED).to_numpy()]
-    counts = raw.astype(str).str.strip().value_counts()
-    return [(str(k), int(v)) for k, v in counts.head(limit).items()]

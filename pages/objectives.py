@@ -44,7 +44,7 @@ def metric_row(items: list[tuple[str, str]]) -> None:
         v = insights.get_path(summ, path)
         d = dts.get(metric)
         prev = d.previous if d is not None else None
-        stale = insights.followers_last_known(summ, ctx.start, lang) if metric == "followers" else None
+        stale = insights.last_known(metric, summ, ctx.start, lang)
         if stale:  # carried from before the period: when it was measured, not a change of zero
             col.metric(insights.label(metric, lang), insights.value(metric, v, lang, cur), help=insights.help_text(metric, lang))
             col.caption(t("common.last_known", date=stale))

@@ -135,11 +135,6 @@ def show_goal(row: dict) -> None:
         st.progress(min(1.0, max(0.0, float(p))), text=f"{fmt.percent(p, 0, lang)} · {text}")
 
 
-def fmt_as_of(metric: str) -> str | None:
-    """For followers last measured before the period: that day, formatted; else None."""
-    return insights.followers_last_known(summ, ctx.start, lang) if metric == "followers" else None
-
-
 def card(objective: str, spec: dict) -> None:
     with st.container(border=True):
         st.subheader(f"{spec['icon']} {t(f'metrics.objective.{objective}')}", anchor=False)
@@ -150,7 +145,7 @@ def card(objective: str, spec: dict) -> None:
             prev = d.previous if d is not None else None
             fav = insights.favourable(metric, v, prev)
             spark = results.sparkline(ctx, tbl, metric)
-            as_of = fmt_as_of(metric)
+            as_of = insights.last_known(metric, summ, ctx.start, lang)
             if as_of:  # a stock carried from before the period: say when it was measured, no change
                 col.metric(insights.label(metric, lang), insights.value(metric, v, lang, cur), help=insights.help_text(metric, lang))
                 col.caption(t("common.last_known", date=as_of))

@@ -25,10 +25,6 @@ CURRENCIES = ("CAD", "EUR", "CHF", "USD", "GBP")
 LOGO_MAX_KB = 300  # stored in the settings document as a data URI: keep it small
 
 
-def _split(text: str) -> list[str]:
-    return list(dict.fromkeys(x.strip() for x in (text or "").replace(";", ",").replace("\n", ",").split(",") if x.strip()))
-
-
 def _zones() -> list[str]:
     rest = sorted(z for z in zoneinfo.available_timezones() if "/" in z and z not in COMMON_ZONES)
     return list(COMMON_ZONES) + rest

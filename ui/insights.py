@@ -185,11 +185,13 @@ def get_path(d: Mapping[str, Any], path: str) -> Any:
     return cur
 
 
-def followers_last_known(summ: dict, start, lang: str | None = None) -> str | None:
-    """When the followers figure was last measured before the period (a stock carried forward):
-    that day, formatted, for a "last known" note instead of a change; else None."""
+def last_known(metric_id: str, summ: dict, start, lang: str | None = None) -> str | None:
+    """When a stock figure (followers) was last measured before the period, i.e. carried
+    forward: that day, formatted, for a "last known" note instead of a change; else None."""
     import datetime as _dt
 
+    if metric_id != "followers":
+        return None
     d = (summ.get("presence") or {}).get("followers_as_of")
     if not d or _dt.date.fromisoformat(d) >= start:
         return None
