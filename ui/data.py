@@ -26,7 +26,7 @@ MAX_ENTRIES = 256
 
 
 def version(root: Path, workspace: str, table: str) -> tuple[int, int, int]:
-    """Changes whenever the store commits (the manifest's version number), a file of
+    """Changes whenever the store commits (the manifest is replaced), a file of
     ``table`` is replaced (stores written before the manifest) or the workspace settings change."""
 
     def mtime(p: Path) -> int:
@@ -36,11 +36,9 @@ def version(root: Path, workspace: str, table: str) -> tuple[int, int, int]:
             return 0
 
     ws = Path(root) / workspace
-    try:
-        committed = store.table_version(Path(root), workspace)
-    except (OSError, ValueError):
-        committed = 0
-    return committed, mtime(ws / table), mtime(ws / "_config" / "workspace.json")
+    # every commit replaces the manifest (one os.replace): its time is the committed version,
+    # read with a stat instead of parsing the JSON on every call of every rerun
+    return mtime(ws / store.MANIFEST), mtime(ws / table), mtime(ws / "_config" / "workspace.json")
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
