@@ -13,8 +13,8 @@ vaderSentiment-fr (FR), compound >= 0.05 positive, <= -0.05 negative, else neutr
 
 ``--curve`` prints the learning curve of the workspace layer (:mod:`metrics.sentiment_learn`):
 per seed, 135 texts are held out and never used for training or for any choice; the layer
-learns from the first 0, 25, 50, 100, 200 of the remaining texts (in a seeded random order, as
-a user's corrections would come) and is scored on the held-out texts. Mean and standard
+learns from the first 0, 25, 50, 100, 200 of the remaining texts, in a seeded random order and
+in the review queue's order (least certain first), and is scored on the held-out texts. Mean and standard
 deviation over seeds. It also times a retrain on 1,000 labels (what "learn from my labels" runs:
 penalty chosen by 3-fold CV, final fit, 5-fold CV estimate) and the scorer on distinct texts.
 
@@ -213,14 +213,20 @@ CURVE_SIZES = (0, 25, 50, 100, 200)
 HELD_OUT = 135
 
 
+ORDERS = ("random", "least certain first")
+
+
 def curve(texts: list[str], gold: list[str], seeds: int = 5) -> dict:
-    """Held-out macro-F1 after k corrections, per seed (see the module docstring); key
-    "band re-chosen": the default scorer with the neutral band of the dev set's main language
-    re-chosen on the non-held-out texts of each seed."""
+    """Held-out macro-F1 per seed: ``out[order][k]`` after k corrections taken in that order from
+    the non-held-out texts ("random": the seeded order; "least certain first": the review queue's
+    order, by the default scorer's uncertainty, ties in the seeded order); ``out["band
+    re-chosen"]``: the default scorer with the neutral band of the dev set's main language re-chosen
+    on the non-held-out texts of each seed."""
     import random
 
     an = sm.analyse_texts(texts)
-    out: dict = {k: [] for k in CURVE_SIZES}
+    unc = [1.0 - max(sm.softmax3(sm.base_logits(a[1], a[0]))) for a in an]
+    out: dict = {o: {k: [] for k in CURVE_SIZES} for o in ORDERS}
     out["band re-chosen"] = []
     lang = max(("fr", "en"), key=lambda k: sum(a[0] == k for a in an))
     for seed in range(seeds):
@@ -233,10 +239,12 @@ def curve(texts: list[str], gold: list[str], seeds: int = 5) -> dict:
         _f, (pos, neg, _m) = _fit({False: [a[1] for a in an]}, gold, pool)
         out["band re-chosen"].append(macro_f1(g_test, [sm.label_for(an[i][1], pos=pos, neg=neg) if an[i][0] == lang
                                                        else sm.label_for(an[i][1], an[i][0]) for i in test]))
-        for k in CURVE_SIZES:
-            tr = pool[:k]
-            layer = sl.fit_auto([an[i] for i in tr], [gold[i] for i in tr]) if k else None
-            out[k].append(macro_f1(g_test, sl.predict(layer, [an[i] for i in test])))
+        for o in ORDERS:
+            ranked = pool if o == "random" else sorted(pool, key=lambda i: -unc[i])
+            for k in CURVE_SIZES:
+                tr = ranked[:k]
+                layer = sl.fit_auto([an[i] for i in tr], [gold[i] for i in tr]) if k else None
+                out[o][k].append(macro_f1(g_test, sl.predict(layer, [an[i] for i in test])))
     return out
 
 
@@ -300,11 +308,11 @@ def main() -> None:
         print(f"-- boussole on distinct texts (no repeated text): {distinct_speed(texts, args.min_texts):,.0f} texts/s (1 core)")
         if args.curve:
             r = curve(texts, gold, args.seeds)
-            base = statistics.mean(r[0])
+            base = statistics.mean(r[ORDERS[0]][0])
             print(f"   learning curve, held-out macro-F1 over {args.seeds} seeds ({HELD_OUT} held-out texts each):")
-            for k, v in r.items():
+            rows = [(f"{o}, {k:>3} corrections", v) for o in ORDERS for k, v in r[o].items()]
+            for name, v in [*rows, ("0 corrections, band re-chosen without the held-out texts", r["band re-chosen"])]:
                 sd = statistics.stdev(v) if len(v) > 1 else 0.0
-                name = f"{k:>4} corrections" if isinstance(k, int) else f"   0, {k}"
                 print(f"   {name}: {statistics.mean(v):.3f} ± {sd:.3f}  ({statistics.mean(v) - base:+.3f})")
         if args.tune:
             res = tune(lang, texts, gold, args.splits)
