@@ -13,19 +13,24 @@ vaderSentiment-fr (FR), compound >= 0.05 positive, <= -0.05 negative, else neutr
 
 ``--curve`` prints the learning curve of the workspace layer (:mod:`metrics.sentiment_learn`):
 per seed, 135 texts are held out and never used for training or for any choice; the layer
-learns from the first 0, 25, 50, 100, 200 of the remaining texts (in a seeded random order, as
-a user's corrections would come) and is scored on the held-out texts. Mean and standard
+learns from the first 0, 25, 50, 100, 200 of the remaining texts, in a seeded random order and
+in the review queue's order (least certain first), and is scored on the held-out texts. Mean and standard
 deviation over seeds. It also times a retrain on 1,000 labels (what "learn from my labels" runs:
 penalty chosen by 3-fold CV, final fit, 5-fold CV estimate) and the scorer on distinct texts.
 
 ``--tune`` reproduces how the few global parameters in ``metrics.sentiment_model.PARAMS`` were
-chosen: 2-fold cross-validation (even / odd lines), a grid over the neutral band (positive and
-negative thresholds) and the morphology switch, chosen on one half and scored on the other.
+chosen: 2-fold cross-validation (even / odd lines), the neutral band (positive and negative
+thresholds: the pair of a 0.00-0.60 grid with the best macro-F1) and the morphology switch chosen
+on one half and scored on the other. Beside it, a rule tried for issue 19 and not shipped: the
+"quantile" band, at which the predicted class shares equal the labelled shares of the half it is
+chosen on (nothing searched); both rules are compared over ``--splits`` random 2-fold splits
+(paired, same halves).
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 import warnings
@@ -129,7 +134,54 @@ def _fit(scores: dict[bool, list[float]], gold: list[str], rows: list[int]) -> t
     return best
 
 
-def tune(lang: str, texts: list[str], gold: list[str]) -> dict:
+def quantile_band(scores: list[float], gold: list[str]) -> tuple[float, float]:
+    """(pos, neg) thresholds at which as many texts score >= pos as are labelled positive and as
+    many score <= -neg as are labelled negative (ties included), each at least 0, 3 decimals."""
+    s = sorted(scores)
+    k_neg, k_pos = gold.count("negative"), gold.count("positive")
+    neg = max(0.0, -s[k_neg - 1]) if k_neg else 1.0
+    pos = max(0.0, s[len(s) - k_pos]) if k_pos else 1.0
+    return round(pos, 3), round(neg, 3)
+
+
+def _fit_quantile(scores: dict[bool, list[float]], gold: list[str], rows: list[int]) -> tuple[float, tuple[float, float, bool]]:
+    """The quantile band for each morphology setting; the setting with the better F1 on ``rows``."""
+    best = (-1.0, (0.0, 0.0, False))
+    g = [gold[i] for i in rows]
+    for morph, s_all in scores.items():
+        s = [s_all[i] for i in rows]
+        pos, neg = quantile_band(s, g)
+        f = macro_f1(g, _labels_at(s, pos, neg))
+        if f > best[0] + 1e-12:
+            best = (f, (pos, neg, morph))
+    return best
+
+
+RULES = {"grid": _fit, "quantile": _fit_quantile}
+
+
+def compare_rules(scores: list[float], gold: list[str], splits: int) -> dict[str, list[float]]:
+    """Held-out macro-F1 of each band rule over ``splits`` seeded random 2-fold splits (both halves
+    as test), morphology as shipped; the same halves for both rules."""
+    import random
+
+    out: dict[str, list[float]] = {k: [] for k in RULES}
+    n = len(scores)
+    for seed in range(splits):
+        order = list(range(n))
+        random.Random(1000 + seed).shuffle(order)
+        halves = order[: n // 2], order[n // 2:]
+        for k in (0, 1):
+            train, test = halves[k], halves[1 - k]
+            g_test = [gold[i] for i in test]
+            s_test = [scores[i] for i in test]
+            for name, rule in RULES.items():
+                _f, (pos, neg, _m) = rule({False: scores}, gold, list(train))
+                out[name].append(macro_f1(g_test, _labels_at(s_test, pos, neg)))
+    return out
+
+
+def tune(lang: str, texts: list[str], gold: list[str], splits: int = 0) -> dict:
     scores = {}
     saved = sm.PARAMS[lang]["morph"]
     try:
@@ -139,15 +191,20 @@ def tune(lang: str, texts: list[str], gold: list[str]) -> dict:
     finally:
         sm.PARAMS[lang]["morph"] = saved
     halves = [list(range(0, len(texts), 2)), list(range(1, len(texts), 2))]
-    folds = []
-    for k in (0, 1):
-        train, test = halves[k], halves[1 - k]
-        f_train, (pos, neg, morph) = _fit(scores, gold, train)
-        s = [scores[morph][i] for i in test]
-        f_test = macro_f1([gold[i] for i in test], _labels_at(s, pos, neg))
-        folds.append({"params": (pos, neg, morph), "train_f1": f_train, "heldout_f1": f_test})
-    f_all, params = _fit(scores, gold, list(range(len(texts))))
-    return {"folds": folds, "heldout_mean": sum(f["heldout_f1"] for f in folds) / 2, "whole": (f_all, params)}
+    out: dict = {}
+    for name, rule in RULES.items():
+        folds = []
+        for k in (0, 1):
+            train, test = halves[k], halves[1 - k]
+            f_train, (pos, neg, morph) = rule(scores, gold, train)
+            s = [scores[morph][i] for i in test]
+            f_test = macro_f1([gold[i] for i in test], _labels_at(s, pos, neg))
+            folds.append({"params": (pos, neg, morph), "train_f1": f_train, "heldout_f1": f_test})
+        f_all, params = rule(scores, gold, list(range(len(texts))))
+        out[name] = {"folds": folds, "heldout_mean": sum(f["heldout_f1"] for f in folds) / 2, "whole": (f_all, params)}
+    if splits:
+        out["random"] = compare_rules(scores[bool(sm.PARAMS[lang]["morph"])], gold, splits)
+    return out
 
 
 # --------------------------------------------------------------------------- learning curve
@@ -156,21 +213,38 @@ CURVE_SIZES = (0, 25, 50, 100, 200)
 HELD_OUT = 135
 
 
-def curve(texts: list[str], gold: list[str], seeds: int = 5) -> dict[int, list[float]]:
-    """Held-out macro-F1 after k corrections, per seed (see the module docstring)."""
+ORDERS = ("random", "least certain first")
+
+
+def curve(texts: list[str], gold: list[str], seeds: int = 5) -> dict:
+    """Held-out macro-F1 per seed: ``out[order][k]`` after k corrections taken in that order from
+    the non-held-out texts ("random": the seeded order; "least certain first": the review queue's
+    order, by the default scorer's uncertainty, ties in the seeded order); ``out["band
+    re-chosen"]``: the default scorer with the neutral band of the dev set's main language re-chosen
+    on the non-held-out texts of each seed."""
     import random
 
     an = sm.analyse_texts(texts)
-    out: dict[int, list[float]] = {k: [] for k in CURVE_SIZES}
+    unc = [1.0 - max(sm.softmax3(sm.base_logits(a[1], a[0]))) for a in an]
+    out: dict = {o: {k: [] for k in CURVE_SIZES} for o in ORDERS}
+    out["band re-chosen"] = []
+    lang = max(("fr", "en"), key=lambda k: sum(a[0] == k for a in an))
     for seed in range(seeds):
         order = list(range(len(texts)))
         random.Random(seed).shuffle(order)
         test, pool = order[:HELD_OUT], order[HELD_OUT:]
         g_test = [gold[i] for i in test]
-        for k in CURVE_SIZES:
-            tr = pool[:k]
-            layer = sl.fit_auto([an[i] for i in tr], [gold[i] for i in tr]) if k else None
-            out[k].append(macro_f1(g_test, sl.predict(layer, [an[i] for i in test])))
+        # the shipped band was chosen on all 435 texts, held-out ones included: the default scorer
+        # with its band chosen on the 300 others only (same grid rule) shows what that is worth
+        _f, (pos, neg, _m) = _fit({False: [a[1] for a in an]}, gold, pool)
+        out["band re-chosen"].append(macro_f1(g_test, [sm.label_for(an[i][1], pos=pos, neg=neg) if an[i][0] == lang
+                                                       else sm.label_for(an[i][1], an[i][0]) for i in test]))
+        for o in ORDERS:
+            ranked = pool if o == "random" else sorted(pool, key=lambda i: -unc[i])
+            for k in CURVE_SIZES:
+                tr = ranked[:k]
+                layer = sl.fit_auto([an[i] for i in tr], [gold[i] for i in tr]) if k else None
+                out[o][k].append(macro_f1(g_test, sl.predict(layer, [an[i] for i in test])))
     return out
 
 
@@ -211,6 +285,7 @@ def main() -> None:
     ap.add_argument("--tune", action="store_true", help="2-fold CV of the global parameters")
     ap.add_argument("--curve", action="store_true", help="learning curve of the workspace layer, retrain time")
     ap.add_argument("--seeds", type=int, default=5, help="seeds of the learning curve")
+    ap.add_argument("--splits", type=int, default=100, help="random 2-fold splits comparing the band rules (--tune)")
     ap.add_argument("--min-texts", type=int, default=5000, help="texts timed for the speed figure")
     args = ap.parse_args()
     if not args.data.is_dir():
@@ -232,24 +307,34 @@ def main() -> None:
         print(f"delta macro-F1 vs baseline: {macro_f1(gold, p_ours) - macro_f1(gold, p_base):+.3f}")
         print(f"-- boussole on distinct texts (no repeated text): {distinct_speed(texts, args.min_texts):,.0f} texts/s (1 core)")
         if args.curve:
-            import statistics
-
             r = curve(texts, gold, args.seeds)
-            base = statistics.mean(r[0])
+            base = statistics.mean(r[ORDERS[0]][0])
             print(f"   learning curve, held-out macro-F1 over {args.seeds} seeds ({HELD_OUT} held-out texts each):")
-            for k, v in r.items():
+            rows = [(f"{o}, {k:>3} corrections", v) for o in ORDERS for k, v in r[o].items()]
+            for name, v in [*rows, ("0 corrections, band re-chosen without the held-out texts", r["band re-chosen"])]:
                 sd = statistics.stdev(v) if len(v) > 1 else 0.0
-                print(f"   {k:>4} corrections: {statistics.mean(v):.3f} ± {sd:.3f}  ({statistics.mean(v) - base:+.3f})")
+                print(f"   {name}: {statistics.mean(v):.3f} ± {sd:.3f}  ({statistics.mean(v) - base:+.3f})")
         if args.tune:
-            r = tune(lang, texts, gold)
-            for k, f in enumerate(r["folds"]):
-                pos, neg, morph = f["params"]
+            res = tune(lang, texts, gold, args.splits)
+            for name in RULES:
+                r = res[name]
+                print(f"   band rule '{name}'{' (shipped)' if name == 'grid' else ' (not shipped)'}:")
+                for k, f in enumerate(r["folds"]):
+                    pos, neg, morph = f["params"]
+                    print(
+                        f"   fold {k + 1}: chosen on half {k + 1} pos={pos} neg={neg} morph={morph}"
+                        f" (train F1 {f['train_f1']:.3f}) -> held-out half F1 {f['heldout_f1']:.3f}"
+                    )
+                f_all, (pos, neg, morph) = r["whole"]
+                print(f"   held-out mean F1 {r['heldout_mean']:.3f}; on the whole set: pos={pos} neg={neg} morph={morph} F1 {f_all:.3f}")
+            if args.splits:
+                q, g = res["random"]["quantile"], res["random"]["grid"]
+                d = [a - b for a, b in zip(q, g, strict=True)]
                 print(
-                    f"   fold {k + 1}: chosen on half {k + 1} pos={pos} neg={neg} morph={morph}"
-                    f" (train F1 {f['train_f1']:.3f}) -> held-out half F1 {f['heldout_f1']:.3f}"
+                    f"   {args.splits} random 2-fold splits, held-out F1: quantile {statistics.mean(q):.3f} ± {statistics.stdev(q):.3f},"
+                    f" grid {statistics.mean(g):.3f} ± {statistics.stdev(g):.3f}; paired difference {statistics.mean(d):+.4f}"
+                    f" ± {statistics.stdev(d):.4f} (quantile better on {sum(x > 0 for x in d)}, worse on {sum(x < 0 for x in d)} of {len(d)} halves)"
                 )
-            f_all, (pos, neg, morph) = r["whole"]
-            print(f"   held-out mean F1 {r['heldout_mean']:.3f}; on the whole set: pos={pos} neg={neg} morph={morph} F1 {f_all:.3f}")
 
 
     if args.curve:
