@@ -3,7 +3,9 @@
 * ``demo_root`` (session): a temporary store holding the generated ``demo`` workspace
   (ending with the last complete ISO week before today, like a first run of the app).
   Built ONCE per test run and shared by every pytest-xdist worker: treat it as read-only;
-  copy it (``demo_copy``) to modify. Its teardown fails if a test changed it.
+  copy it (``demo_copy``) to modify. The session's teardown fails if a test changed it.
+* ``shared_readonly`` (session): ``shared_readonly(name, build)`` -> a folder built once per
+  run and shared by the workers (any expensive read-only store: demo_root is one).
 * ``generated_demo`` (session): ``generated_demo(end)`` -> ``(root, manifest)`` of a store
   holding ``sample_data.generate.generate(root, "demo", end=end)``, built once per run and
   ``end`` (shared by the workers like ``demo_root``; read-only too).
@@ -91,20 +93,36 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def demo_root(tmp_path_factory) -> Iterator[Path]:
-    gen = pytest.importorskip("sample_data.generate")
-    today = dt.date.today()
-    root = built_once(tmp_path_factory, f"demo-{today.isoformat()}", lambda d: gen.ensure_demo(d, today))
-    assert (root / "demo").is_dir()
-    before = tree_digest(root)
-    yield root
-    after = tree_digest(root)
-    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-    assert not changed, f"a test changed the shared read-only demo store (use demo_copy): {changed[:10]}"
+def shared_readonly(tmp_path_factory) -> Iterator[Callable[[str, Callable[[Path], object]], Path]]:
+    """``shared_readonly(name, build)`` -> the folder ``build(folder)`` made once per run (see
+    :func:`built_once`), for tests that only READ it. The session's teardown fails, naming the
+    files, if a test changed one of them: a test that writes needs its own copy."""
+    digests: dict[Path, dict[str, str]] = {}
+
+    def get(name: str, build: Callable[[Path], object]) -> Path:
+        folder = built_once(tmp_path_factory, name, build)
+        if folder not in digests:
+            digests[folder] = tree_digest(folder)
+        return folder
+
+    yield get
+    for folder, before in digests.items():
+        after = tree_digest(folder)
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        assert not changed, f"a test changed the shared read-only store {folder} (copy it to write): {changed[:10]}"
 
 
 @pytest.fixture(scope="session")
-def generated_demo(tmp_path_factory) -> Iterator[Callable[[dt.date], tuple[Path, dict]]]:
+def demo_root(shared_readonly) -> Path:
+    gen = pytest.importorskip("sample_data.generate")
+    today = dt.date.today()
+    root = shared_readonly(f"demo-{today.isoformat()}", lambda d: gen.ensure_demo(d, today))
+    assert (root / "demo").is_dir()
+    return root
+
+
+@pytest.fixture(scope="session")
+def generated_demo(shared_readonly) -> Callable[[dt.date], tuple[Path, dict]]:
     """``generated_demo(end)`` -> (store root, manifest) of ``generate(root, "demo", end=end)``;
     one build per ``end`` and run, shared and read-only like ``demo_root``."""
     gen = pytest.importorskip("sample_data.generate")
@@ -114,17 +132,11 @@ def generated_demo(tmp_path_factory) -> Iterator[Callable[[dt.date], tuple[Path,
         manifest = gen.generate(folder / "store", "demo", end=end)
         (folder / "manifest.pickle").write_bytes(pickle.dumps(manifest))  # exactly what generate() returned
 
-    digests: dict[Path, dict[str, str]] = {}
-
     def get(end: dt.date) -> tuple[Path, dict]:
-        folder = built_once(tmp_path_factory, f"generated-{end.isoformat()}", lambda d: build(end, d))
-        if folder not in digests:
-            digests[folder] = tree_digest(folder)
+        folder = shared_readonly(f"generated-{end.isoformat()}", lambda d: build(end, d))
         return folder / "store", pickle.loads((folder / "manifest.pickle").read_bytes())
 
-    yield get
-    changed = [str(f) for f, d in digests.items() if tree_digest(f) != d]
-    assert not changed, f"a test changed a shared read-only generated store: {changed}"
+    return get
 
 
 @pytest.hookimpl(tryfirst=True)
