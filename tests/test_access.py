@@ -101,13 +101,16 @@ def test_is_local(address, headers, ip, local):
 
 
 @pytest.fixture
-def two_workspaces(demo_copy, monkeypatch):
-    """The demo store plus a second client ``acme`` (a copy of demo with its own name)."""
-    shutil.copytree(demo_copy / "demo", demo_copy / "acme")
-    monkeypatch.setenv("BOUSSOLE_STORE", str(demo_copy))
+def two_workspaces(demo_root, shared_readonly, monkeypatch):
+    """The demo store plus a second client ``acme`` (a copy of demo with its own name). Built
+    once per run and only read by these tests (roles and passwords come from the environment),
+    so the app's data caches stay warm from one test to the next."""
+    root = shared_readonly(f"two-workspaces-{demo_root.name}", lambda d: (
+        shutil.copytree(demo_root, d, dirs_exist_ok=True), shutil.copytree(d / "demo", d / "acme")))
+    monkeypatch.setenv("BOUSSOLE_STORE", str(root))
     for k in ("BOUSSOLE_PASSWORD", "BOUSSOLE_ROLES", "BOUSSOLE_ACCESS_FILE"):
         monkeypatch.delenv(k, raising=False)
-    return demo_copy
+    return root
 
 
 def start(query: dict | None = None, session: dict | None = None) -> AppTest:

@@ -32,11 +32,8 @@ def _own_alerts(root, manifest):
 
 
 @pytest.fixture(scope="module")
-def fixed_demo(tmp_path_factory):
-    gen = pytest.importorskip("sample_data.generate")
-    root = tmp_path_factory.mktemp("fixed")
-    manifest = gen.generate(root, end=dt.date(2026, 3, 29))
-    return root, manifest
+def fixed_demo(generated_demo):
+    return generated_demo(dt.date(2026, 3, 29))  # built once per run (read-only)
 
 
 def test_planted_crisis_is_detected_on_its_day(fixed_demo):

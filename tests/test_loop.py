@@ -19,10 +19,8 @@ TZ = "America/Toronto"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    gen = pytest.importorskip("sample_data.generate")
-    root = tmp_path_factory.mktemp("loop_store")
-    manifest = gen.generate(root, end=END)
+def demo(generated_demo):
+    root, manifest = generated_demo(END)  # shared with test_sample_data (read-only)
     start = dt.date.fromisoformat(manifest["start"])
     tables = load_summary_inputs(root, "demo", start, END, start)
     return {"root": root, "manifest": manifest, "tables": tables, "journal": store.load_config(root, "demo", "journal")}

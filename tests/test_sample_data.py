@@ -15,7 +15,7 @@ import pytest
 
 from connectors import store
 from connectors.schema import DATA_TABLES
-from sample_data.generate import ensure_demo, generate, last_complete_iso_week_sunday
+from sample_data.generate import ensure_demo, last_complete_iso_week_sunday
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 END = dt.date(2026, 11, 15)  # the Sunday of the last complete ISO week before TODAY
@@ -28,12 +28,13 @@ METRIC_IDS = set(
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """One store made by ensure_demo, one made by generate() with the same end: compared below."""
+def demo(tmp_path_factory: pytest.TempPathFactory, generated_demo) -> dict:
+    """One store made by ensure_demo, one made by generate() with the same end: compared below.
+    The generate() one is the run's shared build for END (conftest ``generated_demo``; test_loop
+    reads the same one), made in this or another worker process."""
     root_a = tmp_path_factory.mktemp("store_a")
     generated = ensure_demo(root_a, TODAY)
-    root_b = tmp_path_factory.mktemp("store_b")
-    manifest = generate(root_b, "demo", end=END)
+    root_b, manifest = generated_demo(END)
     return {"root": root_a, "root_b": root_b, "generated": generated, "manifest": manifest}
 
 
