@@ -184,7 +184,7 @@ def sidebar_controls(ctx) -> None:
             if len(value) == 2:
                 context.set_period("custom", value[0], value[1])
 
-        sb.date_input(t("shell.range"), key="w.range", on_change=_range_changed, max_value=ctx.today, format="YYYY-MM-DD")
+        sb.date_input(t("shell.range"), key="w.range", on_change=_range_changed, max_value=max(ctx.today, ctx.end), format="YYYY-MM-DD")
     sb.caption(
         t(
             "shell.period.summary",

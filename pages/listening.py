@@ -448,7 +448,7 @@ with tabs["sov"]:
 with tabs["explorer"]:
     c1, c2 = st.columns([2, 3])
     default_range = (ctx.start, ctx.end)
-    rng = c1.date_input(t("listening.ex.dates"), value=ss.get("listening.ex.dates", default_range), max_value=ctx.today,
+    rng = c1.date_input(t("listening.ex.dates"), value=ss.get("listening.ex.dates", default_range), max_value=max(ctx.today, ctx.end),
                         key="listening.ex.dates", format="YYYY-MM-DD")
     if isinstance(rng, (tuple, list)) and len(rng) == 2:
         e_start, e_end = rng

@@ -140,18 +140,18 @@ def test_utm_builder_warns_on_paid_social_and_builds_the_link(app_store):
     at.text_input(key="utm.base").set_value("https://www.example.com/forfaits")
     at.text_input(key="utm.source").set_value("Facebook")
     at.text_input(key="utm.medium").set_value("social")
-    at.text_input(key="utm.campaign.").set_value("Hiver 2027")
+    at.text_input(key="utm.campaign.").set_value("Hiver 2099")  # never in the demo registry, whatever today is
     at.toggle(key="utm.paid").set_value(True).run()
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     # values from the user are shown inert (ui.safe.md escapes "_" and "-")
     assert "Organic Social" in warnings and safe.md("paid_social") in warnings
-    assert f"“{safe.md('hiver-2027')}”" in warnings and "“facebook”" in warnings
+    assert f"“{safe.md('hiver-2099')}”" in warnings and "“facebook”" in warnings
     assert any("not in the campaign registry" in i.value for i in at.info)
     at.button(key="utm.fix").click().run()
     code = [c.value for c in at.code]
     assert code and code[0].startswith("https://www.example.com/forfaits?utm_source=facebook&utm_medium=")
-    assert "utm_campaign=hiver-2027" in code[0]
+    assert "utm_campaign=hiver-2099" in code[0]
 
 
 def test_utm_hygiene_tab_lists_the_demo_findings(app_store):

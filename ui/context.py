@@ -92,7 +92,7 @@ def workspaces(root: Path | None = None) -> list[str]:
     return access.current().visible(store.list_workspaces(root or store.resolve_root()))
 
 
-def _apply_query_params(ss, names: list[str], today: dt.date) -> None:
+def _apply_query_params(ss, names: list[str]) -> None:
     qp = st.query_params.to_dict()
     if qp == ss.get(K_QP):
         return  # nothing changed by the user since we wrote it
@@ -106,7 +106,7 @@ def _apply_query_params(ss, names: list[str], today: dt.date) -> None:
     if start and end:
         if start > end:
             start, end = end, start
-        ss[K_PERIOD] = period.classify(start, end, today)
+        ss[K_PERIOD] = None  # classified in resolve() against the workspace's own day and week start
         ss[K_START], ss[K_END] = start, end
     if "present" in qp:
         ss[K_PRESENT] = str(qp.get("present", "")).lower() in TRUE
@@ -115,11 +115,9 @@ def _apply_query_params(ss, names: list[str], today: dt.date) -> None:
 def resolve(today: dt.date | None = None) -> Context:
     """Resolve the view from URL + session + defaults, store it in the session and return it."""
     ss = st.session_state
-    today_given = today
-    today = today or _today()
     root = store.resolve_root()
     names = workspaces(root)
-    _apply_query_params(ss, names, today)
+    _apply_query_params(ss, names)
 
     if ss.get(K_WORKSPACE) not in names:
         ss[K_WORKSPACE] = DEFAULT_WORKSPACE if DEFAULT_WORKSPACE in names else (names[0] if names else None)
@@ -133,9 +131,11 @@ def resolve(today: dt.date | None = None) -> Context:
         except Exception:
             doc = {}
     cfg = loader.settings_from(doc, ws or "")
-    if today_given is None:
-        today = _today(cfg.timezone)  # the workspace's calendar day, not the server's
-    kind = ss.get(K_PERIOD) if ss.get(K_PERIOD) in period.PERIODS else "week"
+    today = today or _today(cfg.timezone)  # the workspace's calendar day, not the server's
+    kind = ss.get(K_PERIOD)
+    if kind is None and ss.get(K_START) and ss.get(K_END):  # dates from the URL: shown as given
+        kind = period.classify(ss[K_START], ss[K_END], today, cfg.week_start)
+    kind = kind if kind in period.PERIODS else "week"
     ss[K_PERIOD] = kind
     start, end = period.resolve(kind, today, ss.get(K_START), ss.get(K_END), cfg.week_start)
     ss[K_START], ss[K_END] = start, end
