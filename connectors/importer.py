@@ -241,7 +241,8 @@ def _import_doc(
         for table, frame in fmt.parse(doc, ctx):
             if table in ("mentions", "sentiment_daily") and "source" in frame:  # one spelling per source (x, not SOCIALMEDIA_TWITTER)
                 frame["source"] = per_distinct(frame["source"], mention_source)
-            frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
+            if table == "mentions" and not scoring._has_export_sentiment(frame):  # (the check score_frame makes, before it loads the model)
+                frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
             tx.upsert(table, frame)
             n += len(frame)
             if progress:

@@ -78,6 +78,9 @@ HISTORY = "_history"
 NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
 KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
+# the first rows of a table are written from Arrow without the pandas merge (same files; the
+# equivalence tests switch it off for their reference)
+ARROW_FIRST_WRITE = True
 KEEP_DIGESTS = 200  # imported files remembered in the manifest for the no-op re-import check
 MANIFEST_FORMAT = 1
 MIN_DATE = dt.date(1970, 1, 1)  # earlier dates in an export are placeholders (0001-01-01, 1900-01-01), refused
@@ -435,6 +438,10 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
     lines = df[LINE_COL] if LINE_COL in df.columns else pd.Series(np.arange(len(df)) + 1, index=df.index)
     out: dict[str, Any] = {}
     for col, typ in t.columns.items():
+        if col not in df.columns and len(df):  # all null: one cell coerced, repeated (same dtype and values)
+            one = _coerce(pd.Series([None], dtype="object"), typ, label(col), lines, file_name)
+            out[col] = pd.Series(one.array.take(np.zeros(len(df), dtype=np.intp)), index=df.index)
+            continue
         s = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
         out[col] = _coerce(s, typ, label(col), lines, file_name)
     res = pd.DataFrame(out, index=df.index)
@@ -635,8 +642,9 @@ class Transaction:
         schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
         schema = schema.append(pa.field("_part", pa.string())).append(pa.field("_seq", pa.int64()))
         # sorted by partition in small row groups, so commit reads each partition's rows only
-        chunk = conformed[cols].sort_values(["_part", "_seq"], kind="stable")
-        pq.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False), path, row_group_size=16384)
+        # (_seq is unique: Arrow's sort gives pandas' stable order; lz4: a temporary file, written and read once)
+        chunk = pa.Table.from_pandas(conformed[cols], schema=schema, preserve_index=False).sort_by([("_part", "ascending"), ("_seq", "ascending")])
+        pq.write_table(chunk, path, row_group_size=16384, compression="lz4")
         self._spill.setdefault(table, []).append(path)
 
     def touch(self, table: str) -> None:
@@ -688,6 +696,11 @@ class Transaction:
             del idx
             tdir = table_dir(self.root, self.workspace, table)
             current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
+            if not current and ARROW_FIRST_WRITE:  # nothing stored yet: every incoming row is new
+                del inkeys
+                res.rows_added, res.rows_updated = self._write_first(table, t, superseded, incoming_parts, w), 0
+                res.rows_skipped = res.rows_read - res.rows_added
+                continue
             # where do incoming keys already live? (reads only key columns)
             holders: dict[str, set[str]] = {}
             for part, f in current.items():
@@ -723,6 +736,26 @@ class Transaction:
                 w.write(table, part, to_arrow(out, table), row_group_size=131072)
             # skipped = unchanged rows + duplicates inside the file itself
             res.rows_added, res.rows_updated, res.rows_skipped = added, updated, res.rows_read - added - updated
+
+    def _write_first(self, table: str, t: Table, superseded: set[int], parts: set[str], w: _Writer) -> int:
+        """The first rows of a table, column-wise in Arrow: the spilled rows (the last of each
+        key), each partition sorted as the merge sorts it, written with the pandas metadata the
+        merge's frame would give. Returns the number of rows written."""
+        import pyarrow.compute as pc
+
+        spilled = pq.read_table([str(p) for p in self._spill[table]])
+        if superseded:
+            spilled = spilled.filter(pc.invert(pc.is_in(spilled["_seq"], value_set=pa.array(sorted(superseded), pa.int64()))))
+        head = spilled.slice(0, 10_000).to_pandas()
+        meta = to_arrow(head, table).schema.metadata
+        sort_cols = [c for c in ([t.partition_by] if t.partition_by else []) + list(t.primary_key)]
+        for part in sorted(parts):
+            sub = spilled.filter(pc.equal(spilled["_part"], part))
+            # pandas' stable sort with NaN last = Arrow's with nulls at the end (the key makes the order total)
+            sub = sub.sort_by([(c, "ascending", "at_end") for c in sort_cols])
+            out = sub.select(list(t.columns)).cast(t.schema).replace_schema_metadata(meta)
+            w.write(table, part, out, row_group_size=131072)
+        return spilled.num_rows
 
     def _previous_versions(
         self, new: pd.DataFrame, stored_here: pd.DataFrame, holders: dict[str, set[str]], part: str, current: dict[str, Path], t: Table

@@ -1,10 +1,11 @@
 """The column-wise path (``connectors/formats/columnar.py``, Arrow CSV reader + vectorised
-numbers, dates, texts and sentiment) stores exactly what the record-by-record path stores,
-and fails with exactly the same message, line and column.
+numbers, dates, texts and sentiment; the first rows of a table written from Arrow,
+``store.ARROW_FIRST_WRITE``) stores exactly what the record-by-record path and the pandas
+merge store, and fails with exactly the same message, line and column.
 
 Every file is imported twice into fresh stores of a workspace whose time zone is
 Europe/Paris (naive times are converted, DST included): once with the columnar path, once
-with it switched off (``columnar.ENABLED = False``, the reference). Every table is then
+with both switched off (the reference). Every table is then
 compared cell for cell (dtypes included; the import log without its random id)."""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ HEADER = "date,text,url,author,source,sentiment,reach,engagements,id\n"
 
 def _import(root: Path, path: Path, fast: bool, monkeypatch) -> tuple[dict[str, pd.DataFrame], list[dict] | tuple]:
     monkeypatch.setattr(columnar, "ENABLED", fast)
+    monkeypatch.setattr(store, "ARROW_FIRST_WRITE", fast)
     store.save_config(root, "ws", "workspace", {"timezone": "Europe/Paris", "lead_salt": "0123456789abcdef"})  # same CRM ids in both stores
     try:
         res: list[dict] | tuple = importer.import_path(root, "ws", path, now=NOW)

@@ -138,20 +138,14 @@ def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[C
 # ----------------------------------------------------------------------------- conversions
 
 
-def map_distinct(arr: pa.Array, fn: Callable[[str], Any], slow: pa.Array | None = None) -> list[Any]:
-    """``[fn(v) for v in arr]`` computed once per distinct value (of the ``slow`` cells only
-    when a mask is given; the others are kept as they are)."""
-    if slow is not None:
-        if not pc.any(slow).as_py():
-            return arr.to_pylist()
-        sub = arr.filter(slow)
-        d = sub.dictionary_encode()
-        mapped = pa.array([fn(v) for v in d.dictionary.to_pylist()], type=pa.string())
-        res = pc.replace_with_mask(arr, slow, mapped.take(d.indices))
-        return res.to_pylist()
-    d = arr.dictionary_encode()
-    vals = [fn(v) for v in d.dictionary.to_pylist()]
-    return [vals[i] for i in d.indices.to_numpy(zero_copy_only=False)]
+def map_distinct(arr: pa.Array, fn: Callable[[str], Any], slow: pa.Array) -> np.ndarray:
+    """``[fn(v) for v in arr]`` as an object array, ``fn`` computed once per distinct value of the
+    ``slow`` cells; the other cells are their own result."""
+    if not pc.any(slow).as_py():
+        return arr.to_numpy(zero_copy_only=False)
+    d = arr.filter(slow).dictionary_encode()
+    mapped = pa.array([fn(v) for v in d.dictionary.to_pylist()], type=pa.string())
+    return pc.replace_with_mask(arr, slow, mapped.take(d.indices)).to_numpy(zero_copy_only=False)
 
 
 def _plain_text(v: str) -> str | None:
@@ -159,11 +153,18 @@ def _plain_text(v: str) -> str | None:
     return None if not s or s.lower() in _MISSING else s
 
 
-def texts(arr: pa.Array) -> list[str | None]:
-    """``Cols.text`` of string cells: stripped text, None for a blank or missing-value marker.
-    Cells longer than every marker whose first and last characters are printable ASCII are
-    their own result; the others go through Python's strip/lower once per distinct value."""
-    safe = pc.and_(pc.greater(pc.utf8_length(arr), _MAX_MISSING), pc.match_substring_regex(arr, r"(?s)\A[!-~].*[!-~]\z"))
+def _printable_ascii(chars: pa.Array) -> pa.Array:
+    return pc.and_(pc.greater_equal(chars, "!"), pc.less_equal(chars, "~"))
+
+
+def texts(arr: pa.Array) -> np.ndarray:
+    """``Cols.text`` of string cells (an object array): stripped text, None for a blank or
+    missing-value marker. Cells longer than every marker whose first and last characters are
+    printable ASCII are their own result; the others go through Python's strip/lower once per
+    distinct value."""
+    first = pc.utf8_slice_codeunits(arr, 0, 1)
+    last = pc.utf8_slice_codeunits(arr, -1)
+    safe = pc.and_(pc.greater(pc.utf8_length(arr), _MAX_MISSING), pc.and_(_printable_ascii(first), _printable_ascii(last)))
     return map_distinct(arr, _plain_text, pc.invert(safe))
 
 

@@ -310,10 +310,11 @@ def _set_sentiment(out: pd.DataFrame, c: Cols, col: str = "sentiment", scale: fl
         codes = d.indices.to_numpy(zero_copy_only=False)
         _, first = np.unique(codes, return_index=True)
         lab, sco = sentiment(d.dictionary.to_pylist(), c.t.fname, c.t.header[c.index[col]], np.asarray(c.lines)[first].tolist(), scale)
-        labels = np.asarray(lab, dtype=object)[codes].tolist()
-        scores = np.asarray(sco, dtype=object)[codes].tolist()
-    else:
-        labels, scores = sentiment(c.raw(col), c.t.fname, c.t.header[c.index[col]], c.lines, scale)
+        out["sentiment_label"] = np.asarray(lab, dtype=object)[codes]
+        out["sentiment_score"] = np.asarray([np.nan if x is None else x for x in sco], dtype="float64")[codes]
+        out["sentiment_origin"] = np.asarray(["export" if x else None for x in lab], dtype=object)[codes]
+        return
+    labels, scores = sentiment(c.raw(col), c.t.fname, c.t.header[c.index[col]], c.lines, scale)
     out["sentiment_label"] = labels
     out["sentiment_score"] = scores
     out["sentiment_origin"] = ["export" if lab else None for lab in labels]
@@ -523,11 +524,11 @@ class PlainMentions(_Listening):
             out["text"] = texts
             urls = c.text("url")
             ids = c.text("id")
-            pub = out["published_at"]
-            out["mention_id"] = [
-                "csv:" + (i if i else sha(u or f"{texts[k]}|{pub.iloc[k].isoformat()}"))
+            pub, h = out["published_at"], hashlib.sha256
+            out["mention_id"] = np.array([
+                "csv:" + (i if i else h(u.encode("utf-8")).hexdigest()[:32] if u else sha(f"{texts[k]}|{pub.iloc[k].isoformat()}"))
                 for k, (i, u) in enumerate(zip(ids, urls, strict=False))
-            ]
+            ], dtype=object)
             out["url"] = urls
             for k in ("author", "source", "lang", "brand", "topic"):
                 out[k] = c.text(k)
