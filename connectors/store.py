@@ -492,6 +492,8 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
 def _coerce(s: pd.Series, typ: pa.DataType, col: str, lines: pd.Series, file_name: str) -> pd.Series:
     try:
         if pa.types.is_string(typ):
+            if isinstance(s.dtype, pd.StringDtype):  # text already (pandas' str or string dtype): no Python objects
+                return s.astype("string")
             obj = s.astype("object").where(s.notna(), None)
             if pd.api.types.infer_dtype(obj, skipna=True) not in ("string", "empty"):  # str() only when a cell is not text
                 obj = obj.map(lambda v: v if v is None else str(v))
@@ -642,9 +644,10 @@ class Transaction:
         schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
         schema = schema.append(pa.field("_part", pa.string())).append(pa.field("_seq", pa.int64()))
         # sorted by partition in small row groups, so commit reads each partition's rows only
-        # (_seq is unique: Arrow's sort gives pandas' stable order; lz4: a temporary file, written and read once)
+        # (_seq is unique: Arrow's sort gives pandas' stable order; a temporary file, written and read
+        # once: neither compressed nor dictionary-encoded)
         chunk = pa.Table.from_pandas(conformed[cols], schema=schema, preserve_index=False).sort_by([("_part", "ascending"), ("_seq", "ascending")])
-        pq.write_table(chunk, path, row_group_size=16384, compression="lz4")
+        pq.write_table(chunk, path, row_group_size=16384, compression="none", use_dictionary=False)
         self._spill.setdefault(table, []).append(path)
 
     def touch(self, table: str) -> None:
@@ -684,8 +687,25 @@ class Transaction:
                 continue
             t = TABLES[table]
             res = self.results[table]
+            tdir = table_dir(self.root, self.workspace, table)
+            current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
+            keys = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"])
+            if not current and ARROW_FIRST_WRITE:  # nothing stored yet: every incoming row is new
+                import pyarrow.compute as pc
+
+                # last occurrence of each key wins, even across partitions (_seq is unique)
+                last = keys.group_by("_key", use_threads=False).aggregate([("_seq", "max")]).column("_seq_max")
+                keep = pc.is_in(keys["_seq"], value_set=last)
+                superseded = set(keys["_seq"].filter(pc.invert(keep)).to_pylist())
+                incoming_parts = set(pc.unique(keys["_part"].filter(keep)).to_pylist())
+                self._landed[table] = incoming_parts
+                del keys, last, keep
+                res.rows_added, res.rows_updated = self._write_first(table, t, superseded, incoming_parts, w), 0
+                res.rows_skipped = res.rows_read - res.rows_added
+                continue
             # last occurrence of each key wins, even across partitions
-            idx = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"]).to_pandas()
+            idx = keys.to_pandas()
+            del keys
             idx = idx.sort_values("_seq")
             dup = idx["_key"].duplicated(keep="last")
             superseded = set(idx.loc[dup, "_seq"].tolist())  # usually empty
@@ -694,13 +714,6 @@ class Transaction:
             incoming_parts = set(idx["_part"].tolist())
             self._landed[table] = incoming_parts
             del idx
-            tdir = table_dir(self.root, self.workspace, table)
-            current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
-            if not current and ARROW_FIRST_WRITE:  # nothing stored yet: every incoming row is new
-                del inkeys
-                res.rows_added, res.rows_updated = self._write_first(table, t, superseded, incoming_parts, w), 0
-                res.rows_skipped = res.rows_read - res.rows_added
-                continue
             # where do incoming keys already live? (reads only key columns)
             holders: dict[str, set[str]] = {}
             for part, f in current.items():
