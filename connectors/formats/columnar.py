@@ -118,6 +118,8 @@ def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[C
     for c in cols:
         m = pc.invert(pc.match_substring_regex(c, "[!-~]"))
         cand = m if cand is None else pc.and_(cand, m)
+        if not pc.any(cand).as_py():  # no candidate left (the usual case, after the first column)
+            break
     if cand is not None and pc.any(cand).as_py():
         idx = np.flatnonzero(cand.to_numpy(zero_copy_only=False))
         blank = [i for i in idx if all(not c[int(i)].as_py().strip() for c in cols)]
