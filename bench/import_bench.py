@@ -1,14 +1,18 @@
 """Import benchmark: a large mentions CSV through ``python -m connectors import`` vs a
 bare ``pandas.read_csv`` + ``DataFrame.to_parquet`` of the same file.
 
-Each contender runs in its own child process; wall time and the child's peak RSS
-(``ru_maxrss``) are reported. The Boussole import does more work than the baseline
+Each contender runs in its own child process, ``--repeat`` times interleaved (medians): wall
+time, CPU time (user + system) and the child's peak RSS, from ``os.wait4``. Baselines:
+``pandas.read_csv`` + ``to_parquet`` and ``pyarrow.csv.read_csv`` + ``pq.write_table`` of the
+same file. ``--before ../main`` also runs the import of another checkout in the same session,
+for before/after ratios measured under the same load. The Boussole import does more work than the baseline
 (format detection, typed validation with line numbers, dedup on the primary key, UTC
 timestamps, monthly partitions, an atomic commit, the import log), so it is expected
 to be slower; the point is to show the cost and that memory stays bounded.
 
     python bench/import_bench.py --rows 1000000
     python bench/import_bench.py --mb 200         # a ~200 MB file
+    python bench/import_bench.py --rows 300000 --repeat 3 --before /work/main
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ import argparse
 import json
 import os
 import random
-import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,21 +60,29 @@ def make_csv(path: Path, rows: int | None, mb: int | None, seed: int = 7) -> int
     return n
 
 
-def child(code: str) -> tuple[float, float, str]:
-    """Run python code in a child; return (seconds, peak RSS MiB, stdout)."""
+def child(args: list[str], cwd: Path) -> dict:
+    """Run ``python args...`` in a child (cwd = the checkout whose code runs); its wall and CPU
+    seconds (user + system, from ``os.wait4``) and peak RSS (MiB)."""
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    secs = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if proc.returncode != 0:
-        raise SystemExit(f"child failed: {proc.stderr[-2000:]}")
-    return secs, peak, proc.stdout
+    proc = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"child failed: {err[-2000:]}")
+    return {"wall_s": wall, "cpu_s": ru.ru_utime + ru.ru_stime, "peak_rss_mib": ru.ru_maxrss / 1024}
+
+
+def _median(runs: list[dict]) -> dict:
+    return {k: round(statistics.median(r[k] for r in runs), 2) for k in runs[0]}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=None)
     ap.add_argument("--mb", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each contender (medians reported)")
+    ap.add_argument("--before", type=Path, default=None, help="another checkout (e.g. main) whose import runs in the same session")
     args = ap.parse_args()
     if args.rows is None and args.mb is None:
         args.rows = 1_000_000
@@ -77,17 +90,34 @@ def main() -> None:
     csv_path = work / "mentions.csv"
     n = make_csv(csv_path, args.rows, args.mb)
     size_mb = csv_path.stat().st_size / 1024 / 1024
-    results = {"rows": n, "file_mb": round(size_mb, 1)}
-    # each measurement in a fresh process so ru_maxrss is that run's peak
-    for name, code in {
-        "pandas_read_csv_to_parquet": f"import pandas as pd; pd.read_csv({str(csv_path)!r}).to_parquet({str(work / 'plain.parquet')!r})",
-        "boussole_import": f"import sys; from connectors.__main__ import main; sys.exit(main(['import', {str(csv_path)!r}, '--workspace', 'bench', '--store', {str(work / 'store')!r}]))",
-        "boussole_reimport_noop": f"import sys; from connectors.__main__ import main; sys.exit(main(['import', {str(csv_path)!r}, '--workspace', 'bench', '--store', {str(work / 'store')!r}]))",
-    }.items():
-        proc_code = f"import resource, time, json\nt=time.perf_counter()\n{code if not code.startswith('import sys') else code.replace('sys.exit(', 'rc=(')}\nprint(json.dumps({{'s': time.perf_counter()-t, 'rss': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024}}))"
-        secs, _, out = child(proc_code)
-        last = json.loads(out.strip().splitlines()[-1])
-        results[name] = {"seconds": round(last["s"], 2), "rows_per_s": round(n / last["s"]), "peak_rss_mib": round(last["rss"])}
+    results: dict = {"rows": n, "file_mb": round(size_mb, 1), "repeat": args.repeat, "loadavg_start": os.getloadavg()}
+    checkouts = {"after": ROOT} | ({"before": args.before.resolve()} if args.before else {})
+    runs: dict[str, list[dict]] = {}
+    # contenders interleaved, each run in a fresh process (ru_maxrss is that run's peak)
+    for i in range(args.repeat):
+        runs.setdefault("pandas read_csv + to_parquet", []).append(child(
+            ["-c", f"import pandas as pd; pd.read_csv({str(csv_path)!r}).to_parquet({str(work / 'pd.parquet')!r})"], ROOT))
+        runs.setdefault("pyarrow csv + write_table", []).append(child(
+            ["-c", f"import pyarrow.csv as c, pyarrow.parquet as pq; pq.write_table(c.read_csv({str(csv_path)!r}), {str(work / 'pa.parquet')!r})"], ROOT))
+        for name, cwd in checkouts.items():
+            st = work / f"store-{name}-{i}"
+            cmd = ["-m", "connectors", "import", str(csv_path), "--workspace", "bench", "--store", str(st)]
+            runs.setdefault(f"boussole import ({name})", []).append(child(cmd, cwd))
+            runs.setdefault(f"boussole re-import, no-op ({name})", []).append(child(cmd, cwd))
+            shutil.rmtree(st, ignore_errors=True)
+    for name, rs in runs.items():
+        results[name] = _median(rs) | {"rows_per_s": round(n / statistics.median(r["wall_s"] for r in rs))}
+    base = results["pandas read_csv + to_parquet"]
+    pa_base = results["pyarrow csv + write_table"]
+    for name in checkouts:
+        imp, noop = results[f"boussole import ({name})"], results[f"boussole re-import, no-op ({name})"]
+        results[f"ratios ({name})"] = {
+            "vs_pandas_wall": round(imp["wall_s"] / base["wall_s"], 2), "vs_pandas_cpu": round(imp["cpu_s"] / base["cpu_s"], 2),
+            "vs_pyarrow_wall": round(imp["wall_s"] / pa_base["wall_s"], 2), "vs_pyarrow_cpu": round(imp["cpu_s"] / pa_base["cpu_s"], 2),
+            "noop_share_wall": round(noop["wall_s"] / imp["wall_s"], 3), "noop_share_cpu": round(noop["cpu_s"] / imp["cpu_s"], 3),
+        }
+    results["loadavg_end"] = os.getloadavg()
+    shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(results, indent=2))
 
 

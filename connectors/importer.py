@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -166,6 +167,25 @@ def sha256_of(doc: Document) -> str:
     return h.hexdigest()
 
 
+PARSER_VERSION = 1  # part of the import digest: bump when a parser's output for the same bytes changes
+
+
+def import_digest(sha256: str, fmt: Format, ctx: ParseContext, root: Path, workspace: str) -> str:
+    """What decides the rows an import stores, as one hash: the file's bytes, the format, the
+    workspace time zone, the account, the generic mapping, and the scorer's settings (lexicon
+    and learnt layer documents; a file without sentiment is scored at import)."""
+    from connectors.scoring import LAYER_DOC, LEXICON_DOC
+
+    h = hashlib.sha256()
+    parts = {"sha256": sha256, "format": fmt.name, "timezone": ctx.timezone, "account": ctx.account,
+             "mapping": ctx.mapping, "parser": PARSER_VERSION}
+    h.update(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
+    for name in (LEXICON_DOC, LAYER_DOC):
+        p = store.config_path(root, workspace, name)
+        h.update(b"\x00" + (p.read_bytes() if p.exists() else b""))
+    return h.hexdigest()
+
+
 def import_path(
     root: Path,
     workspace: str,
@@ -206,6 +226,14 @@ def _import_doc(
     total = max(doc.size(), 1)
     if progress:
         progress(0.05)
+    sha = sha256_of(doc)
+    digest = import_digest(sha, fmt, ctx, root, workspace)
+    same = store.unchanged_import(root, workspace, digest)
+    if same is not None:  # this very file was imported and its rows are stored as it left them: nothing to write
+        if progress:
+            progress(1.0)
+        return [{"file": doc.file_name, "format": fmt.name, "table": table, "rows_read": n, "rows_added": 0, "rows_updated": 0,
+                 "rows_skipped": n} for table, n in same.items()]
     with store.transaction(root, workspace, doc.file_name, now) as tx:
         for t in fmt.tables:
             tx.touch(t)
@@ -213,14 +241,15 @@ def _import_doc(
         for table, frame in fmt.parse(doc, ctx):
             if table in ("mentions", "sentiment_daily") and "source" in frame:  # one spelling per source (x, not SOCIALMEDIA_TWITTER)
                 frame["source"] = per_distinct(frame["source"], mention_source)
-            frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
+            if table == "mentions" and not scoring._has_export_sentiment(frame):  # (the check score_frame makes, before it loads the model)
+                frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
             tx.upsert(table, frame)
             n += len(frame)
             if progress:
                 progress(min(0.8, 0.05 + 0.75 * min(1.0, n * 200 / total)))
         if n == 0 and doc.kind == Kind.TEXT and not getattr(fmt, "empty_ok", False):
             raise ImportFailure(doc.file_name, "no data rows", 2, None, "at least one data row below the header", "only a header", code="header_only")
-        results = tx.commit(fmt.name, sha256_of(doc))
+        results = tx.commit(fmt.name, sha, digest)
     if progress:
         progress(1.0)
     return [

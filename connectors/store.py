@@ -78,6 +78,10 @@ HISTORY = "_history"
 NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
 KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
+# the first rows of a table are written from Arrow without the pandas merge (same files; the
+# equivalence tests switch it off for their reference)
+ARROW_FIRST_WRITE = True
+KEEP_DIGESTS = 200  # imported files remembered in the manifest for the no-op re-import check
 MANIFEST_FORMAT = 1
 MIN_DATE = dt.date(1970, 1, 1)  # earlier dates in an export are placeholders (0001-01-01, 1900-01-01), refused
 
@@ -434,6 +438,10 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
     lines = df[LINE_COL] if LINE_COL in df.columns else pd.Series(np.arange(len(df)) + 1, index=df.index)
     out: dict[str, Any] = {}
     for col, typ in t.columns.items():
+        if col not in df.columns and len(df):  # all null: one cell coerced, repeated (same dtype and values)
+            one = _coerce(pd.Series([None], dtype="object"), typ, label(col), lines, file_name)
+            out[col] = pd.Series(one.array.take(np.zeros(len(df), dtype=np.intp)), index=df.index)
+            continue
         s = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype="object")
         out[col] = _coerce(s, typ, label(col), lines, file_name)
     res = pd.DataFrame(out, index=df.index)
@@ -484,7 +492,12 @@ def conform(df: pd.DataFrame, table: str, file_name: str = "<data>", now: dt.dat
 def _coerce(s: pd.Series, typ: pa.DataType, col: str, lines: pd.Series, file_name: str) -> pd.Series:
     try:
         if pa.types.is_string(typ):
-            return s.astype("object").where(s.notna(), None).map(lambda v: v if v is None else str(v)).astype("string")
+            if isinstance(s.dtype, pd.StringDtype):  # text already (pandas' str or string dtype): no Python objects
+                return s.astype("string")
+            obj = s.astype("object").where(s.notna(), None)
+            if pd.api.types.infer_dtype(obj, skipna=True) not in ("string", "empty"):  # str() only when a cell is not text
+                obj = obj.map(lambda v: v if v is None else str(v))
+            return obj.astype("string")
         if pa.types.is_integer(typ):
             num = pd.to_numeric(s, errors="coerce")
             bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
@@ -563,6 +576,22 @@ def _partition_name(t: Table, value: Any) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
+def _partition_names(t: Table, pvals: pd.Series) -> np.ndarray:
+    """:func:`_partition_name` of every value: year and month column-wise for timestamps,
+    once per distinct value otherwise."""
+    n = len(pvals)
+    if t.partition_by is None:
+        return np.full(n, "all", dtype=object)
+    if pd.api.types.is_datetime64_any_dtype(pvals.dtype):
+        ym = (pvals.dt.year * 100 + pvals.dt.month).to_numpy(dtype="float64", na_value=np.nan)
+        codes, uniques = pd.factorize(ym, use_na_sentinel=True)
+        names = np.array([f"{int(v) // 100:04d}-{int(v) % 100:02d}" for v in uniques] + ["undated"], dtype=object)
+        return names[codes]  # code -1 (NaT) -> "undated"
+    codes, uniques = pd.factorize(pvals.astype(object), use_na_sentinel=True)
+    names = np.array([_partition_name(t, v) for v in uniques] + ["undated"], dtype=object)
+    return names[codes]
+
+
 def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
     """One hashable key per row; nulls in key columns are a value of their own."""
     parts = [df[c].astype("string").fillna("\x00") for c in t.primary_key]
@@ -590,6 +619,7 @@ class Transaction:
     _spill_lock: Any = None
     _seq: int = 0
     results: dict[str, WriteResult] = field(default_factory=dict)
+    _landed: dict[str, set[str]] = field(default_factory=dict)  # table -> partitions holding the incoming keys
 
     def upsert(self, table: str, df: pd.DataFrame) -> None:
         """Validate a chunk and spill it to a private folder of ``<root>/.tmp`` (inside the
@@ -604,7 +634,7 @@ class Transaction:
             return
         conformed["_key"] = _key_frame(conformed, t)
         pvals = conformed[t.partition_by] if t.partition_by else pd.Series([None] * len(conformed))
-        conformed["_part"] = [_partition_name(t, v) for v in pvals]
+        conformed["_part"] = _partition_names(t, pvals) if t.partition_by else "all"
         conformed["_seq"] = np.arange(self._seq, self._seq + len(conformed), dtype="int64")
         self._seq += len(conformed)
         if self._spill_dir is None:
@@ -614,8 +644,10 @@ class Transaction:
         schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
         schema = schema.append(pa.field("_part", pa.string())).append(pa.field("_seq", pa.int64()))
         # sorted by partition in small row groups, so commit reads each partition's rows only
-        chunk = conformed[cols].sort_values(["_part", "_seq"], kind="stable")
-        pq.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False), path, row_group_size=16384)
+        # (_seq is unique: Arrow's sort gives pandas' stable order; a temporary file, written and read
+        # once: neither compressed nor dictionary-encoded)
+        chunk = pa.Table.from_pandas(conformed[cols], schema=schema, preserve_index=False).sort_by([("_part", "ascending"), ("_seq", "ascending")])
+        pq.write_table(chunk, path, row_group_size=16384, compression="none", use_dictionary=False)
         self._spill.setdefault(table, []).append(path)
 
     def touch(self, table: str) -> None:
@@ -655,17 +687,33 @@ class Transaction:
                 continue
             t = TABLES[table]
             res = self.results[table]
+            tdir = table_dir(self.root, self.workspace, table)
+            current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
+            keys = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"])
+            if not current and ARROW_FIRST_WRITE:  # nothing stored yet: every incoming row is new
+                import pyarrow.compute as pc
+
+                # last occurrence of each key wins, even across partitions (_seq is unique)
+                last = keys.group_by("_key", use_threads=False).aggregate([("_seq", "max")]).column("_seq_max")
+                keep = pc.is_in(keys["_seq"], value_set=last)
+                superseded = set(keys["_seq"].filter(pc.invert(keep)).to_pylist())
+                incoming_parts = set(pc.unique(keys["_part"].filter(keep)).to_pylist())
+                self._landed[table] = incoming_parts
+                del keys, last, keep
+                res.rows_added, res.rows_updated = self._write_first(table, t, superseded, incoming_parts, w), 0
+                res.rows_skipped = res.rows_read - res.rows_added
+                continue
             # last occurrence of each key wins, even across partitions
-            idx = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"]).to_pandas()
+            idx = keys.to_pandas()
+            del keys
             idx = idx.sort_values("_seq")
             dup = idx["_key"].duplicated(keep="last")
             superseded = set(idx.loc[dup, "_seq"].tolist())  # usually empty
             idx = idx[~dup]
             inkeys = set(idx["_key"].tolist())
             incoming_parts = set(idx["_part"].tolist())
+            self._landed[table] = incoming_parts
             del idx
-            tdir = table_dir(self.root, self.workspace, table)
-            current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
             # where do incoming keys already live? (reads only key columns)
             holders: dict[str, set[str]] = {}
             for part, f in current.items():
@@ -702,6 +750,26 @@ class Transaction:
             # skipped = unchanged rows + duplicates inside the file itself
             res.rows_added, res.rows_updated, res.rows_skipped = added, updated, res.rows_read - added - updated
 
+    def _write_first(self, table: str, t: Table, superseded: set[int], parts: set[str], w: _Writer) -> int:
+        """The first rows of a table, column-wise in Arrow: the spilled rows (the last of each
+        key), each partition sorted as the merge sorts it, written with the pandas metadata the
+        merge's frame would give. Returns the number of rows written."""
+        import pyarrow.compute as pc
+
+        spilled = pq.read_table([str(p) for p in self._spill[table]])
+        if superseded:
+            spilled = spilled.filter(pc.invert(pc.is_in(spilled["_seq"], value_set=pa.array(sorted(superseded), pa.int64()))))
+        head = spilled.slice(0, 10_000).to_pandas()
+        meta = to_arrow(head, table).schema.metadata
+        sort_cols = [c for c in ([t.partition_by] if t.partition_by else []) + list(t.primary_key)]
+        for part in sorted(parts):
+            sub = spilled.filter(pc.equal(spilled["_part"], part))
+            # pandas' stable sort with NaN last = Arrow's with nulls at the end (the key makes the order total)
+            sub = sub.sort_by([(c, "ascending", "at_end") for c in sort_cols])
+            out = sub.select(list(t.columns)).cast(t.schema).replace_schema_metadata(meta)
+            w.write(table, part, out, row_group_size=131072)
+        return spilled.num_rows
+
     def _previous_versions(
         self, new: pd.DataFrame, stored_here: pd.DataFrame, holders: dict[str, set[str]], part: str, current: dict[str, Path], t: Table
     ) -> pd.DataFrame:
@@ -716,7 +784,10 @@ class Transaction:
         frames = [f for f in frames if len(f)]
         return pd.concat(frames, ignore_index=True) if frames else stored_here.iloc[0:0]
 
-    def commit(self, fmt: str, sha256: str | None) -> dict[str, WriteResult]:
+    def commit(self, fmt: str, sha256: str | None, digest: str | None = None) -> dict[str, WriteResult]:
+        """Publish every upsert and the import log in one manifest switch. ``digest`` (see
+        :func:`unchanged_import`) records which partition files hold this file's rows, so
+        importing the same file again can be recognised without parsing it."""
         ws = workspace_dir(self.root, self.workspace)
         root_existed, ws_existed = self.root.exists(), ws.exists()
         ok = False
@@ -728,6 +799,13 @@ class Transaction:
                 try:
                     self._prepare(cur, w)
                     self._prepare_log(cur, w, fmt, sha256)
+                    if digest:
+                        w.digests.pop(digest, None)  # newest last (the oldest are dropped first)
+                        w.digests[digest] = {
+                            table: {"rows_read": r.rows_read,
+                                    "parts": {p: w.tables.get(table, {}).get(p) for p in sorted(self._landed.get(table, ()))}}
+                            for table, r in self.results.items()
+                        }
                     w.publish({"action": "import", "file_name": Path(self.file_name).name, "format": fmt,
                                "committed_at": self.now.isoformat()})
                 except BaseException:
@@ -774,6 +852,30 @@ class Transaction:
         new = conform(pd.DataFrame(rows), "imports", self.file_name, self.now)
         out = pd.concat([old, new], ignore_index=True) if len(old) else new
         w.write("imports", "all", to_arrow(out, "imports"))
+
+
+def unchanged_import(root: Path, workspace: str, digest: str) -> dict[str, int] | None:
+    """``{table: rows_read}`` when importing the file of ``digest`` again would change nothing,
+    else None (then the import runs in full).
+
+    The digest (:func:`connectors.importer.import_digest`) covers the file's bytes and everything
+    else that decides the stored rows (format, time zone, account, mapping, scorer settings).
+    Its commit recorded the partition files that hold the file's rows; files are never modified
+    in place (a change writes a new ``<part>.vN.parquet``), so when the committed version still
+    lists exactly those files, every row of the file is stored as that import left it - a
+    stronger check than the presence of its keys."""
+    m = read_manifest(root, workspace)
+    rec = (m or {}).get("import_digests", {}).get(digest)
+    if not rec:
+        return None
+    tables = m.get("tables", {})
+    for table, info in rec.items():
+        if table not in TABLES:
+            return None
+        cur = tables.get(table, {})
+        if any(name is None or cur.get(part) != name for part, name in (info.get("parts") or {}).items()):
+            return None
+    return {table: int(info.get("rows_read", 0)) for table, info in rec.items()}
 
 
 def _replace(src: Path, dst: Path, attempts: int = 50) -> None:
@@ -847,6 +949,8 @@ class _Writer:
         self.tables = {t: dict(files) for t, files in cur.get("tables", {}).items()}
         self.written: list[Path] = []
         self.changed = False
+        # digest of an imported file -> the partition files its rows landed in (last KEEP_DIGESTS)
+        self.digests: dict[str, Any] = dict(cur.get("import_digests") or {})
 
     def write(self, table: str, part: str, data: pa.Table, **kw: Any) -> None:
         tdir = table_dir(self.root, self.workspace, table)
@@ -877,6 +981,8 @@ class _Writer:
         ws = workspace_dir(self.root, self.workspace)
         m = {"format": MANIFEST_FORMAT, "version": self.version, **info,
              "tables": {t: dict(sorted(f.items())) for t, f in sorted(self.tables.items()) if f}}
+        if self.digests:
+            m["import_digests"] = dict(list(self.digests.items())[-KEEP_DIGESTS:])
         data = json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8")
         (ws / HISTORY).mkdir(parents=True, exist_ok=True)
         if self.version == 1 and not (ws / HISTORY / f"{0:08d}.json").exists():

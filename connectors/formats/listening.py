@@ -37,10 +37,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from connectors.errors import ImportFailure
-from connectors.formats.base import Format, ParseContext, column_index, data_records, head_records
+from connectors.formats import columnar
+from connectors.formats.base import CHUNK_ROWS, Format, ParseContext, column_index, data_records, head_records
 from connectors.readers import (
     DateStyle,
     Document,
@@ -78,8 +82,12 @@ class Table:
     def fname(self) -> str:
         return self.doc.file_name if self.sheet is None else f"{self.doc.file_name}[{self.sheet}]"
 
-    def chunks(self, stop_at_blank: bool = False) -> Iterator[list[Record]]:
+    def chunks(self, stop_at_blank: bool = False) -> Iterator[list[Record] | columnar.ColumnChunk]:
         if self.sheet is None:
+            fast = None if stop_at_blank else columnar.chunks(self.doc, self.line, len(self.header), CHUNK_ROWS)
+            if fast is not None:  # the same rows and lines, column by column
+                yield from fast
+                return
             yield from data_records(self.doc, self.line, header=self.header, stop_at_blank=stop_at_blank)
             return
         out: list[Record] = []
@@ -125,26 +133,37 @@ def find_table(doc: Document, accept: Any, scan: int = 20) -> Table | None:
 
 
 class Cols:
-    """Column access by alias for one chunk of records."""
+    """Column access by alias for one chunk of records (a list of records, or the same rows as
+    Arrow columns: then numbers, dates, texts and sentiment are converted column-wise, and only
+    the cells the fast conversions do not know go through the per-cell code)."""
 
-    def __init__(self, table: Table, chunk: list[Record], index: dict[str, int]) -> None:
+    def __init__(self, table: Table, chunk: list[Record] | columnar.ColumnChunk, index: dict[str, int]) -> None:
         self.t, self.chunk, self.index = table, chunk, index
-        self.lines = [r.line for r in chunk]
+        self.columnar = isinstance(chunk, columnar.ColumnChunk)
+        self.lines = chunk.lines.tolist() if isinstance(chunk, columnar.ColumnChunk) else [r.line for r in chunk]
         self._check_duplicates()
+
+    def _dup_error(self, i: int, line: int) -> ImportFailure:
+        return ImportFailure(
+            self.t.fname, "duplicate column name", line, self.t.header[i], "each column name once",
+            f"two columns named {self.t.header[i]!r} with different values", code="duplicate_column",
+        )
 
     def _check_duplicates(self) -> None:
         """A used header that appears twice must hold the same values in both columns."""
         keys = [header_key(h) for h in self.t.header]
         for i in set(self.index.values()):
             for j in (j for j, k in enumerate(keys) if k == keys[i] and j != i):
+                if isinstance(self.chunk, columnar.ColumnChunk):
+                    diff = pc.not_equal(self.chunk.cols[i], self.chunk.cols[j]).to_numpy(zero_copy_only=False)
+                    if diff.any():
+                        raise self._dup_error(i, int(self.chunk.lines[int(np.argmax(diff))]))
+                    continue
                 for r in self.chunk:
                     a = r.cells[i] if i < len(r.cells) else ""
                     b = r.cells[j] if j < len(r.cells) else ""
                     if a != b:
-                        raise ImportFailure(
-                            self.t.fname, "duplicate column name", r.line, self.t.header[i], "each column name once",
-                            f"two columns named {self.t.header[i]!r} with different values", code="duplicate_column",
-                        )
+                        raise self._dup_error(i, r.line)
 
     def sources(self, targets: dict[str, str] | None = None) -> dict[str, str]:
         """canonical column -> the file's header that fed it (validation messages name the file's header)."""
@@ -154,40 +173,83 @@ class Cols:
     def has(self, name: str) -> bool:
         return name in self.index
 
+    def _arrow(self, name: str) -> pa.Array | None:
+        i = self.index.get(name)
+        if i is None or not isinstance(self.chunk, columnar.ColumnChunk):
+            return None
+        return self.chunk.cols[i]
+
     def raw(self, name: str) -> list[Any]:
         i = self.index.get(name)
         if i is None:
             return [None] * len(self.chunk)
+        if isinstance(self.chunk, columnar.ColumnChunk):
+            return self.chunk.cols[i].to_pylist()
         return [r.cells[i] if i < len(r.cells) else "" for r in self.chunk]
 
     def text(self, name: str) -> list[str | None]:
+        if name not in self.index:
+            return [None] * len(self.chunk)
+        arr = self._arrow(name)
+        if arr is not None:
+            return columnar.texts(arr)
         return [None if is_missing(v) or (isinstance(v, str) and not v.strip()) else str(v).strip() for v in self.raw(name)]
 
     def num(self, name: str, integer: bool = True) -> list[float | None]:
         if name not in self.index:
             return [None] * len(self.chunk)
-        vals = [round(v) if integer and isinstance(v, float) and math.isfinite(v) else v for v in self.raw(name)]
-        return numbers(vals, self.t.fname, self.t.header[self.index[name]], self.lines, integer=integer)
-
-    def when(self, name: str, tz: str, style: DateStyle | None = None, time_col: str | None = None) -> list[pd.Timestamp | None]:
-        out: list[pd.Timestamp | None] = []
         col = self.t.header[self.index[name]]
+        arr = self._arrow(name)
+        if arr is not None:
+            vals, done = columnar.number_fast(arr)
+            if not done.all():  # the other cells (and their column's decimal mark) as per cell
+                rest = ~done
+                slow = numbers(arr.filter(pa.array(rest)).to_pylist(), self.t.fname, col, np.asarray(self.lines)[rest].tolist(), integer=integer)
+                vals[rest] = [np.nan if v is None else v for v in slow]
+            return pa.array(vals, from_pandas=True).to_pylist()
+        vals = [round(v) if integer and isinstance(v, float) and math.isfinite(v) else v for v in self.raw(name)]
+        return numbers(vals, self.t.fname, col, self.lines, integer=integer)
+
+    def _when_cell(self, v: Any, t: str | None, ln: int, style: DateStyle, tz: str, col: str) -> pd.Timestamp:
+        if isinstance(v, str):
+            v = v.strip()
+            if t and ":" not in v:
+                v = f"{v} {t}"
+        try:
+            ts = parse_datetime(v, style)
+        except ValueError:
+            raise ImportFailure(self.t.fname, "not a date", ln, col, "a date and time", str(v), code="date") from None
+        if ts is None:
+            raise ImportFailure(self.t.fname, "date missing", ln, col, "the mention's date", "nothing", code="date")
+        return ts.tz_convert("UTC") if ts.tzinfo is not None else ts.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").tz_convert("UTC")
+
+    def when(self, name: str, tz: str, style: DateStyle | None = None, time_col: str | None = None) -> list[pd.Timestamp | None] | pd.Series:
+        col = self.t.header[self.index[name]]
+        arr = self._arrow(name)
+        if arr is not None and not (time_col and time_col in self.index):
+            # ISO cells column-wise; the others as per cell (the column's day/month order from its numeric dates)
+            style = style or infer_date_style(arr.filter(pc.match_substring_regex(arr, columnar.NUMERIC_DATE_HINT)).to_pylist())
+            out, done = columnar.iso_datetimes(arr, tz)
+            if not done.all():
+                pos = np.flatnonzero(~done)
+                seen: dict[str, pd.Timestamp] = {}
+                res = []
+                for i, v in zip(pos.tolist(), arr.filter(pa.array(~done)).to_pylist(), strict=True):
+                    ts = seen.get(v)
+                    if ts is None:
+                        ts = seen[v] = self._when_cell(v, None, self.lines[i], style, tz, col)
+                    res.append(ts)
+                try:
+                    out[pos] = pd.Series(res, dtype="datetime64[ns, UTC]").dt.tz_convert(None).to_numpy(dtype="datetime64[ns]")
+                except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):  # beyond nanosecond range: as per cell
+                    return [self._when_cell(v, None, ln, style, tz, col) for v, ln in zip(self.raw(name), self.lines, strict=True)]
+            return pd.Series(out).dt.tz_localize("UTC")
+        out: list[pd.Timestamp | None] = []
         times = self.text(time_col) if time_col and time_col in self.index else [None] * len(self.chunk)
         raw = self.raw(name)
         style = style or infer_date_style(raw)
         for v, t, ln in zip(raw, times, self.lines, strict=False):
-            if isinstance(v, str):
-                v = v.strip()
-                if t and ":" not in v:
-                    v = f"{v} {t}"
-            try:
-                ts = parse_datetime(v, style)
-            except ValueError:
-                raise ImportFailure(self.t.fname, "not a date", ln, col, "a date and time", str(v), code="date") from None
-            if ts is None:
-                raise ImportFailure(self.t.fname, "date missing", ln, col, "the mention's date", "nothing", code="date")
-            ts = ts.tz_convert("UTC") if ts.tzinfo is not None else ts.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").tz_convert("UTC")
-            out.append(ts)
+            out.append(self._when_cell(v, t, ln, style, tz, col))
         return out
 
 
@@ -241,6 +303,16 @@ def _frame(c: Cols, fmt: str, targets: dict[str, str] | None = None) -> pd.DataF
 
 def _set_sentiment(out: pd.DataFrame, c: Cols, col: str = "sentiment", scale: float = 1.0) -> None:
     if not c.has(col):
+        return
+    arr = c._arrow(col)
+    if arr is not None:  # once per distinct value, in order of first appearance (the first bad one is the first bad row's)
+        d = arr.dictionary_encode()
+        codes = d.indices.to_numpy(zero_copy_only=False)
+        _, first = np.unique(codes, return_index=True)
+        lab, sco = sentiment(d.dictionary.to_pylist(), c.t.fname, c.t.header[c.index[col]], np.asarray(c.lines)[first].tolist(), scale)
+        out["sentiment_label"] = np.asarray(lab, dtype=object)[codes]
+        out["sentiment_score"] = np.asarray([np.nan if x is None else x for x in sco], dtype="float64")[codes]
+        out["sentiment_origin"] = np.asarray(["export" if x else None for x in lab], dtype=object)[codes]
         return
     labels, scores = sentiment(c.raw(col), c.t.fname, c.t.header[c.index[col]], c.lines, scale)
     out["sentiment_label"] = labels
@@ -305,9 +377,11 @@ class Meltwater(_Listening):
             hit, opening, title = c.text("hit"), c.text("opening"), c.text("title")
             out["text"] = [h or o or ti for h, o, ti in zip(hit, opening, title, strict=False)]
             ids = []
-            for r, ln, u, txt, ts in zip(chunk, c.lines, urls, out["text"], out["published_at"], strict=False):
-                did = _quoted_id(r.cells[idx["doc_id"]] if "doc_id" in idx and idx["doc_id"] < len(r.cells) else None, c, "doc_id", ln) if "doc_id" in idx else None
-                tid = _quoted_id(r.cells[idx["tweet_id"]] if "tweet_id" in idx and idx["tweet_id"] < len(r.cells) else None, c, "tweet_id", ln) if "tweet_id" in idx else None
+            # a cell beyond a short row reads "" (missing, like None before)
+            doc_ids, tweet_ids = c.raw("doc_id"), c.raw("tweet_id")
+            for ln, u, txt, ts, dv, tv in zip(c.lines, urls, out["text"], out["published_at"], doc_ids, tweet_ids, strict=False):
+                did = _quoted_id(dv, c, "doc_id", ln) if "doc_id" in idx else None
+                tid = _quoted_id(tv, c, "tweet_id", ln) if "tweet_id" in idx else None
                 ids.append("meltwater:" + (did or tid or sha(u or f"{txt}|{ts.isoformat()}")))
             out["mention_id"] = ids
             out["url"] = urls
@@ -450,10 +524,11 @@ class PlainMentions(_Listening):
             out["text"] = texts
             urls = c.text("url")
             ids = c.text("id")
-            out["mention_id"] = [
-                "csv:" + (i if i else sha(u or f"{txt}|{ts.isoformat()}"))
-                for i, u, txt, ts in zip(ids, urls, texts, out["published_at"], strict=False)
-            ]
+            pub, h = out["published_at"], hashlib.sha256
+            out["mention_id"] = np.array([
+                "csv:" + (i if i else h(u.encode("utf-8")).hexdigest()[:32] if u else sha(f"{texts[k]}|{pub.iloc[k].isoformat()}"))
+                for k, (i, u) in enumerate(zip(ids, urls, strict=False))
+            ], dtype=object)
             out["url"] = urls
             for k in ("author", "source", "lang", "brand", "topic"):
                 out[k] = c.text(k)
