@@ -82,7 +82,27 @@ def read(
     return _read(str(ctx.root), ws, table, tuple(columns), start, end, flt, v)
 
 
-@st.cache_resource(ttl=TTL_SECONDS, max_entries=8, show_spinner=False)
+def fetch(
+    table: str,
+    columns: list[str] | tuple[str, ...],
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    filters: list[tuple[str, str, Any]] | None = None,
+    ctx=None,
+) -> pd.DataFrame:
+    """:func:`read` without caching the rows: for large columns (mention texts) read only to
+    compute a result that is cached itself (terms of an alert, an entity map, the rows shown),
+    so the cache holds what is shown, not every text of the period."""
+    if ctx is None:
+        from ui import context
+
+        ctx = context.get()
+    if not ctx.workspace:
+        return store.empty_frame(table, list(columns))
+    return loader.read(Path(ctx.root), ctx.workspace, table, list(columns), start, end, filters)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=16, show_spinner=False)
 def _shared(
     root: str, workspace: str, table: str, columns: tuple[str, ...], start: dt.date | None, end: dt.date | None,
     version_key: tuple[int, ...],
@@ -93,7 +113,7 @@ def _shared(
 def shared(root: Path | str, workspace: str, table: str, columns: list[str] | tuple[str, ...],
            start: dt.date | None = None, end: dt.date | None = None) -> pd.DataFrame:
     """Like :func:`read`, but the *same* frame object for the same arguments and store version
-    (``st.cache_resource``, 8 entries), so what the metrics library derives from it
+    (``st.cache_resource``, 16 entries), so what the metrics library derives from it
     (:func:`metrics.memo`: prepared traffic rows, daily flows) is computed once for every
     function and rerun that uses it. Read-only: never mutate the result."""
     return _shared(str(root), workspace, table, tuple(columns), start, end, version(Path(root), workspace, table))
