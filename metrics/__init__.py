@@ -81,6 +81,19 @@ def text(df: pd.DataFrame, col: str) -> pd.Series:
 
 def nullify(s: pd.Series) -> pd.Series:
     """Values as stripped strings in an ``object`` Series, ``None`` for missing/empty ones."""
+    if len(s) > 64:
+        # the same conversion once per distinct value when values repeat (sources, platforms,
+        # accounts: a handful for a million rows)
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        if 2 * len(uniques) < len(s):
+            vals = np.empty(len(uniques) + 1, dtype=object)
+            vals[:-1] = _nullify(pd.Series(uniques, dtype=s.dtype)).to_numpy(dtype=object)
+            vals[-1] = None
+            return pd.Series(vals[codes], index=s.index, dtype="object", name=s.name)
+    return _nullify(s)
+
+
+def _nullify(s: pd.Series) -> pd.Series:
     x = s.astype("string").str.strip()
     x = x.mask(x == "")
     return x.astype("object").where(x.notna(), None)

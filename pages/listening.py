@@ -477,7 +477,7 @@ with tabs["explorer"]:
     pool = data.read("mentions", FILTER_COLS, start=e_start, end=e_end, ctx=ctx)
 
     def opts(col: str) -> list[str]:
-        return sorted({str(v).strip() for v in pool[col].dropna() if str(v).strip()}) if len(pool) else []
+        return sorted({str(v).strip() for v in pool[col].dropna().unique() if str(v).strip()}) if len(pool) else []
 
     f1, f2, f3, f4, f5 = st.columns(5)
     f_source = f1.multiselect(t("listening.ex.source"), opts("source"), key="listening.ex.source", placeholder=t("listening.ex.any"))
