@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import loop as L
-from metrics.cli import history_start, load_summary_inputs
+from metrics.cli import history_start
 from metrics.goals import PLATFORM_IDS
 from metrics.registry import METRIC_IDS, METRICS, Tables, series
 from metrics.roi import roi_table
@@ -61,11 +60,6 @@ def first_day() -> dt.date:
     return history_start(lo, goals)
 
 
-@st.cache_resource(ttl=15 * 60, max_entries=4, show_spinner=False)
-def _load(root: str, ws_name: str, lo: dt.date, hi: dt.date, version_key: tuple) -> Tables:
-    return load_summary_inputs(Path(root), ws_name, lo, hi, lo)
-
-
 MAX_POINTS = 5000
 
 
@@ -90,7 +84,8 @@ def _sentiment_shift(root: str, ws_name: str, start: dt.date, end: dt.date, prev
 
 with st.spinner(t("loop.loading")):
     hi = max(ctx.end, today - dt.timedelta(days=1))
-    tbl = _load(str(ctx.root), ws, first_day(), hi, results.version(ctx))
+    # the Results pages' tables when the range is the same (one object, one set of prepared frames)
+    tbl = results.tables_between(ctx, first_day(), hi)
     posts = data.read("posts", ["post_id", "platform", "account", "published_at", "text", "url", "impressions", "reach", "engagements"],
                       ctx=ctx)
 
