@@ -81,6 +81,19 @@ def text(df: pd.DataFrame, col: str) -> pd.Series:
 
 def nullify(s: pd.Series) -> pd.Series:
     """Values as stripped strings in an ``object`` Series, ``None`` for missing/empty ones."""
+    if len(s) > 64:
+        # the same conversion once per distinct value when values repeat (sources, platforms,
+        # accounts: a handful for a million rows)
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        if 2 * len(uniques) < len(s):
+            vals = np.empty(len(uniques) + 1, dtype=object)
+            vals[:-1] = _nullify(pd.Series(uniques, dtype=s.dtype)).to_numpy(dtype=object)
+            vals[-1] = None
+            return pd.Series(vals[codes], index=s.index, dtype="object", name=s.name)
+    return _nullify(s)
+
+
+def _nullify(s: pd.Series) -> pd.Series:
     x = s.astype("string").str.strip()
     x = x.mask(x == "")
     return x.astype("object").where(x.notna(), None)
@@ -176,3 +189,36 @@ def per_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
     missing = fn(None) if (codes == -1).any() else None  # fn(None) only when a value is missing
     mapped[:] = [fn(u) for u in uniques] + [missing]
     return pd.Series(mapped[codes], index=values.index, dtype="object", name=values.name)
+
+
+def distinct_codes(columns: list[pd.Series] | list[np.ndarray]) -> tuple[np.ndarray, list[tuple[Any, ...]]]:
+    """Code of each row's tuple of values across ``columns`` (same length) and the distinct
+    tuples in order of first appearance (missing values as ``None``): per-row work done once
+    per distinct combination."""
+    n = len(columns[0]) if columns else 0
+    if not n:
+        return np.zeros(0, dtype=np.int64), []
+    codes = np.zeros(n, dtype=np.int64)
+    uniques_per: list[np.ndarray] = []
+    col_codes: list[np.ndarray] = []
+    for col in columns:
+        c, u = pd.factorize(pd.Series(col, copy=False) if not isinstance(col, pd.Series) else col, use_na_sentinel=True)
+        col_codes.append(c)
+        uniques_per.append(np.asarray(u, dtype=object))
+        # combined key of the columns so far, re-factorised so it stays below n * (len(u) + 1)
+        codes, _ = pd.factorize(codes * (len(u) + 1) + (c + 1))
+    first = np.unique(codes, return_index=True)[1]
+    tuples = [tuple(None if cc[i] < 0 else u[cc[i]] for cc, u in zip(col_codes, uniques_per, strict=True)) for i in first]
+    return codes, tuples
+
+
+def per_distinct_rows(columns: list[pd.Series], fn: Callable[..., Any], index: pd.Index | None = None) -> pd.Series:
+    """``fn(*row)`` for every row of ``columns`` (Series of one frame), computed once per distinct
+    row (missing values passed as ``None``), as an object Series."""
+    idx = index if index is not None else (columns[0].index if columns else pd.RangeIndex(0))
+    codes, tuples = distinct_codes(columns)
+    if not len(codes):
+        return pd.Series([], index=idx, dtype="object")
+    mapped = np.empty(len(tuples), dtype=object)
+    mapped[:] = [fn(*t) for t in tuples]
+    return pd.Series(mapped[codes], index=idx, dtype="object")

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from connectors.schema import COST_CATEGORIES
-from metrics import NAN, DateLike, day, fold
+from metrics import NAN, DateLike, day, fold, per_distinct
 from metrics.channels import SOCIAL_MEDIUMS
 from metrics.relationships import leads_in_period
 from metrics.roi import _campaign_lookup, _canon, allocate_costs, convert_currency, roi_table
@@ -50,10 +50,10 @@ def attributed_sessions(traffic: pd.DataFrame | None, start: DateLike, end: Date
     r = _pick(rows, "campaign" if by == "campaign" else "social", by="sessions")
     if not len(r):
         return pd.Series(dtype="float64")
-    known = r["campaign"].map(lambda c: fold(c) in lookup).astype(bool)
+    known = per_distinct(r["campaign"], lambda c: fold(c) in lookup).infer_objects().astype(bool)
     r = r[r["is_social"].to_numpy(dtype=bool) | known.to_numpy(dtype=bool)]
     if by == "campaign":
-        key = r["campaign"].map(lambda c: _canon(c, lookup)).fillna(NO_CAMPAIGN)
+        key = per_distinct(r["campaign"], lambda c: _canon(c, lookup)).infer_objects().fillna(NO_CAMPAIGN)
     elif by == "platform":
         key = r["platform"].fillna(NO_CAMPAIGN)
     else:
@@ -140,7 +140,7 @@ def cumulative(
 
     ac = allocate_costs(costs, start, end)
     ac = ac[ac["platform"].fillna("") != "web"]
-    ac = ac[ac["campaign"].map(lambda c: _canon(c, lookup) == want).astype(bool).to_numpy(dtype=bool)]
+    ac = ac[per_distinct(ac["campaign"], lambda c: _canon(c, lookup) == want).infer_objects().astype(bool).to_numpy(dtype=bool)]
     ac = ac.assign(home=convert_currency(ac["amount"], ac["currency"], currency, rates))
     cost = ac.groupby("day")["home"].sum(min_count=1).reindex(idx)
     ads = ac[ac["category"] == "ads"]
@@ -152,9 +152,9 @@ def cumulative(
     for col in ("revenue", "conversions"):
         r = _pick(rows, "campaign", by=col)
         if len(r):
-            known = r["campaign"].map(lambda c: fold(c) in lookup).astype(bool)
+            known = per_distinct(r["campaign"], lambda c: fold(c) in lookup).infer_objects().astype(bool)
             r = r[r["is_social"].to_numpy(dtype=bool) | known.to_numpy(dtype=bool)]
-            r = r[r["campaign"].map(lambda c: _canon(c, lookup) == want).astype(bool).to_numpy(dtype=bool)]
+            r = r[per_distinct(r["campaign"], lambda c: _canon(c, lookup) == want).infer_objects().astype(bool).to_numpy(dtype=bool)]
             series[col] = r.groupby("date")[col].sum(min_count=1).reindex(idx)
         else:
             series[col] = pd.Series(NAN, index=idx)
@@ -166,10 +166,10 @@ def cumulative(
 
     lf = leads_in_period(leads, start, end, tz)
     if len(lf):
-        social = lf["platform"].notna() | lf["medium"].map(lambda m: fold(m) in SOCIAL_MEDIUMS).astype(bool) | (
-            lf["campaign"].map(lambda c: fold(c) in lookup).astype(bool))
+        social = lf["platform"].notna() | per_distinct(lf["medium"], lambda m: fold(m) in SOCIAL_MEDIUMS).infer_objects().astype(bool) | (
+            per_distinct(lf["campaign"], lambda c: fold(c) in lookup).infer_objects().astype(bool))
         lf = lf[social.astype(bool).to_numpy(dtype=bool)]
-        lf = lf[lf["campaign"].map(lambda c: _canon(c, lookup) == want).astype(bool).to_numpy(dtype=bool)]
+        lf = lf[per_distinct(lf["campaign"], lambda c: _canon(c, lookup) == want).infer_objects().astype(bool).to_numpy(dtype=bool)]
         nleads = lf.groupby("day")["lead_id"].size().astype("float64").reindex(idx)
     else:
         nleads = pd.Series(NAN, index=idx)

@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from metrics import NAN, DateLike, day, fold, nullify, safe_div
+from metrics import NAN, DateLike, day, fold, nullify, per_distinct, safe_div
 
 SENTIMENTS = ("positive", "neutral", "negative")
 VOLUME_COLS = ["date", "mentions", "positive", "neutral", "negative"]
@@ -92,7 +92,7 @@ def _local(ts: pd.Series, tz: str | None) -> pd.Series:
 def _labels(m: pd.DataFrame) -> pd.Series:
     if "sentiment_label" not in m.columns:
         return pd.Series([None] * len(m), index=m.index, dtype="object")
-    return pd.Series([fold(v) for v in m["sentiment_label"]], index=m.index, dtype="object")
+    return per_distinct(m["sentiment_label"], fold).rename(None)
 
 
 def brand_mask(mentions: pd.DataFrame, brand: str | Iterable[str] | None, own_brand: str | None = None) -> pd.Series:
@@ -103,8 +103,8 @@ def brand_mask(mentions: pd.DataFrame, brand: str | Iterable[str] | None, own_br
         return pd.Series(True, index=mentions.index)
     wanted = {fold(brand)} if isinstance(brand, str) else {fold(b) for b in brand}
     wanted.discard(None)
-    keys = pd.Series([fold(v) for v in mentions["brand"]] if "brand" in mentions.columns else [None] * len(mentions),
-                     index=mentions.index, dtype="object")
+    keys = (per_distinct(mentions["brand"], fold).rename(None) if "brand" in mentions.columns
+            else pd.Series([None] * len(mentions), index=mentions.index, dtype="object"))
     mask = keys.isin(wanted)
     if own_brand is not None and fold(own_brand) in wanted:
         mask = mask | keys.isna()

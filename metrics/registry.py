@@ -60,6 +60,9 @@ class Tables:
     value_per_conversion: float | None = None
     value_per_lead: float | None = None
     week_start: int = 0  # first day of the week: 0 = Monday (ISO), 6 = Sunday
+    # values already computed from these tables by :func:`compute` (goal series, sparklines,
+    # deltas and the Goals page ask for the same buckets): tables are read-only once built
+    computed: dict[tuple[Any, ...], float] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def from_config(cls, frames: Mapping[str, pd.DataFrame], workspace: Mapping[str, Any] | None = None,
@@ -206,8 +209,19 @@ def compute(metric_id: str, tables: Tables, start: DateLike, end: DateLike, scop
     campaign = (scope or {}).get("campaign") or None
     if (platform and "platform" not in s.scopes) or (campaign and "campaign" not in s.scopes):
         return NAN
-    v = s.compute(tables, Period(as_date(start), as_date(end)), platform, campaign)
-    return NAN if is_missing(v) else float(v)
+    p = Period(as_date(start), as_date(end))
+    key = (metric_id, p.start, p.end, platform, campaign)
+    try:
+        return tables.computed[key]
+    except (KeyError, TypeError):
+        pass
+    v = s.compute(tables, p, platform, campaign)
+    out = NAN if is_missing(v) else float(v)
+    try:
+        tables.computed[key] = out
+    except TypeError:  # an unhashable scope value: not memoised
+        pass
+    return out
 
 
 def series(

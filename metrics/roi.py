@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from metrics import NAN, DateLike, day, day_series, fold, memo, num, safe_div, text
+from metrics import NAN, DateLike, day, day_series, fold, memo, num, per_distinct, safe_div, text
 from metrics.channels import SOCIAL_MEDIUMS
 from metrics.relationships import leads_in_period
 from metrics.traffic import _pick, select_rows
@@ -161,7 +161,7 @@ def roi_table(
     # costs
     ac = allocate_costs(costs, start, end)
     ac = ac[ac["platform"].fillna("") != "web"]
-    ac = ac.assign(campaign=ac["campaign"].map(lambda c: _canon(c, lookup)))
+    ac = ac.assign(campaign=per_distinct(ac["campaign"], lambda c: _canon(c, lookup)).infer_objects())
     ac["amount_home"] = convert_currency(ac["amount"], ac["currency"], currency, rates)
     ac["unknown_currency"] = ac["amount"].notna() & ac["amount_home"].isna()
     ac["key"] = _key(ac, by)
@@ -184,12 +184,12 @@ def roi_table(
     for col in ("revenue", "conversions"):
         r = _pick(rows, need, by=col)
         if len(r):
-            camp_known = r["campaign"].map(lambda c: fold(c) in configured).astype(bool)
+            camp_known = per_distinct(r["campaign"], lambda c: fold(c) in configured).infer_objects().astype(bool)
             r = r[r["is_social"].to_numpy(dtype=bool) | camp_known.to_numpy()]
-            r = r.assign(campaign=r["campaign"].map(lambda c: _canon(c, lookup)))
+            r = r.assign(campaign=per_distinct(r["campaign"], lambda c: _canon(c, lookup)).infer_objects())
             r = r.assign(key=_key(r, by))
             if col == "conversions":
-                r = r.assign(conv_value=r["conversions"] * r["campaign"].map(vpc).astype("float64"))
+                r = r.assign(conv_value=r["conversions"] * per_distinct(r["campaign"], vpc).infer_objects().astype("float64"))
                 tparts.append(r.groupby("key").agg(
                     conversions=("conversions", lambda s: s.sum(min_count=1)),
                     value_conversions=("conv_value", lambda s: s.sum(min_count=1)),
@@ -200,12 +200,12 @@ def roi_table(
     # leads
     lf = leads_in_period(leads, start, end, tz)
     if len(lf):
-        social_lead = lf["platform"].notna() | lf["medium"].map(lambda m: fold(m) in SOCIAL_MEDIUMS).astype(bool) | (
-            lf["campaign"].map(lambda c: fold(c) in configured).astype(bool)
+        social_lead = lf["platform"].notna() | per_distinct(lf["medium"], lambda m: fold(m) in SOCIAL_MEDIUMS).infer_objects().astype(bool) | (
+            per_distinct(lf["campaign"], lambda c: fold(c) in configured).infer_objects().astype(bool)
         )
         lf = lf[social_lead.astype(bool)]
-        lf = lf.assign(campaign=lf["campaign"].map(lambda c: _canon(c, lookup)))
-        lf = lf.assign(key=_key(lf, by), lead_value_est=lf["campaign"].map(vpl).astype("float64"))
+        lf = lf.assign(campaign=per_distinct(lf["campaign"], lambda c: _canon(c, lookup)).infer_objects())
+        lf = lf.assign(key=_key(lf, by), lead_value_est=per_distinct(lf["campaign"], vpl).infer_objects().astype("float64"))
         g_leads = lf.groupby("key").agg(leads=("lead_id", "size"), value_leads=("lead_value_est", lambda s: s.sum(min_count=1)))
     else:
         g_leads = pd.DataFrame(columns=["leads", "value_leads"], dtype="float64")

@@ -53,7 +53,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, memo, nullify, num, per_distinct, safe_div, text
+from metrics import DateLike, day, day_series, distinct_codes, fold, memo, nullify, num, per_distinct, safe_div, text
 from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_source
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
@@ -107,22 +107,30 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     f["can_campaign"] = per_distinct(dims, lambda x: bool(x and "campaign" in x)).astype(bool)
     f["slotkey"] = f["property"].astype("object") + "\x1f" + f["slot"].astype("object")
     f["setkey"] = f["slotkey"] + "\x1f" + f["dimset"].astype("object")
-    return f
+    return f.copy()  # one block per dtype: every range selected from it takes 4 blocks, not 31 columns
 
 
 def _dimsets(f: pd.DataFrame) -> pd.Series:
     """Each row's dimension set as text: its non-empty dimension columns joined by ``|``,
     ``dimension`` given with its name (``source|medium``, ``dimension=city``)."""
     cols = [c for c in DIM_COLS if c != "dimension"]
-    present = [f[c].notna().to_numpy() for c in cols]
-    tags = ["" if d is None else "dimension=" + str(d).replace("|", "/") for d in f["dimension"]]
-    out = []
-    for flags, tag in zip(zip(*present, strict=True), tags, strict=True):
-        parts = [c for c, p in zip(cols, flags, strict=True) if p]
-        if tag:
-            parts.append(tag)
-        out.append("|".join(parts))
-    return pd.Series(out, index=f.index, dtype="object")
+    if not len(f):
+        return pd.Series([], index=f.index, dtype="object")
+    # one string per distinct (columns present, dimension name): a handful, not one per row
+    bits = np.zeros(len(f), dtype=np.int64)
+    for i, c in enumerate(cols):
+        bits |= f[c].notna().to_numpy(dtype=bool).astype(np.int64) << i
+    dim_codes, dim_names = pd.factorize(f["dimension"], use_na_sentinel=True)
+    combo = bits * (len(dim_names) + 1) + (dim_codes + 1)
+    codes, uniques = pd.factorize(combo)
+    names: list[str] = []
+    for u in uniques:
+        b, d = divmod(int(u), len(dim_names) + 1)
+        parts = [c for i, c in enumerate(cols) if b >> i & 1]
+        if d:
+            parts.append("dimension=" + str(dim_names[d - 1]).replace("|", "/"))
+        names.append("|".join(parts))
+    return pd.Series(np.array(names, dtype=object)[codes], index=f.index, dtype="object")
 
 
 def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
@@ -136,23 +144,65 @@ def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) ->
 
 
 def _select(f: pd.DataFrame, s: pd.Timestamp, e: pd.Timestamp) -> pd.DataFrame:
-    is_day = (f["grain"] == "day").to_numpy(dtype=bool)
-    in_range = ((f["date"] >= s) & (f["date"] <= e)).to_numpy(dtype=bool)
-    whole = (f["pstart"].notna() & f["pend"].notna() & (f["pstart"] >= s) & (f["pend"] <= e)).to_numpy(dtype=bool)
-    r = f[(is_day & in_range) | ((f["grain"] == "period").to_numpy(dtype=bool) & whole)]
-    r_day = (r["grain"] == "day").to_numpy(dtype=bool)
-    prop = r["property"]
+    # numpy arrays prepared once per frame (grain flags, day numbers, property codes): a goal's
+    # weekly series selects rows for dozens of ranges of the same prepared frame
+    a = _arrays(f)
+    s64, e64 = np.datetime64(s, "ns"), np.datetime64(e, "ns")
+    # day rows dated in [s, e] (binary search on the sorted days) and period rows lying within it
+    days = a["day_order"][np.searchsorted(a["day_sorted"], s64, "left"):np.searchsorted(a["day_sorted"], e64, "right")]
+    per = a["period_rows"]
+    per = per[(a["pstart"][per] >= s64) & (a["pend"][per] <= e64)]
+    idx = np.sort(np.concatenate([days, per]))
+    if not len(idx):
+        return f.iloc[:0].assign(**{USE[c]: np.zeros(0, dtype=bool) for c in VALUE_COLS})
+    r_day = a["is_day"][idx]
+    prop = a["prop"][idx]
+    n_prop = int(prop.max()) + 1
     flags: dict[str, np.ndarray] = {}
+    r = None
     for c in VALUE_COLS:
-        has = r[c].notna().to_numpy(dtype=bool)
-        by_day = prop.isin(set(prop[r_day & has])).to_numpy(dtype=bool)
+        has = a["has_" + c][idx]
+        # properties with at least one day row carrying the column in the range
+        day_props = np.bincount(prop[r_day & has], minlength=n_prop) > 0
+        by_day = day_props[prop]
         use = r_day & by_day
         periods = ~r_day & ~by_day
         if (periods & has).any():
+            if r is None:
+                r = f.iloc[idx]
             use = use | (periods & _kept_periods(r, periods & has))
         flags[USE[c]] = use
-    used = np.logical_or.reduce(list(flags.values())) if len(r) else np.zeros(0, dtype=bool)
-    return r.assign(**flags)[used]
+    used = np.logical_or.reduce(list(flags.values()))
+    keep = idx[used]
+    out = f.iloc[keep]
+    # the flags as one block (inserting 8 columns one by one costs more than the selection)
+    flag_frame = pd.DataFrame(np.column_stack([v[used] for v in flags.values()]), columns=list(flags), index=out.index)
+    return pd.concat([out, flag_frame], axis=1)
+
+
+def _arrays(f: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Plain arrays of a prepared frame for :func:`_select` (memoized with the frame)."""
+
+    def make() -> dict[str, np.ndarray]:
+        grain = f["grain"].to_numpy(dtype=object)
+        out = {
+            "is_day": grain == "day",
+            "is_period": grain == "period",
+            "date": f["date"].to_numpy(dtype="datetime64[ns]"),
+            "pstart": f["pstart"].to_numpy(dtype="datetime64[ns]"),
+            "pend": f["pend"].to_numpy(dtype="datetime64[ns]"),
+            "prop": pd.factorize(f["property"])[0],
+        }
+        has_period = ~np.isnat(out["pstart"]) & ~np.isnat(out["pend"])
+        day_rows = np.flatnonzero(out["is_day"] & ~np.isnat(out["date"]))
+        out["day_order"] = day_rows[np.argsort(out["date"][day_rows], kind="stable")]
+        out["day_sorted"] = out["date"][out["day_order"]]
+        out["period_rows"] = np.flatnonzero(out["is_period"] & has_period)
+        for c in VALUE_COLS:
+            out["has_" + c] = f[c].notna().to_numpy(dtype=bool)
+        return out
+
+    return memo("traffic_arrays", (f,), (), make)
 
 
 def _kept_periods(r: pd.DataFrame, carrying: np.ndarray) -> np.ndarray:
@@ -179,11 +229,15 @@ def _merge_sets(rows: pd.DataFrame) -> pd.Series:
     for the same property and slot (e.g. ``source|medium`` next to
     ``source|medium|campaign`` where the campaign is simply not set) belongs to that
     larger set (the largest one; ties by name)."""
-    combos = rows[["property", "slot", "dimset"]].drop_duplicates()
-    mapping: dict[tuple[str, str, str], str] = {}
-    for (prop, slot), g in combos.groupby(["property", "slot"], sort=False):
-        sets = sorted({d for d in g["dimset"]}, key=lambda d: (-len(d.split("|")) if d else 0, d))
+    codes, combos = distinct_codes([rows["property"], rows["slot"], rows["dimset"]])
+    by_slot: dict[tuple[str, str], set[str]] = {}
+    for prop, slot, d in combos:
+        by_slot.setdefault((prop, slot), set()).add(d)
+    merged: dict[tuple[str, str], dict[str, str]] = {}
+    for key, found in by_slot.items():
+        sets = sorted(found, key=lambda d: (-len(d.split("|")) if d else 0, d))
         as_sets = {d: frozenset(d.split("|")) if d else frozenset() for d in sets}
+        m: dict[str, str] = {}
         for d in sets:
             target = d
             if as_sets[d]:
@@ -191,9 +245,11 @@ def _merge_sets(rows: pd.DataFrame) -> pd.Series:
                     if as_sets[d] < as_sets[big]:
                         target = big
                         break
-            mapping[(prop, slot, d)] = target
-    return pd.Series([mapping[k] for k in zip(rows["property"], rows["slot"], rows["dimset"], strict=True)],
-                     index=rows.index, dtype="object")
+            m[d] = target
+        merged[key] = m
+    mapped = np.empty(len(combos), dtype=object)
+    mapped[:] = [merged[(p, sl)][d] for p, sl, d in combos]
+    return pd.Series(mapped[codes], index=rows.index, dtype="object")
 
 
 def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> pd.DataFrame:
@@ -202,27 +258,31 @@ def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> 
     dimensions, then name)."""
     if not len(rows):
         return rows
+    mask = np.ones(len(rows), dtype=bool)
     flag = USE.get(by)
     if flag is not None and flag in rows.columns:
-        rows = rows[rows[flag].to_numpy(dtype=bool)]
+        mask &= rows[flag].to_numpy(dtype=bool)
     if need == "social":
-        r = rows[rows["can_social"].to_numpy(dtype=bool)]
+        mask &= rows["can_social"].to_numpy(dtype=bool)
     elif need == "campaign":
-        r = rows[rows["can_campaign"].to_numpy(dtype=bool)]
-    else:
-        r = rows
+        mask &= rows["can_campaign"].to_numpy(dtype=bool)
+    r = rows[mask] if not mask.all() else rows
     if not len(r):
         return r
-    score = r.groupby("setkey", sort=False)[by].sum(min_count=1)
-    meta = r.drop_duplicates("setkey").set_index("setkey")[["slotkey", "dimset"]]
+    codes, keys = pd.factorize(r["setkey"].to_numpy(dtype=object))
+    # groupby's sum (compensated, as before) of each set, in order of first appearance
+    score = pd.Series(r[by].to_numpy(dtype="float64")).groupby(codes, sort=True).sum(min_count=1).to_numpy()
+    first = np.unique(codes, return_index=True)[1]
+    slotkeys = r["slotkey"].to_numpy(dtype=object)[first]
+    dimsets = r["dimset"].to_numpy(dtype=object)[first]
     best: dict[str, tuple[float, int, str, str]] = {}
-    for setkey, sc in score.items():
-        slotkey, dimset = meta.at[setkey, "slotkey"], meta.at[setkey, "dimset"]
+    for slotkey, dimset, setkey, sc in zip(slotkeys, dimsets, keys, score, strict=True):
         cand = (-(sc if sc == sc else -1.0), dimset.count("|") if dimset else -1, dimset, setkey)
         if slotkey not in best or cand < best[slotkey]:
             best[slotkey] = cand
-    keep = {v[3] for v in best.values()}
-    return r[r["setkey"].isin(keep).to_numpy(dtype=bool)]
+    keep = np.zeros(len(keys), dtype=bool)
+    keep[pd.Index(keys).get_indexer([v[3] for v in best.values()])] = True
+    return r[keep[codes]]
 
 
 def _sums(rows: pd.DataFrame, need: str | None, keep: Callable[[pd.DataFrame], pd.DataFrame] | None = None,

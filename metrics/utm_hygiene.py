@@ -67,7 +67,7 @@ from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, fold, num
+from metrics import DateLike, day, fold, num, per_distinct
 from metrics.channels import (
     EMAIL_VALUES,
     PAID_SOCIAL,
@@ -283,9 +283,9 @@ def _rows_for(rows: pd.DataFrame, field: str, extra_mask: pd.Series | None = Non
         r = r[extra_mask.reindex(r.index).fillna(False).to_numpy(dtype=bool)]
     if not len(r):
         return r
-    score = r.groupby("setkey", sort=False).agg(sc=("_w", lambda x: x.sum(min_count=1)), slotkey=("slotkey", "first"),
-                                                 dimset=("dimset", "first"))
-    score["sc"] = score["sc"].fillna(-1.0)
+    # weights are counts (sessions, views, events): the grouped sum equals the per-group sum exactly
+    score = r.groupby("setkey", sort=False).agg(sc=("_w", "sum"), slotkey=("slotkey", "first"), dimset=("dimset", "first"))
+    score["sc"] = score["sc"].where(r["_w"].notna().groupby(r["setkey"], sort=False).any(), -1.0)
     score["n"] = score["dimset"].map(lambda d: d.count("|"))
     score = score.reset_index().sort_values(["slotkey", "sc", "n", "dimset", "setkey"], ascending=[True, False, True, True, True])
     keep = set(score.drop_duplicates("slotkey")["setkey"])
@@ -374,6 +374,11 @@ def _is_not_set(v: object) -> bool:
     return not s or s in NOT_SET or (s.startswith("(") and s.endswith(")"))
 
 
+def _not_set(values: pd.Series) -> pd.Series:
+    """:func:`_is_not_set` of each value (once per distinct value), as booleans."""
+    return per_distinct(values, _is_not_set).astype(bool)
+
+
 def _medium_for(source: object) -> str | None:
     s = fold(source) or ""
     if platform_for_source(s):
@@ -424,17 +429,20 @@ def hygiene_report(
     metric = "sessions"
     found: list[dict[str, Any]] = []
 
+    by_field = {f: _rows_for(rows, f) for f in ("source", "medium", "campaign", "landing_page")}
+
     # spellings
     for field, kind in (("source", "source_variants"), ("medium", "medium_variants"), ("campaign", "campaign_variants")):
-        found += _variants(_rows_for(rows, field), field, kind, registry, metric)
+        found += _variants(by_field[field], field, kind, registry, metric)
 
     # missing medium: a source (other than direct) or a campaign, and no medium
-    r = _rows_for(rows, "source")
+    r = by_field["source"]
     if len(r):
-        tagged = r["source"].map(lambda x: not _is_not_set(x)) | r["campaign"].map(lambda c: not _is_not_set(c))
-        no_med = r["medium"].map(_is_not_set)
-        direct = r["source"].map(lambda x: fold(x) == "(direct)").astype(bool)
-        both_unset = r["source"].map(_is_not_set) & r["medium"].map(_is_not_set) & r["source"].notna() & ~direct
+        src_unset = _not_set(r["source"])
+        tagged = ~src_unset | ~_not_set(r["campaign"])
+        no_med = _not_set(r["medium"])
+        direct = per_distinct(r["source"], lambda x: fold(x) == "(direct)").astype(bool)
+        both_unset = src_unset & no_med & r["source"].notna() & ~direct
         m = r[((tagged & no_med) | both_unset).to_numpy(dtype=bool)]
         if len(m):
             keys = m.assign(src=m["source"].fillna("(not set)"), camp=m["campaign"].fillna(""))
@@ -444,9 +452,9 @@ def hygiene_report(
                                       _sum(g["sessions"]), _sum(g["_w"]), metric))
 
     # mediums GA4 cannot place
-    r = _rows_for(rows, "medium")
+    r = by_field["medium"]
     if len(r):
-        un = r[(r["channel_group"] == "Unassigned").to_numpy(dtype=bool) & ~r["medium"].map(_is_not_set).to_numpy(dtype=bool)]
+        un = r[(r["channel_group"] == "Unassigned").to_numpy(dtype=bool) & ~_not_set(r["medium"]).to_numpy(dtype=bool)]
         if len(un):
             for med, g in un.groupby(un["medium"].map(lambda x: str(x).strip().lower()), sort=True):
                 srcs = g.groupby(g["source"].fillna("(not set)"))["sessions"].sum(min_count=1).sort_values(ascending=False)
@@ -454,15 +462,15 @@ def hygiene_report(
                 found.append(_finding("unassigned", "medium", None, vals, MEDIUM_FIXES.get(med), _sum(g["sessions"]), _sum(g["_w"]), metric))
 
     # campaigns: paid tagged social, unregistered, registry-only
-    rc = _rows_for(rows, "campaign")
+    rc = by_field["campaign"]
     seen: set[str] = set()
     if len(rc):
-        keys = rc["campaign"].map(lambda c: variant_key(c, "campaign"))
+        keys = per_distinct(rc["campaign"], lambda c: variant_key(c, "campaign"))
         rc = rc.assign(_key=keys.to_numpy())
         rc = rc[rc["_key"].notna()]
         seen = set(rc["_key"])
         paid = _paid_campaigns(costs, campaigns)
-        social_tagged = rc[rc["medium"].map(lambda m: fold(m) in SOCIAL_MEDIUMS).astype(bool).to_numpy(dtype=bool)]
+        social_tagged = rc[per_distinct(rc["medium"], lambda m: fold(m) in SOCIAL_MEDIUMS).astype(bool).to_numpy(dtype=bool)]
         for key, g in social_tagged.groupby("_key", sort=True):
             if key not in paid:
                 continue
@@ -484,9 +492,9 @@ def hygiene_report(
     found += _registry_only(campaigns, seen, costs, dmin, dmax)
 
     # landing pages spelled several ways (per property)
-    rl = _rows_for(rows, "landing_page")
+    rl = by_field["landing_page"]
     if len(rl):
-        rl = rl.assign(_lk=rl["landing_page"].map(_landing_key).to_numpy())
+        rl = rl.assign(_lk=per_distinct(rl["landing_page"], _landing_key).to_numpy())
         rl = rl[rl["_lk"].notna()]
         sp = rl.groupby(["property", "_lk", "landing_page"], sort=True).agg(
             s=("sessions", lambda x: x.sum(min_count=1)), w=("_w", lambda x: x.sum(min_count=1)), wm=("_wm", "first"),

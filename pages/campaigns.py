@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from connectors import loader, store
+from connectors import store
 from connectors.schema import COST_CATEGORIES, PLATFORMS
 from metrics import campaigns as mc
 from metrics import roi as mroi
@@ -86,21 +86,18 @@ def version(table_name: str) -> tuple[int, int]:
     return data.version(ctx.root, ctx.workspace, table_name)
 
 
-COST_COLS = ["date", "period_end", "platform", "campaign", "category", "amount", "currency", "impressions", "clicks",
-             "conversions", "conversion_value", "note", "source_format"]
-TRAFFIC_COLS = ["date", "grain", "period_start", "period_end", "property", "source", "medium", "campaign", "channel",
-                "landing_page", "dimension", "sessions", "conversions", "revenue"]
+COST_COLS = data.COST_COLS
+TRAFFIC_COLS = data.TRAFFIC_COLS
 LEAD_COLS = ["lead_id", "created_at", "source", "medium", "campaign", "stage", "value"]
 
 
 @st.cache_data(ttl=900, max_entries=64, show_spinner=False)
 def compute(root: str, ws: str, versions: tuple, start: dt.date, end: dt.date, by: str | None, tz: str, campaigns: tuple,
             currency: str, rates_t: tuple, vpc: float | None, vpl: float | None) -> dict[str, Any]:
-    from pathlib import Path
-
-    costs = loader.read(Path(root), ws, "costs", COST_COLS)
-    traffic = loader.read(Path(root), ws, "traffic", TRAFFIC_COLS)
-    leads = loader.read(Path(root), ws, "leads", LEAD_COLS)
+    # the same frames for both functions (and the UTM page): traffic rows are prepared once
+    costs = data.shared(root, ws, "costs", COST_COLS)
+    traffic = data.shared(root, ws, "traffic", TRAFFIC_COLS)
+    leads = data.shared(root, ws, "leads", LEAD_COLS)
     camps = [dict(c) for c in _thaw(campaigns)]
     kw = dict(tz=tz, campaigns=camps, currency=currency, rates=dict(rates_t), value_per_conversion=vpc, value_per_lead=vpl)
     tab = mc.campaign_table(costs, traffic, leads, start, end, by, **kw)
@@ -111,11 +108,10 @@ def compute(root: str, ws: str, versions: tuple, start: dt.date, end: dt.date, b
 @st.cache_data(ttl=900, max_entries=64, show_spinner=False)
 def compute_cumulative(root: str, ws: str, versions: tuple, campaign: str, start: dt.date, end: dt.date, tz: str,
                        campaigns: tuple, currency: str, rates_t: tuple, vpc: float | None, vpl: float | None) -> pd.DataFrame:
-    from pathlib import Path
-
-    costs = loader.read(Path(root), ws, "costs", COST_COLS)
-    traffic = loader.read(Path(root), ws, "traffic", TRAFFIC_COLS)
-    leads = loader.read(Path(root), ws, "leads", LEAD_COLS)
+    # the same frames for both functions (and the UTM page): traffic rows are prepared once
+    costs = data.shared(root, ws, "costs", COST_COLS)
+    traffic = data.shared(root, ws, "traffic", TRAFFIC_COLS)
+    leads = data.shared(root, ws, "leads", LEAD_COLS)
     return mc.cumulative(costs, traffic, leads, campaign, start, end, tz, [dict(c) for c in _thaw(campaigns)], currency,
                          dict(rates_t), vpc, vpl)
 

@@ -49,6 +49,12 @@ BASELINE_DAYS = 28
 MAX_ROWS = 1000
 MENTION_COLS = ["mention_id", "published_at", "source", "author", "text", "url", "lang", "reach", "sentiment_label",
                 "sentiment_origin", "brand", "topic"]
+# what the counts, alerts and filters need: no text, author or URL (issue 16: the page cached every
+# text of seven months to show 1,000 of them). Texts are read per alert, map window and shown row.
+LIGHT_COLS = ["mention_id", "published_at", "source", "sentiment_label", "sentiment_origin", "brand", "topic"]
+TEXT_COLS = ["mention_id", "published_at", "source", "text", "reach", "sentiment_label", "brand", "topic"]
+FILTER_COLS = ["mention_id", "published_at", "source", "lang", "sentiment_label", "brand", "topic"]
+REVIEW_COLS = ["mention_id", "published_at", "text", "sentiment_label", "sentiment_origin", "source", "lang"]
 SENT_COLORS = colors.SENTIMENT_COLORS
 BRAND_PALETTE = {
     "light": ["#1D4ED8", "#D97706", "#7C3AED", "#DB2777", "#059669", "#0891B2"],
@@ -92,7 +98,16 @@ def memo(name: str, key: tuple, make):
 
 # --------------------------------------------------------------------------- data
 
-mentions = data.read("mentions", MENTION_COLS, start=hist_start, end=ctx.end, ctx=ctx)
+# the same frame object on every rerun (no copy, no text): treat as read-only
+mentions = data.shared(ctx.root, ws, "mentions", LIGHT_COLS, hist_start, ctx.end)
+
+
+def texts(start: dt.date, end: dt.date, brand: str | None = None) -> pd.DataFrame:
+    """Mentions with their text for local days ``[start, end]`` clipped to the page's range
+    (``hist_start``), optionally one brand's; not cached (callers cache what they compute)."""
+    m = data.fetch("mentions", TEXT_COLS, start=max(start, hist_start), end=min(end, ctx.end), ctx=ctx)
+    return m[L.brand_mask(m, brand, OWN)] if brand else m
+
 sent_daily = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
                        start=ctx.prev_start, end=ctx.end, ctx=ctx)
 
@@ -222,7 +237,6 @@ with tabs["alerts"]:
     st.subheader(t("listening.alerts.list"))
     if not len(alerts):
         st.success(t("listening.alerts.none", sens=fmt.number(ALERTS["sensitivity"], 1, lang)))
-    scope = mentions[L.brand_mask(mentions, brand_arg, OWN)] if brand_arg else mentions
     for r in alerts.sort_values("start", ascending=False).head(6).itertuples(index=False):
         crisis = bool(r.crisis)
         with st.container(border=True):
@@ -241,12 +255,16 @@ with tabs["alerts"]:
             m3.metric(t("listening.alert.total"), fmt.integer(r.total_mentions, lang))
             d0 = pd.Timestamp(r.start).normalize()
             d1 = pd.Timestamp(r.end).normalize()
-            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1: L.top_terms(scope, d0, d1, tz=tz, exclude=BRANDS))
+            # texts of the alert's days and of the baseline before them, read only when not cached
+            b0 = (d0 - pd.Timedelta(days=BASELINE_DAYS)).date()
+            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1, b0=b0: L.top_terms(
+                texts(b0, d1.date(), brand_arg), d0, d1, tz=tz, exclude=BRANDS))
             if len(terms):
                 # terms are made of letters, digits, "-" and "'" only (metrics.listening.tokens): safe in code spans
                 st.markdown(t("listening.alert.terms") + " " + " ".join(safe.code(x) for x in terms["term"]))
-            ex = L.example_mentions(scope, d0, d1, tz=tz, n=3, terms=terms["term"].tolist() if len(terms) else (),
-                                    prefer="negative" if crisis else None)
+            term_list = tuple(terms["term"].tolist()) if len(terms) else ()
+            ex = memo("examples", (chosen, d0, d1, term_list, crisis), lambda d0=d0, d1=d1, tl=term_list, c=crisis: L.example_mentions(
+                texts(d0.date(), d1.date(), brand_arg), d0, d1, tz=tz, n=3, terms=list(tl), prefer="negative" if c else None))
             if len(ex):
                 st.caption(t("listening.alert.examples"))
                 for e in ex.itertuples(index=False):
@@ -287,7 +305,7 @@ with tabs["map"]:
     by_brand = len(brands_sel) > 0
 
     def _emap(s, e):
-        return L.entity_map(mentions, TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
+        return L.entity_map(texts(s, e), TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
                             exclude=BRANDS)
 
     em = memo("emap", (w_start, w_end, tuple(brands_sel), tuple(map(tuple, (d.items() for d in TERMS)))), lambda: _emap(w_start, w_end))
@@ -455,10 +473,11 @@ with tabs["explorer"]:
     else:
         e_start, e_end = default_range
     query = c2.text_input(t("listening.ex.search"), key="listening.ex.search", placeholder=t("listening.ex.search.ph"))
-    pool = data.read("mentions", MENTION_COLS, start=e_start, end=e_end, ctx=ctx)
+    # filters and counts on the columns they need; texts and the other columns only for the rows shown
+    pool = data.read("mentions", FILTER_COLS, start=e_start, end=e_end, ctx=ctx)
 
     def opts(col: str) -> list[str]:
-        return sorted({str(v).strip() for v in pool[col].dropna() if str(v).strip()}) if len(pool) else []
+        return sorted({str(v).strip() for v in pool[col].dropna().unique() if str(v).strip()}) if len(pool) else []
 
     f1, f2, f3, f4, f5 = st.columns(5)
     f_source = f1.multiselect(t("listening.ex.source"), opts("source"), key="listening.ex.source", placeholder=t("listening.ex.any"))
@@ -467,32 +486,48 @@ with tabs["explorer"]:
     f_topic = f3.multiselect(t("listening.ex.topic"), opts("topic"), key="listening.ex.topic", placeholder=t("listening.ex.any"))
     f_brand = f4.multiselect(t("listening.ex.brand"), opts("brand"), key="listening.ex.brand", placeholder=t("listening.ex.any"))
     f_lang = f5.multiselect(t("listening.ex.lang"), opts("lang"), key="listening.ex.lang", placeholder=t("listening.ex.any"))
-    sel = pool
-    if len(sel):
-        def isin(col, values):
-            return sel[col].astype("string").str.strip().isin(values).fillna(False).astype(bool)
 
-        if f_source:
-            sel = sel[isin("source", f_source)]
-        if f_topic:
-            sel = sel[isin("topic", f_topic)]
-        if f_brand:
-            sel = sel[isin("brand", f_brand)]
-        if f_lang:
-            sel = sel[isin("lang", f_lang)]
-        if f_sent:
-            lab = sel["sentiment_label"].astype("string")
-            mask = lab.isin([s for s in f_sent if s != "none"]).fillna(False).astype(bool)
-            if "none" in f_sent:
-                mask = mask | lab.isna()
-            sel = sel[mask]
-        if query.strip():
-            sel = sel[sel["text"].astype("string").str.contains(query.strip(), case=False, regex=False, na=False)]
-    sel = sel.sort_values("published_at", ascending=False)
+    def _explore(e_start, e_end, f_source, f_topic, f_brand, f_lang, f_sent, q) -> tuple[int, pd.DataFrame]:
+        sel = pool
+        if len(sel):
+            def isin(col, values):
+                return sel[col].astype("string").str.strip().isin(values).fillna(False).astype(bool)
+
+            if f_source:
+                sel = sel[isin("source", f_source)]
+            if f_topic:
+                sel = sel[isin("topic", f_topic)]
+            if f_brand:
+                sel = sel[isin("brand", f_brand)]
+            if f_lang:
+                sel = sel[isin("lang", f_lang)]
+            if f_sent:
+                lab = sel["sentiment_label"].astype("string")
+                mask = lab.isin([s for s in f_sent if s != "none"]).fillna(False).astype(bool)
+                if "none" in f_sent:
+                    mask = mask | lab.isna()
+                sel = sel[mask]
+            if q and len(sel):
+                txt = data.fetch("mentions", ["mention_id", "text"], start=e_start, end=e_end, ctx=ctx)
+                hit = set(txt.loc[txt["text"].astype("string").str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool),
+                                  "mention_id"])
+                sel = sel[sel["mention_id"].isin(hit).to_numpy(dtype=bool)]
+        sel = sel.sort_values("published_at", ascending=False)
+        ids = sel["mention_id"].head(MAX_ROWS).tolist()
+        if not ids:
+            return len(sel), pd.DataFrame(columns=MENTION_COLS)
+        rows = data.fetch("mentions", MENTION_COLS, start=e_start, end=e_end, filters=[("mention_id", "in", ids)], ctx=ctx)
+        # in the explorer's order (newest first), one row per shown id
+        rows = rows.drop_duplicates("mention_id").set_index("mention_id", drop=False).loc[ids].reset_index(drop=True)
+        return len(sel), rows
+
+    # the rows shown (at most MAX_ROWS, with their text) are what is cached, per filter
+    n_sel, sel = memo("explorer", (e_start, e_end, tuple(f_source), tuple(f_topic), tuple(f_brand), tuple(f_lang), tuple(f_sent),
+                                   query.strip()),
+                      lambda: _explore(e_start, e_end, f_source, f_topic, f_brand, f_lang, f_sent, query.strip()))
     shown_n = 8 if present else MAX_ROWS
-    st.caption(t("listening.ex.count", n=fmt.integer(len(sel), lang), total=fmt.integer(len(pool), lang))
-               + (" " + t("listening.ex.limited", n=fmt.integer(shown_n, lang)) if len(sel) > shown_n else ""))
-    sel = sel.head(MAX_ROWS)
+    st.caption(t("listening.ex.count", n=fmt.integer(n_sel, lang), total=fmt.integer(len(pool), lang))
+               + (" " + t("listening.ex.limited", n=fmt.integer(shown_n, lang)) if n_sel > shown_n else ""))
     if present:
         # on a shared screen: a few mentions as inert text, no author, no controls
         for r in sel.head(8).itertuples(index=False):
@@ -557,7 +592,8 @@ if not present:
     with tabs["review"]:
         from ui import review
 
-        review.render(ctx, ws, mentions, VERSION)
+        # the period's mentions with their text (the queue filters the period itself)
+        review.render(ctx, ws, data.read("mentions", REVIEW_COLS, start=ctx.start, end=ctx.end, ctx=ctx), VERSION)
 
 # =========================================================================== settings
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from metrics import loop as L
-from metrics.cli import history_start, load_summary_inputs
+from metrics.cli import history_start
 from metrics.goals import PLATFORM_IDS
 from metrics.registry import METRIC_IDS, METRICS, Tables, series
 from metrics.roi import roi_table
@@ -61,11 +60,6 @@ def first_day() -> dt.date:
     return history_start(lo, goals)
 
 
-@st.cache_resource(ttl=15 * 60, max_entries=4, show_spinner=False)
-def _load(root: str, ws_name: str, lo: dt.date, hi: dt.date, version_key: tuple) -> Tables:
-    return load_summary_inputs(Path(root), ws_name, lo, hi, lo)
-
-
 MAX_POINTS = 5000
 
 
@@ -75,9 +69,23 @@ def _off_track(root: str, ws_name: str, goals_json: str, as_of: dt.date, version
     return L.goals_off_track(json.loads(goals_json), _tbl, as_of)
 
 
+@st.cache_data(ttl=15 * 60, max_entries=32, show_spinner=False)
+def _camp_rank(root: str, ws_name: str, start: dt.date, end: dt.date, version_key: tuple, _tbl: Tables) -> dict:
+    """Campaigns ranked by ROI over ``[start, end]``: once per (workspace, period, store version), not on every rerun."""
+    return L.campaign_ranking(roi_table(_tbl.costs, _tbl.traffic, _tbl.leads, start, end, "campaign", _tbl.tz, _tbl.campaigns,
+                                        _tbl.currency, _tbl.fx_rates, _tbl.value_per_conversion, _tbl.value_per_lead))
+
+
+@st.cache_data(ttl=15 * 60, max_entries=32, show_spinner=False)
+def _sentiment_shift(root: str, ws_name: str, start: dt.date, end: dt.date, prev_start: dt.date, prev_end: dt.date,
+                     version_key: tuple, _tbl: Tables):
+    return L.sentiment_shift(_tbl, start, end, prev_start, prev_end)
+
+
 with st.spinner(t("loop.loading")):
     hi = max(ctx.end, today - dt.timedelta(days=1))
-    tbl = _load(str(ctx.root), ws, first_day(), hi, results.version(ctx))
+    # the Results pages' tables when the range is the same (one object, one set of prepared frames)
+    tbl = results.tables_between(ctx, first_day(), hi)
     posts = data.read("posts", ["post_id", "platform", "account", "published_at", "text", "url", "impressions", "reach", "engagements"],
                       ctx=ctx)
 
@@ -111,8 +119,7 @@ with tab_a:
     # ---------------------------------------------------------- campaigns by ROI
     st.subheader(f":material/campaign: {t('loop.campaigns')}", anchor=False)
     def camp_rank(start: dt.date) -> dict:
-        return L.campaign_ranking(roi_table(tbl.costs, tbl.traffic, tbl.leads, start, ctx.end, "campaign", tbl.tz, tbl.campaigns,
-                                            tbl.currency, tbl.fx_rates, tbl.value_per_conversion, tbl.value_per_lead))
+        return _camp_rank(str(ctx.root), ws, start, ctx.end, results.version(ctx), tbl)
 
     rank = camp_rank(ctx.start)
     if not len(rank["all"]) and year_ago < ctx.start:
@@ -211,12 +218,16 @@ with tab_a:
         ys = [fmt.DAYS_SHORT[lang][d] for d in range(7)]
         hours = list(range(0, 24, int(hpc)))
 
+        first_row: dict[tuple[int, int], int] = {}  # (weekday, hour) -> position of its first row in hm
+        for i, (d, h) in enumerate(zip(hm["weekday"], hm["hour"], strict=True)):
+            first_row.setdefault((int(d), int(h)), i)
+
         def grid(col: str, mask: pd.Series | None = None, fill=None) -> list[list]:
             z = []
             for d in range(7):
                 row = []
                 for h in hours:
-                    r = hm[(hm["weekday"] == d) & (hm["hour"] == h)].iloc[0]
+                    r = hm.iloc[first_row[(d, h)]]
                     ok = mask is None or bool(mask.loc[r.name])
                     row.append((r[col] if fill is None else fill) if ok else None)
                 z.append(row)
@@ -254,7 +265,7 @@ with tab_a:
 
     # ---------------------------------------------------------- sentiment
     st.subheader(f":material/sentiment_satisfied: {t('loop.sentiment')}", anchor=False)
-    sh = L.sentiment_shift(tbl, ctx.start, ctx.end, ctx.prev_start, ctx.prev_end)
+    sh = _sentiment_shift(str(ctx.root), ws, ctx.start, ctx.end, ctx.prev_start, ctx.prev_end, results.version(ctx), tbl)
     if math.isnan(sh["now"]):
         st.markdown(t("loop.sentiment.none"))
     else:

@@ -163,14 +163,10 @@ with tab_reg:
 @st.cache_data(ttl=900, max_entries=32, show_spinner=False)
 def hygiene(root: str, ws: str, versions: tuple, start: dt.date | None, end: dt.date | None, campaigns_key: str) -> pd.DataFrame:
     import json
-    from pathlib import Path
 
-    from connectors import loader
-
-    traffic = loader.read(Path(root), ws, "traffic", ["date", "grain", "period_start", "period_end", "property", "source", "medium",
-                                                           "campaign", "content", "term", "channel", "landing_page", "dimension",
-                                                           "sessions", "views", "event_count"])
-    costs = loader.read(Path(root), ws, "costs", ["date", "campaign", "category", "amount"])
+    # the Campaigns page's frames (data.shared): their prepared traffic rows are computed once
+    traffic = data.shared(root, ws, "traffic", data.TRAFFIC_COLS)
+    costs = data.shared(root, ws, "costs", data.COST_COLS)
     return uh.hygiene_report(traffic, json.loads(campaigns_key), costs, start, end)
 
 

@@ -23,6 +23,10 @@ from connectors import loader, store
 
 TTL_SECONDS = 15 * 60
 MAX_ENTRIES = 256
+# one column set for the whole-history traffic and cost frames of the Campaigns and UTM pages
+# (:func:`shared`): one read and one preparation of the traffic rows serves both
+TRAFFIC_COLS = [*loader.TRAFFIC_COLS, "views", "event_count"]
+COST_COLS = [*loader.COST_COLS, "note", "source_format"]
 
 
 def version(root: Path, workspace: str, table: str) -> tuple[int, int, int]:
@@ -76,6 +80,43 @@ def read(
     v = version(ctx.root, ws, table)
     flt = tuple(tuple(f) for f in filters) if filters else None
     return _read(str(ctx.root), ws, table, tuple(columns), start, end, flt, v)
+
+
+def fetch(
+    table: str,
+    columns: list[str] | tuple[str, ...],
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    filters: list[tuple[str, str, Any]] | None = None,
+    ctx=None,
+) -> pd.DataFrame:
+    """:func:`read` without caching the rows: for large columns (mention texts) read only to
+    compute a result that is cached itself (terms of an alert, an entity map, the rows shown),
+    so the cache holds what is shown, not every text of the period."""
+    if ctx is None:
+        from ui import context
+
+        ctx = context.get()
+    if not ctx.workspace:
+        return store.empty_frame(table, list(columns))
+    return loader.read(Path(ctx.root), ctx.workspace, table, list(columns), start, end, filters)
+
+
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=16, show_spinner=False)
+def _shared(
+    root: str, workspace: str, table: str, columns: tuple[str, ...], start: dt.date | None, end: dt.date | None,
+    version_key: tuple[int, ...],
+) -> pd.DataFrame:
+    return loader.read(Path(root), workspace, table, list(columns), start, end)
+
+
+def shared(root: Path | str, workspace: str, table: str, columns: list[str] | tuple[str, ...],
+           start: dt.date | None = None, end: dt.date | None = None) -> pd.DataFrame:
+    """Like :func:`read`, but the *same* frame object for the same arguments and store version
+    (``st.cache_resource``, 16 entries), so what the metrics library derives from it
+    (:func:`metrics.memo`: prepared traffic rows, daily flows) is computed once for every
+    function and rerun that uses it. Read-only: never mutate the result."""
+    return _shared(str(root), workspace, table, tuple(columns), start, end, version(Path(root), workspace, table))
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
@@ -134,5 +175,6 @@ def data_span(ctx=None) -> dict[str, tuple[dt.date, dt.date]]:
 def invalidate() -> None:
     """Clear this module's caches (version keys make this rarely needed; never a global clear)."""
     _read.clear()
+    _shared.clear()
     _stats.clear()
     _span.clear()

@@ -63,8 +63,14 @@ def _tables(root: str, ws: str, start: dt.date, end: dt.date, since: dt.date, ve
 
 def tables(ctx, weeks: int = 0) -> Tables:
     """Inputs for ``[ctx.start, ctx.end]`` with history (see :func:`history_from`)."""
-    since = history_from(ctx, weeks)
-    return _tables(str(ctx.root), ctx.workspace, ctx.start, ctx.end, since, version(ctx))
+    return tables_between(ctx, min(ctx.start, history_from(ctx, weeks)), ctx.end)
+
+
+def tables_between(ctx, lo: dt.date, hi: dt.date) -> Tables:
+    """Inputs for local days ``[lo, hi]`` (:func:`connectors.loader.load_tables` reads from
+    ``min(start, history_from)``, so one key per range): pages asking for the same range (the
+    Results pages and the Loop) share one object, its prepared frames and computed buckets."""
+    return _tables(str(ctx.root), ctx.workspace, lo, hi, lo, version(ctx))
 
 
 @st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
