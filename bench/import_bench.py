@@ -12,7 +12,7 @@ to be slower; the point is to show the cost and that memory stays bounded.
 
     python bench/import_bench.py --rows 1000000
     python bench/import_bench.py --mb 200         # a ~200 MB file
-    python bench/import_bench.py --rows 300000 --repeat 3 --before /work/main
+    python bench/import_bench.py --rows 300000 --repeat 3 --before ../boussole-before   # a checkout of the base commit
 """
 
 from __future__ import annotations

@@ -143,11 +143,14 @@ def generated_demo(shared_readonly) -> Callable[[dt.date], tuple[Path, dict]]:
 def pytest_collection_modifyitems(config, items):
     """Under ``--dist loadgroup`` (pyproject), the tests of a module that has a module-scoped
     fixture of its own go to one worker, so that fixture (a generated store, a report, a
-    corpus run) is built once instead of once per worker. Runs before xdist reads the marks."""
+    corpus run) is built once instead of once per worker. Runs before xdist reads the marks.
+    A module whose tests cost far more than its fixture (the browser tests: a server start of a
+    few seconds, then minutes of pages) sets ``SPREAD_OVER_WORKERS = True`` and is not grouped:
+    grouped, its ~10 minutes of tests ran on one worker while the other sat idle."""
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
         module = getattr(item, "module", None)
-        if info is None or module is None:
+        if info is None or module is None or getattr(module, "SPREAD_OVER_WORKERS", False):
             continue
         for name in item.fixturenames:
             defs = info.name2fixturedefs.get(name)

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from connectors import loader, store
+from ui import context
 
 TTL_SECONDS = 15 * 60
 MAX_ENTRIES = 256
@@ -59,6 +60,11 @@ def _read(
     return loader.read(Path(root), workspace, table, list(columns), start, end, [tuple(f) for f in filters] if filters else None)
 
 
+def _current(ctx):
+    """``ctx``, or the current view's context when none is given."""
+    return context.get() if ctx is None else ctx
+
+
 def read(
     table: str,
     columns: list[str] | tuple[str, ...],
@@ -70,10 +76,7 @@ def read(
 ) -> pd.DataFrame:
     """Rows of ``table`` (current workspace unless ``workspace``) with only ``columns``, for
     local days ``[start, end]`` (rule: :func:`connectors.loader.read`)."""
-    if ctx is None:
-        from ui import context
-
-        ctx = context.get()
+    ctx = _current(ctx)
     ws = workspace or ctx.workspace
     if not ws:
         return store.empty_frame(table, list(columns))
@@ -93,10 +96,7 @@ def fetch(
     """:func:`read` without caching the rows: for large columns (mention texts) read only to
     compute a result that is cached itself (terms of an alert, an entity map, the rows shown),
     so the cache holds what is shown, not every text of the period."""
-    if ctx is None:
-        from ui import context
-
-        ctx = context.get()
+    ctx = _current(ctx)
     if not ctx.workspace:
         return store.empty_frame(table, list(columns))
     return loader.read(Path(ctx.root), ctx.workspace, table, list(columns), start, end, filters)
@@ -126,10 +126,7 @@ def _stats(root: str, workspace: str, table: str, version_key: tuple[int, ...]) 
 
 def stats(table: str, ctx=None, workspace: str | None = None) -> dict[str, Any]:
     """``{"rows", "files", "bytes"}`` from Parquet metadata (no data read)."""
-    if ctx is None:
-        from ui import context
-
-        ctx = context.get()
+    ctx = _current(ctx)
     ws = workspace or ctx.workspace
     if not ws:
         return {"rows": 0, "files": 0, "bytes": 0}
@@ -138,20 +135,14 @@ def stats(table: str, ctx=None, workspace: str | None = None) -> dict[str, Any]:
 
 def config(name: str, default: Any = None, ctx=None) -> Any:
     """A workspace configuration document (small JSON: not cached)."""
-    if ctx is None:
-        from ui import context
-
-        ctx = context.get()
+    ctx = _current(ctx)
     if not ctx.workspace:
         return default
     return store.load_config(ctx.root, ctx.workspace, name, default)
 
 
 def save_config(name: str, value: Any, ctx=None) -> None:
-    if ctx is None:
-        from ui import context
-
-        ctx = context.get()
+    ctx = _current(ctx)
     store.save_config(ctx.root, ctx.workspace, name, value)
 
 
@@ -162,10 +153,7 @@ def _span(root: str, workspace: str, versions: tuple) -> dict[str, tuple[dt.date
 
 def data_span(ctx=None) -> dict[str, tuple[dt.date, dt.date]]:
     """First and last local day with rows, per table (:func:`connectors.loader.data_span`)."""
-    if ctx is None:
-        from ui import context
-
-        ctx = context.get()
+    ctx = _current(ctx)
     if not ctx.workspace:
         return {}
     versions = tuple(version(ctx.root, ctx.workspace, tb) for tb in loader.SUMMARY_TABLES)

@@ -16,6 +16,8 @@ import app
 from tests.browser.serve import ARGS, CHROMIUM, running_app, skip_without_browser
 
 pytestmark = pytest.mark.browser
+# a server start (seconds) per worker, then minutes of pages per test: spread, not grouped (conftest)
+SPREAD_OVER_WORKERS = True
 
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PAGES = [Path(p.file).stem for p in app.available_pages()]
