@@ -178,9 +178,9 @@ def value_parts_line(row: dict[str, Any]) -> str:
         src = t("campaigns.revenue_from_ads") if row.get("revenue_source") == "ads" else t("campaigns.revenue_from_traffic")
         parts.append(t("campaigns.part.revenue", amount=money(row["value_revenue"]), source=src))
     if not fmt.is_missing(row.get("value_conversions")):
-        parts.append(t("campaigns.part.conversions", amount=money(row["value_conversions"]), n=fmt.number(row.get("conversions"), 0, lang)))
+        parts.append(t("campaigns.part.conversions", amount=money(row["value_conversions"]), n=fmt.number(row.get("conversions"), 0, lang), count=row.get("conversions")))
     if not fmt.is_missing(row.get("value_leads")):
-        parts.append(t("campaigns.part.leads", amount=money(row["value_leads"]), n=fmt.number(row.get("leads"), 0, lang)))
+        parts.append(t("campaigns.part.leads", amount=money(row["value_leads"]), n=fmt.number(row.get("leads"), 0, lang), count=row.get("leads")))
     return " · ".join(parts)
 
 

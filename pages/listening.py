@@ -132,7 +132,7 @@ def _unattributed() -> tuple[int, list[str]]:
 
 n_unattr, top_unattr = memo("unattributed", (ctx.start, ctx.end, OWN, tuple(COMPS)), _unattributed)
 if n_unattr:
-    msg = t("listening.unattributed", n=fmt.integer(n_unattr, lang), names=", ".join(plain_md(x, 40) for x in top_unattr))
+    msg = t("listening.unattributed", n=fmt.integer(n_unattr, lang), count=n_unattr, names=", ".join(plain_md(x, 40) for x in top_unattr))
     if not present:
         msg += " " + t("listening.unattributed.fix")
     st.caption(f":material/help: {msg}")
@@ -174,7 +174,7 @@ k3.metric(t("listening.kpi.sov"), insights.value("share_of_voice", sov_now, lang
           help=t("listening.kpi.sov.help"))
 n_crises = int(own_alerts["crisis"].sum()) if len(own_alerts) else 0
 k4.metric(t("listening.kpi.alerts"), fmt.integer(len(own_alerts), lang),
-          t("listening.kpi.alerts.crises", n=fmt.integer(n_crises, lang)) if n_crises else None,
+          t("listening.kpi.alerts.crises", n=fmt.integer(n_crises, lang), count=n_crises) if n_crises else None,
           delta_color="inverse" if n_crises else "off", help=t("listening.kpi.alerts.help", days=HISTORY_DAYS))
 
 tab_names = ["alerts", "map", "sov", "explorer"] + ([] if present else ["review", "settings"])
@@ -526,7 +526,7 @@ with tabs["explorer"]:
                                    query.strip()),
                       lambda: _explore(e_start, e_end, f_source, f_topic, f_brand, f_lang, f_sent, query.strip()))
     shown_n = 8 if present else MAX_ROWS
-    st.caption(t("listening.ex.count", n=fmt.integer(n_sel, lang), total=fmt.integer(len(pool), lang))
+    st.caption(t("listening.ex.count", n=fmt.integer(n_sel, lang), count=n_sel, total=fmt.integer(len(pool), lang))
                + (" " + t("listening.ex.limited", n=fmt.integer(shown_n, lang)) if n_sel > shown_n else ""))
     if present:
         # on a shared screen: a few mentions as inert text, no author, no controls

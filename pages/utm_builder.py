@@ -219,7 +219,7 @@ with tab_hyg:
                 st.success(t("utm.hygiene.clean"))
             for f in uf.to_dict("records"):
                 if f["kind"] == "untagged_clicks":
-                    st.warning(t("utm.find.untagged_clicks", n=fmt.number(f.get("urls"), 0, lang), platform=platform_name(f.get("platform")),
+                    st.warning(t("utm.find.untagged_clicks", n=fmt.number(f.get("urls"), 0, lang), count=f.get("urls"), platform=platform_name(f.get("platform")),
                                  values=", ".join(safe.code(v) for v, _ in list(f["values"])[:5])))
                 else:
                     st.warning(t("utm.find.bad_tags", field=t(f"utm.field.{f['field']}"), values=safe.code(f['values'][0][0]),

@@ -77,3 +77,25 @@ def test_t_formats_and_falls_back():
     assert i18n.t("shell.period.summary", lang="fr", current="A", previous="B") == "A, comparé à B"
     assert i18n.t("no.such.key") == "no.such.key"
     assert i18n.normalise_lang("fr-CA") == "fr" and i18n.normalise_lang("de-DE") is None
+
+
+def test_counted_texts_take_the_singular_for_one():
+    """A ``key.one`` exists beside its ``key`` with no placeholder of its own, and a count of 1 picks
+    it (French also for 0 and 1.5: "0 crise"), given as ``n`` or, where ``n`` is pre-formatted, as ``count``."""
+    import re
+
+    from ui.i18n import TABLE, t
+
+    for key in (k for k in TABLE if k.endswith(".one")):
+        base = key[: -len(".one")]
+        assert base in TABLE, key
+        for lang in ("en", "fr"):
+            # the singular may leave the number out ("Download the row"), never add a placeholder
+            assert set(re.findall(r"\{(\w+)\}", TABLE[key][lang])) <= set(re.findall(r"\{(\w+)\}", TABLE[base][lang])), (key, lang)
+    assert t("campaigns.why_no_roi", lang="fr", n=1) == "Pourquoi 1 ligne n’a pas de RSI"
+    assert t("campaigns.why_no_roi", lang="fr", n=3) == "Pourquoi 3 lignes n’ont pas de RSI"
+    assert t("listening.kpi.alerts.crises", lang="en", n="1", count=1) == "1 crisis"
+    assert t("listening.kpi.alerts.crises", lang="en", n="2", count=2) == "2 crises"
+    assert t("listening.ex.count", lang="fr", n="1", count=1, total="12") == "1 mention sur 12."
+    assert t("listening.ex.count", lang="fr", n="0", count=0, total="12") == "0 mention sur 12."
+    assert t("listening.ex.count", lang="en", n="0", count=0, total="12") == "0 of 12 mentions."

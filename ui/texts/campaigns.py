@@ -41,7 +41,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.revenue_from_ads": {"en": "the ad platforms' own figures", "fr": "les chiffres des régies publicitaires"},
     "campaigns.part.revenue": {"en": "revenue {amount} (measured, from {source})", "fr": "revenus {amount} (mesurés, selon {source})"},
     "campaigns.part.conversions": {"en": "{n} conversions valued at {amount} (estimated)", "fr": "{n} conversions valorisées à {amount} (estimation)"},
+    "campaigns.part.conversions.one": {"en": "{n} conversion valued at {amount} (estimated)", "fr": "{n} conversion valorisée à {amount} (estimation)"},
     "campaigns.part.leads": {"en": "{n} leads valued at {amount} (estimated)", "fr": "{n} prospects valorisés à {amount} (estimation)"},
+    "campaigns.part.leads.one": {"en": "{n} lead valued at {amount} (estimated)", "fr": "{n} prospect valorisé à {amount} (estimation)"},
     "campaigns.value_parts": {"en": "Value = {parts}", "fr": "Valeur = {parts}"},
     "campaigns.estimate_note": {
         "en": "part of the value comes from the value you gave each conversion and each lead (see the assumptions below).",
@@ -56,6 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "campaigns.sort": {"en": "Sort by", "fr": "Trier par"},
     "campaigns.sort.desc": {"en": "Largest first", "fr": "Plus grand d’abord"},
     "campaigns.why_no_roi": {"en": "Why {n} rows have no ROI", "fr": "Pourquoi {n} lignes n’ont pas de RSI"},
+    "campaigns.why_no_roi.one": {"en": "Why {n} row has no ROI", "fr": "Pourquoi {n} ligne n’a pas de RSI"},
     "campaigns.assumptions": {"en": "Assumptions used for the value", "fr": "Hypothèses utilisées pour la valeur"},
     "campaigns.assumptions.formula": {
         "en": "**Value** = revenue (measured) + conversions × value per conversion (estimated) + leads × value per lead (estimated). "
@@ -278,6 +281,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "utm.hygiene.whole": {"en": "All imported traffic (not only the selected period)", "fr": "Tout le trafic importé (pas seulement la période choisie)"},
     "utm.hygiene.clean": {"en": "Nothing to fix.", "fr": "Rien à corriger."},
     "utm.hygiene.summary": {"en": "**{n} findings**, {warnings} to fix.", "fr": "**{n} constats**, dont {warnings} à corriger."},
+    "utm.hygiene.summary.one": {"en": "**{n} finding**, {warnings} to fix.", "fr": "**{n} constat**, dont {warnings} à corriger."},
     "utm.metric.sessions": {"en": "sessions", "fr": "sessions"},
     "utm.metric.views": {"en": "views", "fr": "vues"},
     "utm.metric.events": {"en": "events", "fr": "événements"},
@@ -316,6 +320,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "fr": "Adresses trouvées : {values}. {n} {metric} sont classées à part de « {suggestion} »."},
     "utm.find.untagged_clicks": {"en": "{n} landing pages carry a {platform} click id but no UTM tag: {values}",
                                  "fr": "{n} pages d’arrivée portent un identifiant de clic {platform} mais aucune balise UTM : {values}"},
+    "utm.find.untagged_clicks.one": {"en": "{n} landing page carries a {platform} click id but no UTM tag: {values}", "fr": "{n} page d’arrivée porte un identifiant de clic {platform} mais aucune balise UTM : {values}"},
     "utm.find.bad_tags": {"en": "{field}: {values} — write “{suggestion}”.", "fr": "{field} : {values} — écrire « {suggestion} »."},
     "utm.fix.source_variants": {"en": "Write utm_source={suggestion} in every link.", "fr": "Écrire utm_source={suggestion} dans tous les liens."},
     "utm.fix.medium_variants": {"en": "Write utm_medium={suggestion} in every link.", "fr": "Écrire utm_medium={suggestion} dans tous les liens."},

@@ -26,7 +26,8 @@ TEXTS = {
         "fr": "Vos mentions parmi toutes celles de votre marque et de vos concurrents pendant la période.",
     },
     "listening.kpi.alerts": {"en": "Alerts (6 months)", "fr": "Alertes (6 mois)"},
-    "listening.kpi.alerts.crises": {"en": "{n} crisis", "fr": "{n} crise"},
+    "listening.kpi.alerts.crises": {"en": "{n} crises", "fr": "{n} crises"},
+    "listening.kpi.alerts.crises.one": {"en": "{n} crisis", "fr": "{n} crise"},
     "listening.kpi.alerts.help": {
         "en": "Unusual surges in mentions of your brand over the last {days} days of the period; a crisis is a surge that is also much more negative than usual.",
         "fr": "Poussées inhabituelles de mentions de votre marque sur les {days} derniers jours de la période ; une crise est une poussée nettement plus négative que d’habitude.",
@@ -131,6 +132,7 @@ TEXTS = {
         "en": "{n} entities with fewer than 3 mentions, or none positive or negative, are in the table but not on the chart.",
         "fr": "{n} entités avec moins de 3 mentions, ou sans mention positive ni négative, figurent dans le tableau mais pas sur le graphique.",
     },
+    "listening.map.hidden.one": {"en": "{n} entity with fewer than 3 mentions, or none positive or negative, is in the table but not on the chart.", "fr": "{n} entité avec moins de 3 mentions, ou sans mention positive ni négative, figure dans le tableau mais pas sur le graphique."},
     "listening.map.empty": {
         "en": "Nothing to place for these dates: no tracked term, topic or hashtag with positive or negative mentions.",
         "fr": "Rien à placer pour ces dates : aucun terme suivi, sujet ou mot-clic avec des mentions positives ou négatives.",
@@ -167,6 +169,7 @@ TEXTS = {
         "en": "{n} mentions of this period name no known brand ({names}): they are counted for nobody.",
         "fr": "{n} mentions de cette période ne nomment aucune marque connue ({names}) : elles ne comptent pour personne.",
     },
+    "listening.unattributed.one": {"en": "{n} mention of this period names no known brand ({names}): it is counted for nobody.", "fr": "{n} mention de cette période ne nomme aucune marque connue ({names}) : elle ne compte pour personne."},
     "listening.unattributed.fix": {
         "en": "Add those spellings as aliases in Settings → Client.",
         "fr": "Ajoutez ces graphies comme alias dans Paramètres → Client.",
@@ -192,6 +195,7 @@ TEXTS = {
     "listening.ex.brand": {"en": "Brand", "fr": "Marque"},
     "listening.ex.lang": {"en": "Language", "fr": "Langue"},
     "listening.ex.count": {"en": "{n} of {total} mentions.", "fr": "{n} mentions sur {total}."},
+    "listening.ex.count.one": {"en": "{n} of {total} mentions.", "fr": "{n} mention sur {total}."},
     "listening.ex.limited": {"en": "The {n} most recent are listed.", "fr": "Les {n} plus récentes sont affichées."},
     "listening.ex.relabel.help": {
         "en": "Change the sentiment to correct it: your label is kept over exports and the model, even after a re-import.",
@@ -223,6 +227,7 @@ TEXTS = {
         "en": "Lexicon saved ({n} entries in this language). Re-score to apply it to mentions already imported.",
         "fr": "Lexique enregistré ({n} entrées dans cette langue). Réévaluez pour l’appliquer aux mentions déjà importées.",
     },
+    "listening.lex.saved.one": {"en": "Lexicon saved ({n} entry in this language). Re-score to apply it to mentions already imported.", "fr": "Lexique enregistré ({n} entrée dans cette langue). Réévaluez pour l’appliquer aux mentions déjà importées."},
     "listening.lex.try": {"en": "Try a sentence", "fr": "Essayer une phrase"},
     "listening.lex.try.ph": {"en": "Type a mention to see how it is rated", "fr": "Tapez une mention pour voir son évaluation"},
     "listening.lex.result": {"en": "**{label}** (score {score}, language: {lang})", "fr": "**{label}** (note {score}, langue : {lang})"},
@@ -248,6 +253,7 @@ TEXTS = {
     "listening.terms.kind": {"en": "Kind", "fr": "Type"},
     "listening.terms.save": {"en": "Save the terms", "fr": "Enregistrer les termes"},
     "listening.terms.saved": {"en": "{n} terms saved.", "fr": "{n} termes enregistrés."},
+    "listening.terms.saved.one": {"en": "{n} term saved.", "fr": "{n} terme enregistré."},
     # settings: alerts
     "listening.cfg.title": {"en": "Alert settings", "fr": "Réglages des alertes"},
     "listening.cfg.sensitivity": {"en": "Sensitivity (spread multiples)", "fr": "Sensibilité (multiples de la dispersion)"},

@@ -78,6 +78,7 @@ TEXTS = {
         "fr": "Aucun créneau avec assez de publications n’est clairement inutile (60 % du taux habituel ou moins).",
     },
     "loop.timing.slot": {"en": "{day} {start}–{end} h ({value}, {n} posts)", "fr": "{day} {start} h–{end} h ({value}, {n} publications)"},
+    "loop.timing.slot.one": {"en": "{day} {start}–{end} h ({value}, {n} post)", "fr": "{day} {start} h–{end} h ({value}, {n} publication)"},
     "loop.timing.too_few": {
         "en": "{n} of {cells} slots have too few posts to judge (greyed).",
         "fr": "{n} créneaux sur {cells} ont trop peu de publications pour en juger (grisés).",

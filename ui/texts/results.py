@@ -197,6 +197,7 @@ TEXTS.update({
         "en": "{date}: {n} mentions in a day, against about {base} usually.",
         "fr": "{date} : {n} mentions en une journée, contre environ {base} d’habitude.",
     },
+    "trends.spike.one": {"en": "{date}: {n} mention in a day, against about {base} usually.", "fr": "{date} : {n} mention en une journée, contre environ {base} d’habitude."},
     "trends.spike.crisis": {
         "en": "{date}: {n} mentions in a day, against about {base} usually, {share} of them negative — a possible crisis.",
         "fr": "{date} : {n} mentions en une journée, contre environ {base} d’habitude, dont {share} négatives — une crise possible.",
