@@ -183,7 +183,7 @@ if len(spike_rows):
     st.subheader(t("trends.spikes"), anchor=False)
     for _, r in spike_rows.iterrows():
         key = "trends.spike.crisis" if r.get("crisis") else "trends.spike"
-        st.markdown("- " + t(key, date=fmt.date(r["peak_date"], lang), n=fmt.integer(r["peak_mentions"], lang),
+        st.markdown("- " + t(key, date=fmt.date(r["peak_date"], lang), n=fmt.integer(r["peak_mentions"], lang), count=int(r["peak_mentions"]),
                              share=fmt.percent(r.get("negative_share"), 0, lang), base=fmt.number(r.get("baseline"), 0, lang)))
 
 if shown_campaigns or shown_actions:
