@@ -31,7 +31,6 @@ K = "goals.f."  # editor widget keys
 
 ctx = context.get()
 ws = context.require_workspace(ctx)
-results.page_style(ctx)
 lang, cur = ctx.lang, ctx.currency
 ss = st.session_state
 as_of = ctx.end + dt.timedelta(days=1)  # judged like the summary: the day after the period

@@ -22,7 +22,6 @@ from ui.i18n import t
 
 ctx = context.get()
 ws = context.require_workspace(ctx)
-results.page_style(ctx)
 lang, cur = ctx.lang, ctx.currency
 s, e = ctx.start, ctx.end
 

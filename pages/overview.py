@@ -50,7 +50,6 @@ CARDS: dict[str, dict] = {
 
 ctx = context.get()
 ws = context.require_workspace(ctx)
-results.page_style(ctx)
 lang, cur = ctx.lang, ctx.currency
 
 st.title(t("nav.overview"))

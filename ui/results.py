@@ -119,20 +119,3 @@ def sparkline(ctx, tbl: Tables, metric: str) -> list[float]:
     start = end - dt.timedelta(weeks=SPARK_WEEKS) + dt.timedelta(days=1)
     s = metric_series(ctx, tbl, metric, start, end, "week")
     return [float(v) for v in s.to_numpy() if not pd.isna(v)]
-
-
-_PRESENT_FIX = """
-<style>
-/* ui/style.py sizes every markdown paragraph in presentation mode, metric values included
-   (st.metric renders its value as markdown): give metric values and deltas their own size back */
-[data-testid="stMetricValue"] p { font-size: inherit !important; line-height: 1.15; }
-[data-testid="stMetricDelta"] p { font-size: 0.95rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1rem !important; }
-</style>
-"""
-
-
-def page_style(ctx) -> None:
-    """Page CSS the Results pages need (presentation mode: readable metric cards)."""
-    if ctx.present:
-        st.html(_PRESENT_FIX)

@@ -19,6 +19,11 @@ html { font-size: 20px; }
 .stMainBlockContainer, .block-container { max-width: 1500px; padding-top: 3.5rem; }
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.1rem; }
+/* st.metric renders its value, delta and label as markdown: the rule above would shrink the value
+   to body size, so metric cards get their own sizes back, on every page */
+[data-testid="stMetricValue"] p { font-size: inherit !important; line-height: 1.15; }
+[data-testid="stMetricDelta"] p { font-size: 0.95rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1rem !important; }
 [data-testid="stDataFrame"], [data-testid="stTable"], [data-testid="stException"] { display: none !important; }
 </style>
 """
