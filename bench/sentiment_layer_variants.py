@@ -83,49 +83,19 @@ def f_lexicon(a: sl.Analysis) -> dict[str, float]:
 
 
 def fit(an: Sequence[sl.Analysis], labels: Sequence[str], l2: float, feats: Features, balanced: bool) -> dict[str, np.ndarray]:
-    """Same objective as :func:`metrics.sentiment_learn.fit` (base logits + weights, no intercept,
-    L2 towards 0), any feature function; sparse features seen in a single correction dropped."""
+    """The shipped layer's objective (:func:`metrics.sentiment_learn.fit_weights`: base logits +
+    weights, no intercept, L2 towards 0) over any feature function; sparse features (``w:``,
+    ``c:``) seen in a single correction dropped; ``balanced`` weights each correction by the
+    inverse frequency of its class."""
     n = len(labels)
-    fs = [feats(a) for a in an]
-    df: dict[str, int] = {}
-    for f in fs:
-        for k in f:
-            df[k] = df.get(k, 0) + 1
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    base = np.array([sm.base_logits(a[1], a[0]) for a in an])
-    for i, f in enumerate(fs):
-        for k, x in f.items():
-            if k[:2] in ("w:", "c:") and df[k] < 2:
-                continue
-            rows.append(i)
-            cols.append(vocab.setdefault(k, len(vocab)))
-            vals.append(x)
-    r_, c_, v_ = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals, dtype=float)
-    nf = len(vocab)
+    rows, cols, vals, vocab = sl.design([feats(a) for a in an], 2, ("w:", "c:"))
+    base = np.array([sm.base_logits(a[1], a[0]) for a in an], dtype=float).reshape(n, 3)
     yi = [IDX[lab] for lab in labels]
-    y = np.zeros((n, 3))
-    y[np.arange(n), yi] = 1.0
-    sw = np.ones(n)
+    sw = None
     if balanced:
         cnt = np.bincount(yi, minlength=3)
         sw = np.array([n / ((cnt > 0).sum() * cnt[c]) for c in yi])
-
-    def fg(theta: np.ndarray):
-        w = theta.reshape(nf, 3)
-        contrib = v_[:, None] * w[c_]
-        z = base.copy()
-        for c in range(3):
-            z[:, c] += np.bincount(r_, weights=contrib[:, c], minlength=n)
-        z -= z.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        res = (np.exp(logp) - y) * sw[:, None]
-        gw = np.empty((nf, 3))
-        for c in range(3):
-            gw[:, c] = np.bincount(c_, weights=v_ * res[r_, c], minlength=nf)
-        return -(sw[:, None] * y * logp).sum() + 0.5 * l2 * float(theta @ theta), gw.ravel() + l2 * theta
-
-    w = sl._lbfgs(fg, np.zeros(nf * 3)).reshape(nf, 3)
+    w = sl.fit_weights(rows, cols, vals, base, yi, len(vocab), l2, sw)
     return {k: w[j] for k, j in vocab.items()}
 
 
@@ -263,7 +233,7 @@ def main() -> None:
             if not r[0]:
                 continue
             base = statistics.mean(r[0])
-            row = "  ".join(f"{k}: {statistics.mean(v):.3f} ± {statistics.stdev(v):.3f} ({statistics.mean(v) - base:+.3f})" for k, v in r.items())
+            row = "  ".join(f"{k}: {statistics.mean(v):.3f} ± {statistics.stdev(v) if len(v) > 1 else 0.0:.3f} ({statistics.mean(v) - base:+.3f})" for k, v in r.items())
             print(f"{lang} {args.order} {m:>15}  {row}", flush=True)
 
 

@@ -124,10 +124,12 @@ class Layer:
 # --------------------------------------------------------------------------- fitting
 
 
-def _design(analyses: Sequence[Analysis], min_count: int = MIN_COUNT):
-    """COO design matrix (rows, cols, vals), base logits (n, 3) and the vocabulary. A word
-    n-gram is a feature only when at least ``min_count`` of the texts contain it."""
-    feats = [features(*a) for a in analyses]
+def design(
+    feats: Sequence[Mapping[str, float]], min_count: int = MIN_COUNT, sparse: tuple[str, ...] = ("w:",)
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, int]]:
+    """COO design matrix (rows, cols, vals) and vocabulary of per-text feature dicts. A feature
+    whose name starts with one of ``sparse`` is kept only when at least ``min_count`` texts have
+    it; columns are numbered in order of first appearance."""
     df: dict[str, int] = {}
     for f in feats:
         for k in f:
@@ -136,19 +138,24 @@ def _design(analyses: Sequence[Analysis], min_count: int = MIN_COUNT):
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
-    base = np.zeros((len(analyses), 3))
-    for i, (a, f) in enumerate(zip(analyses, feats, strict=True)):
-        base[i] = base_logits(a[1], a[0])
+    for i, f in enumerate(feats):
         for k, x in f.items():
             j = vocab.get(k)
             if j is None:
-                if k.startswith("w:") and df[k] < min_count:
+                if k.startswith(sparse) and df[k] < min_count:
                     continue
                 j = vocab[k] = len(vocab)
             rows.append(i)
             cols.append(j)
             vals.append(x)
-    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), np.asarray(vals), base, vocab
+    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=float), vocab
+
+
+def _design(analyses: Sequence[Analysis], min_count: int = MIN_COUNT):
+    """The layer's design (:func:`design` of :func:`features`) and base logits (n, 3)."""
+    rows, cols, vals, vocab = design([features(*a) for a in analyses], min_count)
+    base = np.array([base_logits(a[1], a[0]) for a in analyses], dtype=float).reshape(len(analyses), 3)
+    return rows, cols, vals, base, vocab
 
 
 def _dot(a: np.ndarray, b: np.ndarray) -> float:
@@ -204,6 +211,48 @@ def _lbfgs(fg, x0: np.ndarray, max_iter: int = MAX_ITER, m: int = 10, tol: float
     return x
 
 
+def fit_weights(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    vals: np.ndarray,
+    base: np.ndarray,
+    y_idx: Sequence[int],
+    nf: int,
+    l2: float,
+    sample_weight: np.ndarray | None = None,
+) -> np.ndarray:
+    """Weights W (nf, 3) minimising ``sum_i s_i * CE_i + (l2 / 2) * |W|^2`` for logits
+    ``z_i = base_i + sum_j x_ij * W_j`` (COO design ``rows, cols, vals``; class indices ``y_idx``;
+    ``s_i`` = ``sample_weight``, 1 when None), by L-BFGS from W = 0."""
+    n = len(y_idx)
+    y = np.zeros((n, 3))
+    y[np.arange(n), list(y_idx)] = 1.0
+    sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)[:, None]
+
+    def fg(theta: np.ndarray):
+        w = theta.reshape(nf, 3)
+        contrib = vals[:, None] * w[cols]
+        z = base.copy()
+        for c in range(3):
+            z[:, c] += np.bincount(rows, weights=contrib[:, c], minlength=n)
+        z -= z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        p = np.exp(logp)
+        if sw is None:
+            f = -(y * logp).sum() + 0.5 * l2 * _dot(theta, theta)
+            r = p - y
+        else:
+            f = -(sw * y * logp).sum() + 0.5 * l2 * _dot(theta, theta)
+            r = (p - y) * sw
+        gw = np.empty((nf, 3))
+        for c in range(3):
+            gw[:, c] = np.bincount(cols, weights=vals * r[rows, c], minlength=nf)
+        g = gw.ravel() + l2 * theta
+        return f, g
+
+    return _lbfgs(fg, np.zeros(nf * 3)).reshape(nf, 3)
+
+
 def fit(analyses: Sequence[Analysis], labels: Sequence[str], l2: float = L2, version: int = 0) -> Layer:
     """Fit a layer on analysed texts (:func:`metrics.sentiment_model.analyse_texts`) and their
     manual labels (negative / neutral / positive). Raises ValueError on another label or on
@@ -217,31 +266,9 @@ def fit(analyses: Sequence[Analysis], labels: Sequence[str], l2: float = L2, ver
     if n == 0:
         return Layer((0.0, 0.0, 0.0), {}, version, 0)
     rows, cols, vals, base, vocab = _design(analyses)
-    nf = len(vocab)
-    y = np.zeros((n, 3))
-    y[np.arange(n), [_IDX[lab] for lab in labels]] = 1.0
-
-    def fg(theta: np.ndarray):
-        w = theta.reshape(nf, 3)
-        contrib = vals[:, None] * w[cols]
-        z = base.copy()
-        for c in range(3):
-            z[:, c] += np.bincount(rows, weights=contrib[:, c], minlength=n)
-        z -= z.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        p = np.exp(logp)
-        f = -(y * logp).sum() + 0.5 * l2 * _dot(theta, theta)
-        r = p - y
-        gw = np.empty((nf, 3))
-        for c in range(3):
-            gw[:, c] = np.bincount(cols, weights=vals * r[rows, c], minlength=nf)
-        g = gw.ravel() + l2 * theta
-        return f, g
-
-    theta = _lbfgs(fg, np.zeros(nf * 3))
-    w = theta.reshape(nf, 3)
+    w = fit_weights(rows, cols, vals, base, [_IDX[lab] for lab in labels], len(vocab), l2)
     names = list(vocab)
-    weights = {names[j]: w[j].tolist() for j in range(nf) if np.abs(w[j]).max() >= 1e-5}
+    weights = {names[j]: w[j].tolist() for j in range(len(vocab)) if np.abs(w[j]).max() >= 1e-5}
     return Layer((0.0, 0.0, 0.0), weights, version, n)
 
 
