@@ -8,6 +8,11 @@ _BASE = """
 <style>
 /* tabular figures so columns of numbers line up */
 [data-testid="stMetricValue"], [data-testid="stDataFrame"] { font-variant-numeric: tabular-nums; }
+/* a metric's label wraps instead of ending in "…" ("Taux d'engagement (sur la …"): the
+   labels of a row keep two lines' height so their values stay level */
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] { white-space: normal; overflow: visible; text-overflow: clip; }
+[data-testid="stMetricLabel"] p { white-space: normal; }
+[data-testid="stMetricLabel"] { min-height: 2.6em; align-items: start; }
 </style>
 """
 
@@ -24,6 +29,8 @@ html { font-size: 20px; }
 [data-testid="stMetricValue"] p { font-size: inherit !important; line-height: 1.15; }
 [data-testid="stMetricDelta"] p { font-size: 0.95rem !important; }
 [data-testid="stMetricLabel"] p { font-size: 1rem !important; }
+/* on a narrow shared screen, two metrics side by side leave ~150 px per label */
+@media (max-width: 1280px) { [data-testid="stMetricLabel"] p { font-size: 0.8rem !important; } }
 [data-testid="stDataFrame"], [data-testid="stTable"], [data-testid="stException"] { display: none !important; }
 </style>
 """
