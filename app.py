@@ -142,7 +142,7 @@ def present_period(ctx) -> None:
     ss = st.session_state
     kinds = [k for k in period.PERIODS if k != "custom"] + (["custom"] if ctx.period == "custom" else [])
     ss["w.period.present"] = ctx.period
-    c1, c2 = st.columns([1, 3], vertical_alignment="center")
+    c1, c2 = st.columns([2, 3], vertical_alignment="center")  # room for "Dernière semaine complète" at 1024 px
     c1.selectbox(
         t("shell.period"), kinds, key="w.period.present", label_visibility="collapsed",
         format_func=lambda k: t(f"shell.period.{k}"), on_change=lambda: context.set_period(ss["w.period.present"]),

@@ -21,7 +21,7 @@ _PRESENT = """
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"], [data-testid="collapsedControl"] { display: none !important; }
 html { font-size: 20px; }
-.stMainBlockContainer, .block-container { max-width: 1500px; padding-top: 3.5rem; }
+.stMainBlockContainer, .block-container { max-width: 1500px; padding-top: 4.5rem; }  /* clear of the top navigation bar */
 [data-testid="stMetricValue"] { font-size: 2.6rem; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.1rem; }
 /* st.metric renders its value, delta and label as markdown: the rule above would shrink the value
