@@ -633,7 +633,7 @@ if not present:
         if probe.strip():
             p_lang, p_score, p_label = score_text(probe, overrides=lexicon)
             st.markdown(t("listening.lex.result", label=sentiment_name(p_label), score=fmt.number(p_score, 2, lang, signed=True),
-                          lang=plain_md(p_lang)))
+                          text_lang=plain_md(p_lang)))
         r1, r2 = st.columns([2, 3])
         if r1.button(t("listening.lex.rescore"), key="listening.lex.rescore", icon=":material/refresh:", help=t("listening.lex.rescore.help")):
             with st.spinner(t("listening.lex.rescoring")):

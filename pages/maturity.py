@@ -201,7 +201,7 @@ def evidence_text(e: M.Evidence) -> str:
                  rate=fmt.number(f["conversation_rate"], 1, lang), before=fmt.number(f["conversation_rate_before"], 1, lang))
     if e.state == "unknown":
         return t("maturity.ev.5.unknown")
-    return t("maturity.ev.5", share=pct(f["tagged_share"]), actions=f["actions"])
+    return t("maturity.ev.5", share=pct(f["tagged_share"]), actions=f["actions"], count=f["actions"])
 
 
 st.header(t("maturity.detail"), anchor=False)

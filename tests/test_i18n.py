@@ -99,3 +99,31 @@ def test_counted_texts_take_the_singular_for_one():
     assert t("listening.ex.count", lang="fr", n="1", count=1, total="12") == "1 mention sur 12."
     assert t("listening.ex.count", lang="fr", n="0", count=0, total="12") == "0 mention sur 12."
     assert t("listening.ex.count", lang="en", n="0", count=0, total="12") == "0 of 12 mentions."
+
+
+def test_every_text_formats_with_its_own_placeholders():
+    """Given a value for each of its placeholders, every text comes out without a ``{…}`` left:
+    ``count`` may be a placeholder too (the Maturity page showed "Level {n} ({name}) is not
+    reached: {count} practice(s)…" raw when ``t`` consumed ``count`` to choose the plural, and
+    Listening's lexicon probe passed the detected language as ``lang=``, the UI language)."""
+    import re
+
+    from ui.i18n import TABLE, t
+
+    for key, entry in TABLE.items():
+        for lang in ("en", "fr"):
+            names = set(re.findall(r"(?<!%)\{(\w+)\}", entry[lang]))  # %{x}: plotly's own
+            assert "lang" not in names, f"{key}: {{lang}} would be taken as the UI language by t()"
+            if not names:
+                continue
+            out = t(key, lang=lang, **{name: 7 for name in names})
+            assert not re.search(r"(?<!%)\{\w+\}", out), (key, lang, out)
+    assert t("maturity.reason.blocked_answers", lang="en", n=3, name="Defined", count=2) == (
+        "Level 3 (Defined) is not reached: 2 practices not in place yet."
+    )
+    assert t("maturity.reason.blocked_answers", lang="fr", n=3, name="Définie", count=1) == (
+        "Niveau 3 (Définie) non atteint : 1 pratique pas encore en place."
+    )
+    assert t("loop.outperf.count", lang="en", n=1, platform="Instagram", date="Nov 25", ratio="×3.5", eng="902").startswith(
+        "1 post of this period outperformed:"
+    )

@@ -102,10 +102,7 @@ def plural_form(count: float, lang: str) -> str:
 
 
 def _count(fmt: dict[str, object]) -> float | None:
-    if "count" in fmt:
-        c = fmt.pop("count")
-    else:
-        c = fmt.get("n")
+    c = fmt["count"] if "count" in fmt else fmt.get("n")  # kept in fmt: a text may show {count}
     if isinstance(c, bool) or not isinstance(c, (int, float)):
         return None
     return float(c)

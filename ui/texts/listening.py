@@ -205,8 +205,10 @@ TEXTS = {
         "en": "Click a sentiment cell to correct it, then save. Labels set by hand are never overwritten by an import or a re-score.",
         "fr": "Cliquez sur une cellule de sentiment pour la corriger, puis enregistrez. Un choix fait à la main n’est jamais écrasé par une importation ni par une réévaluation.",
     },
-    "listening.ex.save": {"en": "Save {n} correction(s)", "fr": "Enregistrer {n} correction(s)"},
-    "listening.ex.saved": {"en": "{n} mention(s) relabelled.", "fr": "{n} mention(s) réévaluée(s) à la main."},
+    "listening.ex.save": {"en": "Save {n} corrections", "fr": "Enregistrer {n} corrections"},
+    "listening.ex.save.one": {"en": "Save {n} correction", "fr": "Enregistrer {n} correction"},
+    "listening.ex.saved": {"en": "{n} mentions relabelled.", "fr": "{n} mentions réévaluées à la main."},
+    "listening.ex.saved.one": {"en": "{n} mention relabelled.", "fr": "{n} mention réévaluée à la main."},
     # settings: lexicon
     "listening.lex.title": {"en": "Sentiment lexicon", "fr": "Lexique de sentiment"},
     "listening.lex.caption": {
@@ -230,7 +232,7 @@ TEXTS = {
     "listening.lex.saved.one": {"en": "Lexicon saved ({n} entry in this language). Re-score to apply it to mentions already imported.", "fr": "Lexique enregistré ({n} entrée dans cette langue). Réévaluez pour l’appliquer aux mentions déjà importées."},
     "listening.lex.try": {"en": "Try a sentence", "fr": "Essayer une phrase"},
     "listening.lex.try.ph": {"en": "Type a mention to see how it is rated", "fr": "Tapez une mention pour voir son évaluation"},
-    "listening.lex.result": {"en": "**{label}** (score {score}, language: {lang})", "fr": "**{label}** (note {score}, langue : {lang})"},
+    "listening.lex.result": {"en": "**{label}** (score {score}, language: {text_lang})", "fr": "**{label}** (note {score}, langue : {text_lang})"},
     "listening.lex.rescore": {"en": "Re-score with the current lexicon", "fr": "Réévaluer avec le lexique actuel"},
     "listening.lex.rescore.help": {
         "en": "Rates again every mention rated by the model or not rated at all. Sentiments from your exports and those set by hand are kept.",

@@ -39,8 +39,12 @@ TEXTS = {
         "fr": "Règle : une publication surperforme quand ses interactions atteignent au moins {factor} fois la médiane des publications de son compte sur les 12 mois jusqu’au {end}.",
     },
     "loop.outperf.count": {
-        "en": "{n} post(s) of this period outperformed; the strongest: {platform}, {date}, {ratio} its account’s median ({eng} engagements).",
-        "fr": "{n} publication(s) de la période ont surperformé ; la plus forte : {platform}, {date}, {ratio} la médiane de son compte ({eng} interactions).",
+        "en": "{n} posts of this period outperformed; the strongest: {platform}, {date}, {ratio} its account’s median ({eng} engagements).",
+        "fr": "{n} publications de la période ont surperformé ; la plus forte : {platform}, {date}, {ratio} la médiane de son compte ({eng} interactions).",
+    },
+    "loop.outperf.count.one": {
+        "en": "{n} post of this period outperformed: {platform}, {date}, {ratio} its account’s median ({eng} engagements).",
+        "fr": "{n} publication de la période a surperformé : {platform}, {date}, {ratio} la médiane de son compte ({eng} interactions).",
     },
     "loop.outperf.none": {
         "en": "No post of this period outperformed. The latest ones over the past 12 months are marked on the chart ({n}).",

@@ -48,8 +48,12 @@ TEXTS = {
         "fr": "Niveau {n} ({name}) : toutes les pratiques sont en place et les données ne le contredisent pas.",
     },
     "maturity.reason.blocked_answers": {
-        "en": "Level {n} ({name}) is not reached: {count} practice(s) not in place yet.",
-        "fr": "Niveau {n} ({name}) non atteint : {count} pratique(s) pas encore en place.",
+        "en": "Level {n} ({name}) is not reached: {count} practices not in place yet.",
+        "fr": "Niveau {n} ({name}) non atteint : {count} pratiques pas encore en place.",
+    },
+    "maturity.reason.blocked_answers.one": {
+        "en": "Level {n} ({name}) is not reached: {count} practice not in place yet.",
+        "fr": "Niveau {n} ({name}) non atteint : {count} pratique pas encore en place.",
     },
     "maturity.reason.blocked_evidence": {
         "en": "Level {n} ({name}) is not reached: the data contradicts the answers.",
@@ -127,8 +131,12 @@ TEXTS = {
         "fr": "Trop peu de publications ces 90 derniers jours pour en juger ({posts}).",
     },
     "maturity.ev.5": {
-        "en": "{share} of mentions are tagged with a topic; {actions} journal action(s) of the last year were built on listening.",
-        "fr": "{share} des mentions sont classées par thème ; {actions} action(s) du journal de l’an dernier s’appuient sur l’écoute.",
+        "en": "{share} of mentions are tagged with a topic; {actions} journal actions of the last year were built on listening.",
+        "fr": "{share} des mentions sont classées par thème ; {actions} actions du journal de l’an dernier s’appuient sur l’écoute.",
+    },
+    "maturity.ev.5.one": {
+        "en": "{share} of mentions are tagged with a topic; {actions} journal action of the last year was built on listening.",
+        "fr": "{share} des mentions sont classées par thème ; {actions} action du journal de l’an dernier s’appuie sur l’écoute.",
     },
     "maturity.ev.5.unknown": {
         "en": "No mention and no journal action to judge from.",
