@@ -7,6 +7,7 @@ Run: ``pytest -m browser tests/browser`` (needs /usr/bin/chromium; no network us
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -94,6 +95,8 @@ def test_every_page_renders(server, browser, lang, scheme):
         for path in PAGES:
             page = open_page(ctx, server["base"], path, lang=lang)
             assert page.locator('[data-testid="stException"]').count() == 0, f"{path}: exception shown"
+            left = re.findall(r"\{[a-z_]+\}", page.inner_text('[data-testid="stMain"]'))
+            assert not left, f"{path}: a text shows its raw placeholders {left}"
             bg = page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor")
             assert (bg == "rgb(255, 255, 255)") == (scheme == "light"), f"theme does not follow the system ({scheme}: {bg})"
             shot(page, f"{path}-{lang}-{scheme}")
