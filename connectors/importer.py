@@ -28,6 +28,7 @@ from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
 from connectors.formats.generic import GENERIC, default_date_order, header_signature, mapping_targets  # noqa: F401  (re-exported)
 from connectors.readers import Document, Kind, open_document, sheet_records
+from connectors.schema import COST_CATEGORIES
 from metrics import per_distinct
 from metrics.channels import mention_source
 
@@ -286,12 +287,16 @@ def save_mapping(
     platform: str | None = None,
     account: str | None = None,
     date_order: str | None = None,
+    category: str | None = None,
 ) -> dict[str, Any]:
     """Save (or replace) the mapping for this header. ``columns``: source header -> canonical
     column; ``date_order`` (``dmy``/``mdy``) reads dates such as 02/03/2026 (None:
-    :func:`default_date_order` of the file's delimiter)."""
+    :func:`default_date_order` of the file's delimiter); ``category``: for a costs file without
+    a category column, the category of every row (one of ``COST_CATEGORIES``)."""
     if date_order not in (None, "dmy", "mdy"):
         raise ValueError(f"date_order must be 'dmy' or 'mdy', not {date_order!r}")
+    if category is not None and (table != "costs" or category not in COST_CATEGORIES):
+        raise ValueError(f"category {category!r}: only for costs, one of {', '.join(COST_CATEGORIES)}")
     targets = set(mapping_targets(table))
     bad = {h: c for h, c in columns.items() if c and c not in targets}
     if bad:
@@ -302,6 +307,8 @@ def save_mapping(
     sig = header_signature(headers)
     entry = {"header_signature": sig, "headers": list(headers), "columns": {h: c for h, c in columns.items() if c}, "table": table, "platform": platform, "account": account,
              "date_order": date_order}
+    if category is not None:
+        entry["category"] = category
     maps = [m for m in (store.load_config(root, workspace, "mappings", []) or []) if m.get("header_signature") != sig]
     maps.append(entry)
     store.save_config(root, workspace, "mappings", maps)

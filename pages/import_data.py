@@ -7,7 +7,7 @@ import hashlib
 import streamlit as st
 
 from connectors.errors import ImportFailure
-from connectors.schema import PLATFORMS, TABLES
+from connectors.schema import COST_CATEGORIES, PLATFORMS, TABLES
 from ui import context, data, fmt, importview, safe, widgets
 from ui.i18n import t
 from ui.texts.import_guides import GUIDES
@@ -68,6 +68,13 @@ def mapping_form(det, key: tuple) -> None:
         key=f"map.platform.{fid}",
     )
     account = c3.text_input(t("import.map.account"), key=f"map.account.{fid}")
+    category = None
+    if table == "costs":  # an ad-spend export rarely has a category column: one for every row
+        category = c1.selectbox(
+            t("import.map.category"), [None, *COST_CATEGORIES],
+            format_func=lambda c: t("import.map.category.none") if c is None else t(f"costs.cat.{c}"),
+            key=f"map.category.{fid}", help=t("import.map.category.help"),
+        )
     targets = all_targets[table]
     options = ["", *targets]
     guesses = importview.guess_columns(det.headers, targets)
@@ -98,7 +105,7 @@ def mapping_form(det, key: tuple) -> None:
         if st.form_submit_button(t("import.map.save"), type="primary"):
             mapped = [c for c in choice.values() if c]
             twice = sorted({c for c in mapped if mapped.count(c) > 1})
-            given = set(mapped) | ({"platform"} if platform else set()) | ({"account"} if account else set())
+            given = set(mapped) | ({"platform"} if platform else set()) | ({"account"} if account else set()) | ({"category"} if category else set())
             optional = importview.OPTIONAL_IN_MAPPING.get(table, ())
             missing = [c for c in TABLES[table].required if c not in given and c not in optional]
             names = lambda cs: ", ".join(importview.field_name(c, ctx.lang) for c in cs)  # noqa: E731
@@ -107,7 +114,8 @@ def mapping_form(det, key: tuple) -> None:
             elif missing:
                 st.error(t("import.map.required", columns=names(missing)))
             else:
-                importer.save_mapping(ctx.root, ws, det.headers, choice, table, platform, account or None, date_order)
+                importer.save_mapping(ctx.root, ws, det.headers, choice, table, platform, account or None, date_order,
+                                      category if "category" not in mapped else None)
                 ss.get("import.detections", {}).pop(key, None)
                 ss["import.flash"] = t("import.map.saved")
                 st.rerun()

@@ -240,7 +240,7 @@ def guess_columns(headers: Sequence[str], targets: Sequence[str]) -> dict[str, s
     return out
 
 
-# required fields a mapping may leave out: chosen on the form (platform, account), or derived by
+# required fields a mapping may leave out: chosen on the form (platform, account, a cost category), or derived by
 # the generic format (a mention without an id gets one from its text and date)
 OPTIONAL_IN_MAPPING = {"mentions": ("mention_id",)}
 
@@ -252,7 +252,7 @@ def guess_mapping(headers: Sequence[str], tables: dict[str, Sequence[str]], requ
     for rank, (table, targets) in enumerate(tables.items()):
         cols = guess_columns(headers, targets)
         mapped = {v for v in cols.values() if v}
-        req = [c for c in required.get(table, ()) if c in targets and c not in OPTIONAL_IN_MAPPING.get(table, ("platform", "account", "grain"))]
+        req = [c for c in required.get(table, ()) if c in targets and c not in OPTIONAL_IN_MAPPING.get(table, ("platform", "account", "grain", "category"))]
         covered = sum(c in mapped for c in req)
         quality = sum(_score(h, v) for h, v in cols.items() if v)
         key = (covered == len(req), len(mapped), quality, -rank)

@@ -76,6 +76,8 @@ class GenericMapped(Format):
                     out[canon] = col.where(col.str.strip() != "", None)
             if m.get("platform") and "platform" in t.columns and "platform" not in used:
                 out["platform"] = m["platform"]
+            if table == "costs" and "category" not in used and m.get("category"):
+                out["category"] = m["category"]
             if "account" in t.columns and "account" not in used:
                 out["account"] = ctx.account or m.get("account")
             if table == "mentions":

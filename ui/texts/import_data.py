@@ -124,6 +124,12 @@ TEXTS = {
     "import.map.table": {"en": "What does this file contain?", "fr": "Que contient ce fichier ?"},
     "import.map.platform": {"en": "Platform", "fr": "Plateforme"},
     "import.map.platform.none": {"en": "(given by a column / not applicable)", "fr": "(donnée par une colonne / sans objet)"},
+    "import.map.category": {"en": "Cost category", "fr": "Catégorie de coût"},
+    "import.map.category.none": {"en": "(given by a column)", "fr": "(donnée par une colonne)"},
+    "import.map.category.help": {
+        "en": "The kind of spending of every row, when the file has no category column (an ad-spend export: Ad spend).",
+        "fr": "Le type de dépense de toutes les lignes, quand le fichier n’a pas de colonne de catégorie (un export de dépenses publicitaires : Publicité).",
+    },
     "import.map.account": {"en": "Account (optional)", "fr": "Compte (facultatif)"},
     "import.map.ignore": {"en": "— ignore —", "fr": "— ignorer —"},
     "import.map.date_order": {"en": "A date such as 02/03/2026 means", "fr": "Une date comme 02/03/2026 veut dire"},
