@@ -71,6 +71,8 @@ def hbar(labels: list[str], values: list[float], marker_colors: list[str] | str,
     st.markdown(f"**{title}**")
     fig.update_layout(showlegend=False, height=min(H, 44 * len(labels) + 70))
     fig.update_yaxes(autorange="reversed")
+    if values and all(v is not None and float(v).is_integer() for v in values) and max(values) <= 10:
+        fig.update_xaxes(dtick=1)  # counts: no "0,5 lead" tick
     charts.show(fig, key=key, ctx=ctx, y_format="")
 
 
