@@ -1,6 +1,7 @@
 """The column-wise path (``connectors/formats/columnar.py``, Arrow CSV reader + vectorised
 numbers, dates, texts and sentiment; the first rows of a table written from Arrow,
-``store.ARROW_FIRST_WRITE``) stores exactly what the record-by-record path and the pandas
+``store.ARROW_FIRST_WRITE``, incoming rows held in memory instead of spilled,
+``store.MEMORY_BYTES``) stores exactly what the record-by-record path and the pandas
 merge store, and fails with exactly the same message, line and column.
 
 Every file is imported twice into fresh stores of a workspace whose time zone is
@@ -30,6 +31,7 @@ HEADER = "date,text,url,author,source,sentiment,reach,engagements,id\n"
 def _import(root: Path, path: Path, fast: bool, monkeypatch) -> tuple[dict[str, pd.DataFrame], list[dict] | tuple]:
     monkeypatch.setattr(columnar, "ENABLED", fast)
     monkeypatch.setattr(store, "ARROW_FIRST_WRITE", fast)
+    monkeypatch.setattr(store, "MEMORY_BYTES", store.MEMORY_BYTES if fast else 0)  # the reference spills every chunk
     store.save_config(root, "ws", "workspace", {"timezone": "Europe/Paris", "lead_salt": "0123456789abcdef"})  # same CRM ids in both stores
     try:
         res: list[dict] | tuple = importer.import_path(root, "ws", path, now=NOW)

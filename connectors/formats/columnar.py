@@ -15,6 +15,8 @@ through the per-cell functions, which also raise the errors naming file, line an
 
 from __future__ import annotations
 
+import binascii
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -62,13 +64,14 @@ def _text_bytes(doc: Document) -> bytes | None:
     return text.encode("utf-8", errors="surrogatepass")
 
 
-def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Array] | None:
-    """Every row below physical line ``header_line`` as ``width`` string columns, or None
-    (see the module docstring). Blank rows are dropped, as :func:`data_records` does."""
+def read_columns(doc: Document, header_line: int, width: int) -> list[pa.ChunkedArray] | None:
+    """Every row below physical line ``header_line`` as ``width`` string columns (chunked as the
+    CSV reader's blocks, every column alike), or None (see the module docstring). Blank lines
+    are skipped by the reader; blank rows of cells are dropped by :func:`chunks`."""
     if not ENABLED or doc.kind != Kind.TEXT or width < 1:
         return None
     data = _text_bytes(doc)
-    if data is None or b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
+    if data is None or b"\x00" in data or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None
     pos = 0
     for _ in range(header_line):
@@ -82,7 +85,8 @@ def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Array] 
     try:
         tbl = pacsv.read_csv(
             pa.BufferReader(body),
-            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            # one thread: less CPU in all (the reader's threads cost more than they save on a busy machine)
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=False),
             parse_options=pacsv.ParseOptions(delimiter=doc.delimiter, quote_char='"', double_quote=True, escape_char=False,
                                              newlines_in_values=True, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
@@ -93,7 +97,7 @@ def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Array] 
     del body
     if tbl.num_rows != n_lines:  # a record over several lines, or blank lines: line numbers unknown
         return None
-    cols = [tbl.column(i).combine_chunks() for i in range(width)]
+    cols = list(tbl.columns)  # not combined: each block's columns are contiguous already (no copy of the file's text)
     del tbl
     if not n_lines:
         return cols
@@ -105,34 +109,46 @@ def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Array] 
     return cols
 
 
-def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[ColumnChunk] | None:
-    """:func:`read_columns` cut in chunks of ``size`` rows (None: read record by record)."""
-    cols = read_columns(doc, header_line, width)
-    if cols is None:
-        return None
-    n = len(cols[0])
-    lines = np.arange(header_line + 1, header_line + 1 + n, dtype=np.int64)
-    # blank rows (every cell white space) are skipped like blank records: candidates are the
-    # rows without any printable ASCII character, checked with Python's str.strip
+def _drop_blank(cols: list[pa.Array], lines: np.ndarray) -> tuple[list[pa.Array], np.ndarray]:
+    """Blank rows (every cell white space) are skipped like blank records: candidates are the
+    rows without any printable ASCII character, checked with Python's str.strip."""
     cand = None
     for c in cols:
         m = pc.invert(pc.match_substring_regex(c, "[!-~]"))
         cand = m if cand is None else pc.and_(cand, m)
         if not pc.any(cand).as_py():  # no candidate left (the usual case, after the first column)
-            break
-    if cand is not None and pc.any(cand).as_py():
-        idx = np.flatnonzero(cand.to_numpy(zero_copy_only=False))
-        blank = [i for i in idx if all(not c[int(i)].as_py().strip() for c in cols)]
-        if blank:
-            keep = np.ones(n, dtype=bool)
-            keep[blank] = False
-            cols = [c.filter(pa.array(keep)) for c in cols]
-            lines = lines[keep]
-            n = len(lines)
+            return cols, lines
+    assert cand is not None
+    idx = np.flatnonzero(cand.to_numpy(zero_copy_only=False))
+    blank = [i for i in idx if all(not c[int(i)].as_py().strip() for c in cols)]
+    if not blank:
+        return cols, lines
+    keep = np.ones(len(lines), dtype=bool)
+    keep[blank] = False
+    mask = pa.array(keep)
+    return [c.filter(mask) for c in cols], lines[keep]
+
+
+def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[ColumnChunk] | None:
+    """:func:`read_columns` cut in chunks of at most ``size`` rows, blank rows dropped (None: read
+    record by record). A chunk's columns are slices of the reader's blocks (no copy)."""
+    cols = read_columns(doc, header_line, width)
+    if cols is None:
+        return None
 
     def gen() -> Iterator[ColumnChunk]:
-        for start in range(0, n, size):
-            yield ColumnChunk([c.slice(start, size) for c in cols], lines[start : start + size])
+        line = header_line + 1
+        n_chunks = cols[0].num_chunks if cols else 0
+        for k in range(n_chunks):
+            block = [c.chunk(k) for c in cols]
+            m = len(block[0])
+            for start in range(0, m, size):
+                part = [b.slice(start, size) for b in block]
+                lines = np.arange(line + start, line + start + len(part[0]), dtype=np.int64)
+                part, lines = _drop_blank(part, lines)
+                if len(lines):
+                    yield ColumnChunk(part, lines)
+            line += m
 
     return gen()
 
@@ -159,15 +175,42 @@ def _printable_ascii(chars: pa.Array) -> pa.Array:
     return pc.and_(pc.greater_equal(chars, "!"), pc.less_equal(chars, "~"))
 
 
-def texts(arr: pa.Array) -> np.ndarray:
-    """``Cols.text`` of string cells (an object array): stripped text, None for a blank or
+def texts_arrow(arr: pa.Array) -> pa.Array:
+    """``Cols.text`` of string cells as an Arrow string array: stripped text, null for a blank or
     missing-value marker. Cells longer than every marker whose first and last characters are
     printable ASCII are their own result; the others go through Python's strip/lower once per
     distinct value."""
     first = pc.utf8_slice_codeunits(arr, 0, 1)
     last = pc.utf8_slice_codeunits(arr, -1)
     safe = pc.and_(pc.greater(pc.utf8_length(arr), _MAX_MISSING), pc.and_(_printable_ascii(first), _printable_ascii(last)))
-    return map_distinct(arr, _plain_text, pc.invert(safe))
+    slow = pc.invert(safe)
+    if not pc.any(slow).as_py():
+        return arr
+    d = arr.filter(slow).dictionary_encode()
+    mapped = pa.array([_plain_text(v) for v in d.dictionary.to_pylist()], type=pa.string())
+    return pc.replace_with_mask(arr, slow, mapped.take(d.indices))
+
+
+def texts(arr: pa.Array) -> np.ndarray:
+    """:func:`texts_arrow` as an object array (None for missing)."""
+    return texts_arrow(arr).to_numpy(zero_copy_only=False)
+
+
+def sha_hex(arr: pa.Array, n: int = 32, prefix: str = "") -> pa.Array:
+    """``prefix + sha256(value).hexdigest()[:n]`` of every (non-null) string of ``arr``, as an
+    Arrow string array: one hashlib call per value, the hex spelling and the strings built
+    column-wise (no Python string per row)."""
+    h = hashlib.sha256
+    digests = b"".join([h(b).digest() for b in arr.cast(pa.binary()).to_pylist()])
+    m = len(arr)
+    pre = np.frombuffer(prefix.encode("utf-8"), dtype=np.uint8)
+    width = len(pre) + n
+    buf = np.empty((m, width), dtype=np.uint8)
+    buf[:, : len(pre)] = pre
+    if m:
+        buf[:, len(pre) :] = np.frombuffer(binascii.hexlify(digests), dtype=np.uint8).reshape(m, 64)[:, :n]
+    offsets = np.arange(0, m * width + 1, width, dtype=np.int64)
+    return pa.LargeStringArray.from_buffers(m, pa.py_buffer(offsets), pa.py_buffer(buf)).cast(pa.string())
 
 
 # a superset of the cells infer_date_style counts (numeric d/m/y dates; any non-ASCII cell, for
