@@ -19,7 +19,7 @@ import pytest
 
 from connectors import importer, store
 from connectors.errors import ImportFailure
-from connectors.formats import columnar
+from connectors.formats import base, columnar, listening
 from tests.conftest import SHARED_FIXTURES
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -214,6 +214,35 @@ CASES = ["good", "crlf_bom", "utf16_tab", "cp1252", "odd_cells", "blank_rows", "
 def test_hand_made_files_store_or_fail_the_same(case: str, tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "files").mkdir()
     assert_same_import(_cases(tmp_path / "files")[case], tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize("case", ["good", "odd_cells", "blank_cells_row", "two_errors", "bad_reach", "missing_text", "dup_header_differs"])
+def test_many_blocks_chunks_and_a_spill_store_or_fail_the_same(case: str, tmp_path: Path, monkeypatch) -> None:
+    """The same files cut in many CSV blocks (blocks end inside chunks), chunks of 7 rows in both
+    paths (a chunk without export sentiment is scored; the first chunk with an error decides which
+    error is reported), and incoming rows held in memory for the first chunks only, then spilled:
+    line numbers, labels, the last duplicate winning across chunks and the partitions' order must
+    not change."""
+    (tmp_path / "files").mkdir()
+    files = _cases(tmp_path / "files")
+    if case == "blank_cells_row":  # a row of empty cells (no blank line): dropped column-wise
+        rows = _rows(40)
+        rows[17] = [""] * 9
+        rows[30] = list(rows[3])  # a duplicate in a later chunk: the last wins
+        files[case] = _write(tmp_path / "files" / "blank_cells.csv", rows)
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 700)
+    monkeypatch.setattr(listening, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(base, "CHUNK_ROWS", 7)
+    real_upsert = store.Transaction.upsert
+
+    def upsert(self, table, df):  # room in memory for about two chunks, then every chunk is spilled
+        monkeypatch.setattr(store, "MEMORY_BYTES", 3000 if store.MEMORY_BYTES else 0)
+        return real_upsert(self, table, df)
+
+    monkeypatch.setattr(store.Transaction, "upsert", upsert)
+    taken = _spy(monkeypatch)
+    assert_same_import(files[case], tmp_path, monkeypatch)
+    assert taken[0] is True
 
 
 def test_which_hand_made_files_take_the_columnar_path(tmp_path: Path, monkeypatch) -> None:

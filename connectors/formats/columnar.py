@@ -32,6 +32,7 @@ from connectors.readers import _MISSING, MAX_CELL_CHARS, Document, Kind
 
 # off: every table is read record by record (the reference path; the equivalence tests compare both)
 ENABLED = os.environ.get("BOUSSOLE_COLUMNAR", "1") != "0"
+BLOCK_BYTES = 1 << 26  # the CSV reader's block (its rows are contiguous: a chunk within one block is not copied)
 MAX_BYTES = 2 << 30  # the whole file is held in memory while Arrow parses it
 _MAX_MISSING = max(len(m) for m in _MISSING)
 
@@ -66,8 +67,8 @@ def _text_bytes(doc: Document) -> bytes | None:
 
 def read_columns(doc: Document, header_line: int, width: int) -> list[pa.ChunkedArray] | None:
     """Every row below physical line ``header_line`` as ``width`` string columns (chunked as the
-    CSV reader's blocks, every column alike), or None (see the module docstring). Blank lines
-    are skipped by the reader; blank rows of cells are dropped by :func:`chunks`."""
+    CSV reader's blocks), or None (see the module docstring). Blank lines are skipped by the
+    reader; blank rows of cells are dropped by :func:`chunks`, as :func:`data_records` does."""
     if not ENABLED or doc.kind != Kind.TEXT or width < 1:
         return None
     data = _text_bytes(doc)
@@ -86,7 +87,7 @@ def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Chunked
         tbl = pacsv.read_csv(
             pa.BufferReader(body),
             # one thread: less CPU in all (the reader's threads cost more than they save on a busy machine)
-            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24, use_threads=False),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK_BYTES, use_threads=False),
             parse_options=pacsv.ParseOptions(delimiter=doc.delimiter, quote_char='"', double_quote=True, escape_char=False,
                                              newlines_in_values=True, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
@@ -109,46 +110,37 @@ def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Chunked
     return cols
 
 
-def _drop_blank(cols: list[pa.Array], lines: np.ndarray) -> tuple[list[pa.Array], np.ndarray]:
-    """Blank rows (every cell white space) are skipped like blank records: candidates are the
-    rows without any printable ASCII character, checked with Python's str.strip."""
+def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[ColumnChunk] | None:
+    """:func:`read_columns` cut in chunks of ``size`` rows, as the record reader cuts them (None:
+    read record by record). A chunk's columns are slices of the reader's blocks; only a chunk
+    that straddles two blocks is copied."""
+    cols = read_columns(doc, header_line, width)
+    if cols is None:
+        return None
+    n = len(cols[0])
+    lines = np.arange(header_line + 1, header_line + 1 + n, dtype=np.int64)
+    # blank rows (every cell white space) are skipped like blank records: candidates are the
+    # rows without any printable ASCII character, checked with Python's str.strip
     cand = None
     for c in cols:
         m = pc.invert(pc.match_substring_regex(c, "[!-~]"))
         cand = m if cand is None else pc.and_(cand, m)
         if not pc.any(cand).as_py():  # no candidate left (the usual case, after the first column)
-            return cols, lines
-    assert cand is not None
-    idx = np.flatnonzero(cand.to_numpy(zero_copy_only=False))
-    blank = [i for i in idx if all(not c[int(i)].as_py().strip() for c in cols)]
-    if not blank:
-        return cols, lines
-    keep = np.ones(len(lines), dtype=bool)
-    keep[blank] = False
-    mask = pa.array(keep)
-    return [c.filter(mask) for c in cols], lines[keep]
-
-
-def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[ColumnChunk] | None:
-    """:func:`read_columns` cut in chunks of at most ``size`` rows, blank rows dropped (None: read
-    record by record). A chunk's columns are slices of the reader's blocks (no copy)."""
-    cols = read_columns(doc, header_line, width)
-    if cols is None:
-        return None
+            break
+    if cand is not None and pc.any(cand).as_py():
+        idx = np.flatnonzero(cand.to_numpy(zero_copy_only=False))
+        blank = [i for i in idx if all(not c[int(i)].as_py().strip() for c in cols)]
+        if blank:
+            keep = np.ones(n, dtype=bool)
+            keep[blank] = False
+            cols = [c.filter(pa.array(keep)) for c in cols]
+            lines = lines[keep]
+            n = len(lines)
 
     def gen() -> Iterator[ColumnChunk]:
-        line = header_line + 1
-        n_chunks = cols[0].num_chunks if cols else 0
-        for k in range(n_chunks):
-            block = [c.chunk(k) for c in cols]
-            m = len(block[0])
-            for start in range(0, m, size):
-                part = [b.slice(start, size) for b in block]
-                lines = np.arange(line + start, line + start + len(part[0]), dtype=np.int64)
-                part, lines = _drop_blank(part, lines)
-                if len(lines):
-                    yield ColumnChunk(part, lines)
-            line += m
+        for start in range(0, n, size):
+            part = [c.slice(start, size) for c in cols]
+            yield ColumnChunk([p.chunk(0) if p.num_chunks == 1 else p.combine_chunks() for p in part], lines[start : start + size])
 
     return gen()
 
