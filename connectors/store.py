@@ -739,11 +739,14 @@ class Transaction:
             if not current and ARROW_FIRST_WRITE:  # nothing stored yet: every incoming row is new
                 # last occurrence of each key wins, even across partitions (_seq is unique)
                 last = keys.group_by("_key", use_threads=False).aggregate([("_seq", "max")]).column("_seq_max")
-                keep = pc.is_in(keys["_seq"], value_set=last)
-                superseded = set(keys["_seq"].filter(pc.invert(keep)).to_pylist())
-                incoming_parts = set(pc.unique(keys["_part"].filter(keep)).to_pylist())
+                if len(last) == keys.num_rows:  # every key once (the usual case)
+                    superseded, incoming_parts = set(), set(pc.unique(keys["_part"]).to_pylist())
+                else:
+                    keep = pc.is_in(keys["_seq"], value_set=last)
+                    superseded = set(keys["_seq"].filter(pc.invert(keep)).to_pylist())
+                    incoming_parts = set(pc.unique(keys["_part"].filter(keep)).to_pylist())
                 self._landed[table] = incoming_parts
-                del keys, last, keep
+                del keys, last
                 res.rows_added, res.rows_updated = self._write_first(table, t, superseded, incoming_parts, w), 0
                 res.rows_skipped = res.rows_read - res.rows_added
                 continue
@@ -811,7 +814,7 @@ class Transaction:
         enc = pc.dictionary_encode(staged["_part"]).combine_chunks()
         rank_of = np.array([names.index(v) for v in enc.dictionary.to_pylist()], dtype=np.int32)
         rank = rank_of[enc.indices.to_numpy(zero_copy_only=False)]
-        order = pc.sort_indices(pa.table({"_rank": rank, **{c: staged[c] for c in sort_cols}}),
+        order = pc.sort_indices(pa.table({"_rank": rank, **{c: staged[c].combine_chunks() for c in sort_cols}}),
                                 sort_keys=[("_rank", "ascending", "at_end")] + [(c, "ascending", "at_end") for c in sort_cols])
         rows = staged.select(list(t.columns)).take(order).cast(t.schema).replace_schema_metadata(meta)
         del staged, order

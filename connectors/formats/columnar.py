@@ -102,8 +102,9 @@ def read_columns(doc: Document, header_line: int, width: int) -> list[pa.Chunked
     del tbl
     if not n_lines:
         return cols
-    for c in cols:
-        if pc.max(pc.utf8_length(c)).as_py() > MAX_CELL_CHARS:
+    for c in cols:  # a cell's bytes bound its characters: count them only when the bytes exceed the limit
+        if max((int(np.diff(np.frombuffer(k.buffers()[1], dtype=np.int32)[k.offset : k.offset + len(k) + 1]).max(initial=0)) for k in c.chunks), default=0) > MAX_CELL_CHARS \
+                and pc.max(pc.utf8_length(c)).as_py() > MAX_CELL_CHARS:
             return None
     if pc.any(pc.starts_with(cols[0], "\ufeff")).as_py():
         return None
@@ -167,17 +168,45 @@ def _printable_ascii(chars: pa.Array) -> pa.Array:
     return pc.and_(pc.greater_equal(chars, "!"), pc.less_equal(chars, "~"))
 
 
+def _safe_text(arr: pa.Array) -> np.ndarray:
+    """Cells that are their own ``Cols.text``: longer than every missing-value marker (in
+    characters), first and last byte printable ASCII (so neither end is white space or part of a
+    multi-byte character). Read from the string buffers: byte lengths are character lengths
+    unless some byte is not ASCII."""
+    n = len(arr)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    if arr.type != pa.string():
+        arr = arr.cast(pa.string())
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[arr.offset : arr.offset + n + 1]
+    nbytes = np.diff(offsets)
+    if offsets[-1] == offsets[0]:
+        return np.zeros(n, dtype=bool)
+    data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
+    ascii_only = not pc.any(pc.invert(pc.string_is_ascii(arr))).as_py()
+    length = nbytes if ascii_only else pc.utf8_length(arr).to_numpy(zero_copy_only=False)
+    ok = length > _MAX_MISSING
+    if arr.null_count:
+        ok &= arr.is_valid().to_numpy(zero_copy_only=False)
+    if not ok.any():
+        return ok
+    starts = offsets[:-1][ok]
+    first, last = data[starts], data[starts + nbytes[ok] - 1]
+    ok[ok] = (first >= 0x21) & (first <= 0x7E) & (last >= 0x21) & (last <= 0x7E)
+    return ok
+
+
 def texts_arrow(arr: pa.Array) -> pa.Array:
     """``Cols.text`` of string cells as an Arrow string array: stripped text, null for a blank or
     missing-value marker. Cells longer than every marker whose first and last characters are
     printable ASCII are their own result; the others go through Python's strip/lower once per
     distinct value."""
-    first = pc.utf8_slice_codeunits(arr, 0, 1)
-    last = pc.utf8_slice_codeunits(arr, -1)
-    safe = pc.and_(pc.greater(pc.utf8_length(arr), _MAX_MISSING), pc.and_(_printable_ascii(first), _printable_ascii(last)))
-    slow = pc.invert(safe)
+    slow = pa.array(~_safe_text(arr))
     if not pc.any(slow).as_py():
         return arr
+    if pc.all(slow).as_py():  # short cells (authors, sources): every cell once per distinct value
+        d = arr.dictionary_encode()
+        return pa.array([_plain_text(v) for v in d.dictionary.to_pylist()], type=pa.string()).take(d.indices)
     d = arr.filter(slow).dictionary_encode()
     mapped = pa.array([_plain_text(v) for v in d.dictionary.to_pylist()], type=pa.string())
     return pc.replace_with_mask(arr, slow, mapped.take(d.indices))

@@ -315,7 +315,7 @@ def sentiment(values: Sequence[Any], fname: str, column: str, lines: Sequence[in
 
 
 def _frame(c: Cols, fmt: str, targets: dict[str, str] | None = None) -> pd.DataFrame:
-    out = pd.DataFrame({"_line": c.lines})
+    out = pd.DataFrame({"_line": c.chunk.lines if c.columnar else c.lines})
     out["source_format"] = fmt
     out.attrs["source_columns"] = c.sources(targets)
     return out
