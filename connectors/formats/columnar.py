@@ -273,8 +273,12 @@ def iso_datetimes(arr: pa.Array, tz: str) -> tuple[np.ndarray, np.ndarray]:
         m = pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False)
         if not m.any():
             continue
-        vals = pd.Series(arr.filter(pa.array(m)).to_numpy(zero_copy_only=False), dtype=object)
-        parsed = pd.to_datetime(vals, format="ISO8601", errors="coerce", utc=aware)
+        sub = arr.filter(pa.array(m))
+        try:  # Arrow's ISO 8601 cast: the same instants, no Python string per cell; it refuses a whole
+            # chunk for one cell pandas would leave NaT (2025-02-30, 24:00): then pandas
+            parsed = pd.Series(pc.cast(sub, pa.timestamp("ns", tz="UTC") if aware else pa.timestamp("ns")).to_pandas())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            parsed = pd.to_datetime(pd.Series(sub.to_numpy(zero_copy_only=False), dtype=object), format="ISO8601", errors="coerce", utc=aware)
         ok = parsed.notna().to_numpy()
         parsed = parsed.dt.as_unit("ns")
         if aware:
