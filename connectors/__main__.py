@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from connectors import store
+# Arrow's allocator for this process, chosen before pyarrow loads: jemalloc (1M-row import: ~10 %
+# less CPU and ~150 MB less peak memory than mimalloc here; see importer._arrow_memory_pool)
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+
+from connectors import store  # noqa: E402
 from connectors.errors import ImportFailure
 
 

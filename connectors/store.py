@@ -611,6 +611,26 @@ def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
     return key.astype(object)
 
 
+def _gather(batches: list[pa.RecordBatch], first_row: np.ndarray, idx: np.ndarray) -> pa.Table:
+    """Rows ``idx`` (positions in the batches laid end to end), in that order: taken batch by batch
+    (a take across chunks would first concatenate every chunk), then put in order; two copies of
+    these rows only."""
+    if not len(idx):
+        return pa.Table.from_batches([batches[0].slice(0, 0)])
+    which = np.searchsorted(first_row, idx, side="right") - 1
+    perm = np.argsort(which, kind="stable")
+    grouped, by = idx[perm], which[perm]
+    cuts = np.flatnonzero(np.diff(by)) + 1
+    pieces = [batches[int(by[a])].take(pa.array(grouped[a:b] - first_row[by[a]]))
+              for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(idx)], strict=True)]
+    tbl = pa.Table.from_batches(pieces)
+    if len(pieces) == 1 and np.all(perm[1:] > perm[:-1]):
+        return tbl
+    inv = np.empty_like(perm)
+    inv[perm] = np.arange(len(perm))
+    return tbl.combine_chunks().take(pa.array(inv))
+
+
 def _key_arrow(tbl: pa.Table, df: pd.DataFrame, t: Table) -> pa.Array | pa.ChunkedArray:
     """:func:`_key_frame` as Arrow strings; a single text key column column-wise (no Python
     string per row)."""
@@ -816,14 +836,17 @@ class Transaction:
         rank = rank_of[enc.indices.to_numpy(zero_copy_only=False)]
         order = pc.sort_indices(pa.table({"_rank": rank, **{c: staged[c].combine_chunks() for c in sort_cols}}),
                                 sort_keys=[("_rank", "ascending", "at_end")] + [(c, "ascending", "at_end") for c in sort_cols])
-        rows = staged.select(list(t.columns)).take(order).cast(t.schema).replace_schema_metadata(meta)
+        order_np = order.to_numpy().astype(np.int64)
+        batches = staged.select(list(t.columns)).to_batches()  # aligned, zero-copy
         del staged, order
+        first_row = np.cumsum([0] + [b.num_rows for b in batches])
         counts = np.bincount(rank, minlength=len(names))
         start = 0
         for part, n in zip(names, counts.tolist(), strict=True):
-            w.write(table, part, rows.slice(start, n), row_group_size=131072)
+            w.write(table, part, _gather(batches, first_row, order_np[start : start + n]).cast(t.schema).replace_schema_metadata(meta),
+                    row_group_size=131072)
             start += n
-        return rows.num_rows
+        return int(first_row[-1])
 
     def _previous_versions(
         self, new: pd.DataFrame, stored_here: pd.DataFrame, holders: dict[str, set[str]], part: str, current: dict[str, Path], t: Table
