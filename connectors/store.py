@@ -588,17 +588,22 @@ def _partition_name(t: Table, value: Any) -> str:
 def _partition_names(t: Table, pvals: pd.Series) -> np.ndarray:
     """:func:`_partition_name` of every value: year and month column-wise for timestamps,
     once per distinct value otherwise."""
+    codes, names = _partition_codes(t, pvals)
+    return np.array(names, dtype=object)[codes]
+
+
+def _partition_codes(t: Table, pvals: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """(code of each row, partition names): :func:`_partition_names` without a string per row."""
     n = len(pvals)
     if t.partition_by is None:
-        return np.full(n, "all", dtype=object)
+        return np.zeros(n, dtype=np.intp), ["all"]
     if pd.api.types.is_datetime64_any_dtype(pvals.dtype):
         ym = (pvals.dt.year * 100 + pvals.dt.month).to_numpy(dtype="float64", na_value=np.nan)
         codes, uniques = pd.factorize(ym, use_na_sentinel=True)
-        names = np.array([f"{int(v) // 100:04d}-{int(v) % 100:02d}" for v in uniques] + ["undated"], dtype=object)
-        return names[codes]  # code -1 (NaT) -> "undated"
+        names = [f"{int(v) // 100:04d}-{int(v) % 100:02d}" for v in uniques] + ["undated"]
+        return codes, names  # code -1 (NaT) -> "undated" (the last name)
     codes, uniques = pd.factorize(pvals.astype(object), use_na_sentinel=True)
-    names = np.array([_partition_name(t, v) for v in uniques] + ["undated"], dtype=object)
-    return names[codes]
+    return codes, [_partition_name(t, v) for v in uniques] + ["undated"]
 
 
 def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
@@ -643,9 +648,9 @@ def _partition_array(t: Table, pvals: pd.Series | None, n: int) -> pa.Array:
     """:func:`_partition_names` as an Arrow string array (built from the distinct names)."""
     if t.partition_by is None or pvals is None:
         return pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array(["all"])).cast(pa.string())
-    names = _partition_names(t, pvals)
-    codes, uniques = pd.factorize(names)
-    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), pa.array(list(uniques), pa.string())).cast(pa.string())
+    codes, names = _partition_codes(t, pvals)
+    codes = np.where(codes < 0, len(names) - 1, codes).astype(np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(names, pa.string())).cast(pa.string())
 
 
 @dataclass
@@ -681,7 +686,7 @@ class Transaction:
         if not len(conformed):
             return
         cols = list(t.columns) + [LINE_COL]
-        chunk = pa.Table.from_pandas(conformed[cols], schema=t.schema.append(pa.field(LINE_COL, pa.int64())), preserve_index=False)
+        chunk = pa.Table.from_pandas(conformed[cols], schema=t.schema.append(pa.field(LINE_COL, pa.int64())), preserve_index=False, nthreads=1)
         chunk = chunk.append_column("_key", _key_arrow(chunk, conformed, t))
         chunk = chunk.append_column("_part", _partition_array(t, conformed[t.partition_by] if t.partition_by else None, len(conformed)))
         chunk = chunk.append_column("_seq", pa.array(np.arange(self._seq, self._seq + len(conformed), dtype="int64")))

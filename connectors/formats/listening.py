@@ -206,6 +206,8 @@ class Cols:
     def num_column(self, name: str, integer: bool = True) -> np.ndarray | list[float | None]:
         """:meth:`num` as a frame column: for a column-wise chunk, float64 with NaN for missing
         (what a frame makes of :meth:`num`'s list)."""
+        if self.columnar and name not in self.index:
+            return np.full(len(self.chunk), np.nan)
         arr = self._arrow(name)
         if arr is None:
             return self.num(name, integer)
