@@ -23,12 +23,13 @@ from typing import Any
 
 import pandas as pd
 
-from connectors import scoring, store
+from connectors import reimport, scoring, store
 from connectors.errors import ImportFailure
 from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
 from connectors.formats.generic import GENERIC, default_date_order, header_signature, mapping_targets  # noqa: F401  (re-exported)
 from connectors.readers import Document, Kind, open_document, sheet_records
+from connectors.reimport import PARSER_VERSION  # (part of the import digest)
 from metrics import per_distinct
 from metrics.channels import mention_source
 
@@ -168,7 +169,6 @@ def sha256_of(doc: Document) -> str:
     return h.hexdigest()
 
 
-PARSER_VERSION = 1  # part of the import digest: bump when a parser's output for the same bytes changes
 
 
 def import_digest(sha256: str, fmt: Format, ctx: ParseContext, root: Path, workspace: str) -> str:
@@ -195,10 +195,12 @@ def import_path(
     file_name: str | None = None,
     progress: Callable[[float], None] | None = None,
     now: dt.datetime | None = None,
+    sha256: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Import one file. Returns one result per table; raises ImportFailure (store untouched)."""
+    """Import one file. Returns one result per table; raises ImportFailure (store untouched).
+    ``sha256``: the file's, when the caller has it already."""
     doc = open_document(Path(path), file_name or Path(path).name)
-    return _import_doc(root, workspace, doc, account, progress, now)
+    return _import_doc(root, workspace, doc, account, progress, now, sha256)
 
 
 def import_bytes(
@@ -234,7 +236,8 @@ def _arrow_memory_pool() -> None:
 
 
 def _import_doc(
-    root: Path, workspace: str, doc: Document, account: str | None, progress: Callable[[float], None] | None, now: dt.datetime | None
+    root: Path, workspace: str, doc: Document, account: str | None, progress: Callable[[float], None] | None, now: dt.datetime | None,
+    sha: str | None = None,
 ) -> list[dict[str, Any]]:
     root = Path(root)
     _arrow_memory_pool()
@@ -246,8 +249,9 @@ def _import_doc(
     total = max(doc.size(), 1)
     if progress:
         progress(0.05)
-    sha = sha256_of(doc)
+    sha = sha or sha256_of(doc)
     digest = import_digest(sha, fmt, ctx, root, workspace)
+    fdigest = reimport.file_digest(sha, root, workspace, account)  # read before the import, as the digest's inputs
     same = store.unchanged_import(root, workspace, digest)
     if same is not None:  # this very file was imported and its rows are stored as it left them: nothing to write
         if progress:
@@ -269,7 +273,7 @@ def _import_doc(
                 progress(min(0.8, 0.05 + 0.75 * min(1.0, n * 200 / total)))
         if n == 0 and doc.kind == Kind.TEXT and not getattr(fmt, "empty_ok", False):
             raise ImportFailure(doc.file_name, "no data rows", 2, None, "at least one data row below the header", "only a header", code="header_only")
-        results = tx.commit(fmt.name, sha, digest)
+        results = tx.commit(fmt.name, sha, digest, fdigest)
     if progress:
         progress(1.0)
     return [

@@ -67,14 +67,12 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from connectors.errors import ImportFailure
+from connectors.reimport import MANIFEST, PROJECT_DIR, WORKSPACE_RE, check_workspace_name, parts_current, resolve_root  # noqa: F401 (re-exported)
 from connectors.schema import DATA_TABLES, IMPORTS, TABLES, Table
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-WORKSPACE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 # columns that describe the row's provenance: a difference there alone is not an update
 META_COLUMNS = ("as_of", "source_format")
 LINE_COL = "_line"
-MANIFEST = "_manifest.json"
 HISTORY = "_history"
 NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
@@ -96,25 +94,6 @@ def _checkpoint(step: str) -> None:
 
 
 # --------------------------------------------------------------------------- location
-
-
-def resolve_root(store: str | os.PathLike[str] | None = None) -> Path:
-    """Store root: ``store`` argument, else ``$BOUSSOLE_STORE``, else ``<project>/data``."""
-    if store:
-        return Path(store).expanduser().resolve()
-    env = os.environ.get("BOUSSOLE_STORE")
-    if env:
-        return Path(env).expanduser().resolve()
-    return PROJECT_DIR / "data"
-
-
-def check_workspace_name(name: str) -> str:
-    # \Z, not $: "$" also matches before a trailing newline ("acme\n" would be accepted)
-    if not isinstance(name, str) or not WORKSPACE_RE.match(name) or name in (".", ".."):
-        raise ValueError(
-            f"invalid workspace name {name!r}: use 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"
-        )
-    return name
 
 
 def workspace_dir(root: Path, workspace: str) -> Path:
@@ -867,10 +846,11 @@ class Transaction:
         frames = [f for f in frames if len(f)]
         return pd.concat(frames, ignore_index=True) if frames else stored_here.iloc[0:0]
 
-    def commit(self, fmt: str, sha256: str | None, digest: str | None = None) -> dict[str, WriteResult]:
+    def commit(self, fmt: str, sha256: str | None, digest: str | None = None, file_digest: str | None = None) -> dict[str, WriteResult]:
         """Publish every upsert and the import log in one manifest switch. ``digest`` (see
         :func:`unchanged_import`) records which partition files hold this file's rows, so
-        importing the same file again can be recognised without parsing it."""
+        importing the same file again can be recognised without parsing it; ``file_digest``
+        (:func:`connectors.reimport.file_digest`) maps to it, for the check without detection."""
         ws = workspace_dir(self.root, self.workspace)
         root_existed, ws_existed = self.root.exists(), ws.exists()
         ok = False
@@ -889,6 +869,9 @@ class Transaction:
                                     "parts": {p: w.tables.get(table, {}).get(p) for p in sorted(self._landed.get(table, ()))}}
                             for table, r in self.results.items()
                         }
+                        if file_digest:
+                            w.files.pop(file_digest, None)
+                            w.files[file_digest] = {"digest": digest, "format": fmt}
                     w.publish({"action": "import", "file_name": Path(self.file_name).name, "format": fmt,
                                "committed_at": self.now.isoformat()})
                 except BaseException:
@@ -951,14 +934,9 @@ def unchanged_import(root: Path, workspace: str, digest: str) -> dict[str, int] 
     rec = (m or {}).get("import_digests", {}).get(digest)
     if not rec:
         return None
-    tables = m.get("tables", {})
-    for table, info in rec.items():
-        if table not in TABLES:
-            return None
-        cur = tables.get(table, {})
-        if any(name is None or cur.get(part) != name for part, name in (info.get("parts") or {}).items()):
-            return None
-    return {table: int(info.get("rows_read", 0)) for table, info in rec.items()}
+    if any(table not in TABLES for table in rec):
+        return None
+    return parts_current(m, rec)
 
 
 def _replace(src: Path, dst: Path, attempts: int = 50) -> None:
@@ -1034,6 +1012,8 @@ class _Writer:
         self.changed = False
         # digest of an imported file -> the partition files its rows landed in (last KEEP_DIGESTS)
         self.digests: dict[str, Any] = dict(cur.get("import_digests") or {})
+        # file digest (connectors.reimport) -> {"digest", "format"}: the re-import check without parsing
+        self.files: dict[str, Any] = dict(cur.get("import_files") or {})
 
     def write(self, table: str, part: str, data: pa.Table, **kw: Any) -> None:
         tdir = table_dir(self.root, self.workspace, table)
@@ -1066,6 +1046,8 @@ class _Writer:
              "tables": {t: dict(sorted(f.items())) for t, f in sorted(self.tables.items()) if f}}
         if self.digests:
             m["import_digests"] = dict(list(self.digests.items())[-KEEP_DIGESTS:])
+        if self.files:
+            m["import_files"] = dict(list(self.files.items())[-KEEP_DIGESTS:])
         data = json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8")
         (ws / HISTORY).mkdir(parents=True, exist_ok=True)
         if self.version == 1 and not (ws / HISTORY / f"{0:08d}.json").exists():
