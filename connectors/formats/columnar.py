@@ -7,7 +7,7 @@ over several lines, blank or short rows, a lone CR line end, a NUL byte, a cell 
 limit, bytes that are not UTF-8 in a UTF-8 file, a parse error...). The caller then streams
 records as before, so every message about a broken file stays the per-cell code's.
 
-The conversions (:func:`texts`, :func:`number_fast`, :func:`iso_datetimes`) handle in Arrow or
+The conversions (:func:`texts_arrow`, :func:`number_fast`, :func:`iso_datetimes`) handle in Arrow or
 pandas only the spellings whose result is known (plain integers, ISO 8601 dates, text without
 white space or non-ASCII at its ends, longer than any missing-value marker); the other cells go
 through the per-cell functions, which also raise the errors naming file, line and column.
@@ -18,9 +18,8 @@ from __future__ import annotations
 import binascii
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -149,23 +148,9 @@ def chunks(doc: Document, header_line: int, width: int, size: int) -> Iterator[C
 # ----------------------------------------------------------------------------- conversions
 
 
-def map_distinct(arr: pa.Array, fn: Callable[[str], Any], slow: pa.Array) -> np.ndarray:
-    """``[fn(v) for v in arr]`` as an object array, ``fn`` computed once per distinct value of the
-    ``slow`` cells; the other cells are their own result."""
-    if not pc.any(slow).as_py():
-        return arr.to_numpy(zero_copy_only=False)
-    d = arr.filter(slow).dictionary_encode()
-    mapped = pa.array([fn(v) for v in d.dictionary.to_pylist()], type=pa.string())
-    return pc.replace_with_mask(arr, slow, mapped.take(d.indices)).to_numpy(zero_copy_only=False)
-
-
 def _plain_text(v: str) -> str | None:
     s = v.strip()
     return None if not s or s.lower() in _MISSING else s
-
-
-def _printable_ascii(chars: pa.Array) -> pa.Array:
-    return pc.and_(pc.greater_equal(chars, "!"), pc.less_equal(chars, "~"))
 
 
 def _safe_text(arr: pa.Array) -> np.ndarray:
