@@ -12,6 +12,7 @@ to be slower; the point is to show the cost and that memory stays bounded.
 
     python bench/import_bench.py --rows 1000000
     python bench/import_bench.py --mb 200         # a ~200 MB file
+    python bench/import_bench.py --rows 300000 --no-sentiment   # no sentiment column: the scorer runs
     python bench/import_bench.py --rows 300000 --repeat 3 --before ../boussole-before   # a checkout of the base commit
 """
 
@@ -38,12 +39,14 @@ SOURCES = ("x", "facebook", "instagram", "news", "blog", "forum")
 SENT = ("positive", "neutral", "negative")
 
 
-def make_csv(path: Path, rows: int | None, mb: int | None, seed: int = 7) -> int:
+def make_csv(path: Path, rows: int | None, mb: int | None, seed: int = 7, sentiment: bool = True) -> int:
+    """The benchmark file; ``sentiment=False``: the same rows without the sentiment column (the
+    import then scores every mention with the offline model)."""
     rnd = random.Random(seed)
     n = 0
     target = mb * 1024 * 1024 if mb else None
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("date,text,url,author,source,sentiment,reach\n")
+        fh.write("date,text,url,author,source,sentiment,reach\n" if sentiment else "date,text,url,author,source,reach\n")
         while True:
             if rows is not None and n >= rows:
                 break
@@ -52,9 +55,10 @@ def make_csv(path: Path, rows: int | None, mb: int | None, seed: int = 7) -> int
             day = 1 + n % 28
             month = 1 + (n // 28) % 12
             text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(6, 18)))
+            author, source, sent = f"user{rnd.randint(1, 50000)}", rnd.choice(SOURCES), rnd.choice(SENT)  # same draws either way
             fh.write(
                 f"2025-{month:02d}-{day:02d} {n % 24:02d}:{n % 60:02d}:00,{text},https://example.com/m/{n},"
-                f"user{rnd.randint(1, 50000)},{rnd.choice(SOURCES)},{rnd.choice(SENT)},{rnd.randint(10, 90000)}\n"
+                f"{author},{source},{sent + ',' if sentiment else ''}{rnd.randint(10, 90000)}\n"
             )
             n += 1
     return n
@@ -83,14 +87,16 @@ def main() -> None:
     ap.add_argument("--mb", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each contender (medians reported)")
     ap.add_argument("--before", type=Path, default=None, help="another checkout (e.g. main) whose import runs in the same session")
+    ap.add_argument("--no-sentiment", action="store_true", help="the file without its sentiment column: the import scores every mention")
     args = ap.parse_args()
     if args.rows is None and args.mb is None:
         args.rows = 1_000_000
     work = Path(tempfile.mkdtemp(prefix="boussole-bench-"))
     csv_path = work / "mentions.csv"
-    n = make_csv(csv_path, args.rows, args.mb)
+    n = make_csv(csv_path, args.rows, args.mb, sentiment=not args.no_sentiment)
     size_mb = csv_path.stat().st_size / 1024 / 1024
-    results: dict = {"rows": n, "file_mb": round(size_mb, 1), "repeat": args.repeat, "loadavg_start": os.getloadavg()}
+    results: dict = {"rows": n, "file_mb": round(size_mb, 1), "sentiment_column": not args.no_sentiment, "repeat": args.repeat,
+                     "loadavg_start": os.getloadavg()}
     checkouts = {"after": ROOT} | ({"before": args.before.resolve()} if args.before else {})
     runs: dict[str, list[dict]] = {}
     # contenders interleaved, each run in a fresh process (ru_maxrss is that run's peak)

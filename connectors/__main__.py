@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from connectors import store
+from connectors import reimport
 from connectors.errors import ImportFailure
 
 
@@ -25,21 +26,29 @@ def import_main(argv: list[str]) -> int:
     ap.add_argument("--store", default=None, help="store root (default: $BOUSSOLE_STORE or ./data)")
     ap.add_argument("--account", default=None, help="account name when the export does not say it")
     args = ap.parse_args(argv)
-    from connectors.importer import import_path
-
     try:
-        store.check_workspace_name(args.workspace)
+        reimport.check_workspace_name(args.workspace)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    root = store.resolve_root(args.store)
+    root = reimport.resolve_root(args.store)
     failed = 0
     for f in args.files:
         p = Path(f)
         try:
             if not p.is_file():
                 raise ImportFailure(f, "no such file", 0, None, "a readable file", "nothing", code="missing")
-            for res in import_path(root, args.workspace, p, account=args.account, file_name=str(f)):
+            sha = reimport.file_sha256(p)
+            same = reimport.unchanged_file(root, args.workspace, reimport.file_digest(sha, root, args.workspace, args.account))
+            if same is not None:  # imported already, its rows stored as it left them: what import_path says then
+                fmt, counts = same
+                for table, n in counts.items():
+                    print(json.dumps({"file": str(f), "format": fmt, "table": table, "rows_read": n, "rows_added": 0, "rows_updated": 0,
+                                      "rows_skipped": n}, ensure_ascii=False), flush=True)
+                continue
+            from connectors.importer import import_path
+
+            for res in import_path(root, args.workspace, p, account=args.account, file_name=str(f), sha256=sha):
                 print(json.dumps(res, ensure_ascii=False), flush=True)
         except ImportFailure as exc:
             failed += 1
@@ -51,6 +60,10 @@ def import_main(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if "pyarrow" not in sys.modules:  # Arrow's allocator, chosen before pyarrow loads: jemalloc (1M-row import: ~10 % less
+        # CPU and ~150 MB less peak memory than mimalloc here; see importer._arrow_memory_pool). pandas and pyarrow are
+        # loaded only when a file has to be imported (not for a re-import the manifest answers)
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help"):
         print(__doc__)

@@ -63,17 +63,16 @@ import filelock
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from connectors.errors import ImportFailure
+from connectors.reimport import MANIFEST, PROJECT_DIR, WORKSPACE_RE, check_workspace_name, parts_current, resolve_root  # noqa: F401 (re-exported)
 from connectors.schema import DATA_TABLES, IMPORTS, TABLES, Table
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-WORKSPACE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 # columns that describe the row's provenance: a difference there alone is not an update
 META_COLUMNS = ("as_of", "source_format")
 LINE_COL = "_line"
-MANIFEST = "_manifest.json"
 HISTORY = "_history"
 NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
@@ -81,6 +80,9 @@ KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
 # the first rows of a table are written from Arrow without the pandas merge (same files; the
 # equivalence tests switch it off for their reference)
 ARROW_FIRST_WRITE = True
+# incoming rows of an import are held in memory (Arrow) up to this many bytes, beyond that
+# spilled to ``<root>/.tmp`` (the equivalence tests set 0 for their reference: always spilled)
+MEMORY_BYTES = 384 << 20
 KEEP_DIGESTS = 200  # imported files remembered in the manifest for the no-op re-import check
 MANIFEST_FORMAT = 1
 MIN_DATE = dt.date(1970, 1, 1)  # earlier dates in an export are placeholders (0001-01-01, 1900-01-01), refused
@@ -92,25 +94,6 @@ def _checkpoint(step: str) -> None:
 
 
 # --------------------------------------------------------------------------- location
-
-
-def resolve_root(store: str | os.PathLike[str] | None = None) -> Path:
-    """Store root: ``store`` argument, else ``$BOUSSOLE_STORE``, else ``<project>/data``."""
-    if store:
-        return Path(store).expanduser().resolve()
-    env = os.environ.get("BOUSSOLE_STORE")
-    if env:
-        return Path(env).expanduser().resolve()
-    return PROJECT_DIR / "data"
-
-
-def check_workspace_name(name: str) -> str:
-    # \Z, not $: "$" also matches before a trailing newline ("acme\n" would be accepted)
-    if not isinstance(name, str) or not WORKSPACE_RE.match(name) or name in (".", ".."):
-        raise ValueError(
-            f"invalid workspace name {name!r}: use 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit"
-        )
-    return name
 
 
 def workspace_dir(root: Path, workspace: str) -> Path:
@@ -500,7 +483,12 @@ def _coerce(s: pd.Series, typ: pa.DataType, col: str, lines: pd.Series, file_nam
             return obj.astype("string")
         if pa.types.is_integer(typ):
             num = pd.to_numeric(s, errors="coerce")
-            bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
+            if num.dtype == np.float64:  # x % 1 != 0 without float modulo (slow): inf and fractions
+                v = num.to_numpy()
+                frac = pd.Series(~np.isfinite(v) | (np.trunc(v) != v), index=num.index)
+                bad = s.notna() & (num.isna() | (num.notna() & frac))
+            else:
+                bad = s.notna() & (num.isna() | (num.notna() & (num % 1 != 0)))
             if bad.any():
                 i = bad.idxmax()
                 raise ImportFailure(file_name, "not a whole number", int(lines[i]), col, "a whole number", str(s[i]), code="number")
@@ -579,17 +567,22 @@ def _partition_name(t: Table, value: Any) -> str:
 def _partition_names(t: Table, pvals: pd.Series) -> np.ndarray:
     """:func:`_partition_name` of every value: year and month column-wise for timestamps,
     once per distinct value otherwise."""
+    codes, names = _partition_codes(t, pvals)
+    return np.array(names, dtype=object)[codes]
+
+
+def _partition_codes(t: Table, pvals: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """(code of each row, partition names): :func:`_partition_names` without a string per row."""
     n = len(pvals)
     if t.partition_by is None:
-        return np.full(n, "all", dtype=object)
+        return np.zeros(n, dtype=np.intp), ["all"]
     if pd.api.types.is_datetime64_any_dtype(pvals.dtype):
         ym = (pvals.dt.year * 100 + pvals.dt.month).to_numpy(dtype="float64", na_value=np.nan)
         codes, uniques = pd.factorize(ym, use_na_sentinel=True)
-        names = np.array([f"{int(v) // 100:04d}-{int(v) % 100:02d}" for v in uniques] + ["undated"], dtype=object)
-        return names[codes]  # code -1 (NaT) -> "undated"
+        names = [f"{int(v) // 100:04d}-{int(v) % 100:02d}" for v in uniques] + ["undated"]
+        return codes, names  # code -1 (NaT) -> "undated" (the last name)
     codes, uniques = pd.factorize(pvals.astype(object), use_na_sentinel=True)
-    names = np.array([_partition_name(t, v) for v in uniques] + ["undated"], dtype=object)
-    return names[codes]
+    return codes, [_partition_name(t, v) for v in uniques] + ["undated"]
 
 
 def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
@@ -600,6 +593,43 @@ def _key_frame(df: pd.DataFrame, t: Table) -> pd.Series:
         key = key + "\x1f" + p
     # plain Python strings: hash-table isin/sets are much faster than on Arrow strings
     return key.astype(object)
+
+
+def _gather(batches: list[pa.RecordBatch], first_row: np.ndarray, idx: np.ndarray) -> pa.Table:
+    """Rows ``idx`` (positions in the batches laid end to end), in that order: taken batch by batch
+    (a take across chunks would first concatenate every chunk), then put in order; two copies of
+    these rows only."""
+    if not len(idx):
+        return pa.Table.from_batches([batches[0].slice(0, 0)])
+    which = np.searchsorted(first_row, idx, side="right") - 1
+    perm = np.argsort(which, kind="stable")
+    grouped, by = idx[perm], which[perm]
+    cuts = np.flatnonzero(np.diff(by)) + 1
+    pieces = [batches[int(by[a])].take(pa.array(grouped[a:b] - first_row[by[a]]))
+              for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(idx)], strict=True)]
+    tbl = pa.Table.from_batches(pieces)
+    if len(pieces) == 1 and np.all(perm[1:] > perm[:-1]):
+        return tbl
+    inv = np.empty_like(perm)
+    inv[perm] = np.arange(len(perm))
+    return tbl.combine_chunks().take(pa.array(inv))
+
+
+def _key_arrow(tbl: pa.Table, df: pd.DataFrame, t: Table) -> pa.Array | pa.ChunkedArray:
+    """:func:`_key_frame` as Arrow strings; a single text key column column-wise (no Python
+    string per row)."""
+    if len(t.primary_key) == 1 and t.columns[t.primary_key[0]] == pa.string():
+        return pc.fill_null(tbl.column(t.primary_key[0]), "\x00")
+    return pa.array(_key_frame(df, t).to_numpy(), type=pa.string())
+
+
+def _partition_array(t: Table, pvals: pd.Series | None, n: int) -> pa.Array:
+    """:func:`_partition_names` as an Arrow string array (built from the distinct names)."""
+    if t.partition_by is None or pvals is None:
+        return pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array(["all"])).cast(pa.string())
+    codes, names = _partition_codes(t, pvals)
+    codes = np.where(codes < 0, len(names) - 1, codes).astype(np.int32)
+    return pa.DictionaryArray.from_arrays(pa.array(codes), pa.array(names, pa.string())).cast(pa.string())
 
 
 @dataclass
@@ -617,6 +647,8 @@ class Transaction:
     _spill: dict[str, list[Path]] = field(default_factory=dict)
     _spill_dir: Path | None = None
     _spill_lock: Any = None
+    _held: dict[str, list[pa.Table]] = field(default_factory=dict)  # incoming chunks kept in memory
+    _held_bytes: int = 0
     _seq: int = 0
     results: dict[str, WriteResult] = field(default_factory=dict)
     _landed: dict[str, set[str]] = field(default_factory=dict)  # table -> partitions holding the incoming keys
@@ -632,29 +664,52 @@ class Transaction:
         self.results.setdefault(table, WriteResult(table)).rows_read += len(conformed)
         if not len(conformed):
             return
-        conformed["_key"] = _key_frame(conformed, t)
-        pvals = conformed[t.partition_by] if t.partition_by else pd.Series([None] * len(conformed))
-        conformed["_part"] = _partition_names(t, pvals) if t.partition_by else "all"
-        conformed["_seq"] = np.arange(self._seq, self._seq + len(conformed), dtype="int64")
+        cols = list(t.columns) + [LINE_COL]
+        chunk = pa.Table.from_pandas(conformed[cols], schema=t.schema.append(pa.field(LINE_COL, pa.int64())), preserve_index=False, nthreads=1)
+        chunk = chunk.append_column("_key", _key_arrow(chunk, conformed, t))
+        chunk = chunk.append_column("_part", _partition_array(t, conformed[t.partition_by] if t.partition_by else None, len(conformed)))
+        chunk = chunk.append_column("_seq", pa.array(np.arange(self._seq, self._seq + len(conformed), dtype="int64")))
         self._seq += len(conformed)
+        del conformed
+        if not self._spill.get(table) and self._held_bytes + chunk.nbytes <= MEMORY_BYTES:  # kept in memory, in _seq order
+            self._held.setdefault(table, []).append(chunk)
+            self._held_bytes += chunk.nbytes
+            return
         if self._spill_dir is None:
             self._spill_dir, self._spill_lock = _new_spill_dir(self.root)
         path = self._spill_dir / f"{table}-{len(self._spill.get(table, [])):05d}.parquet"
-        cols = list(t.columns) + [LINE_COL, "_key", "_part", "_seq"]
-        schema = t.schema.append(pa.field(LINE_COL, pa.int64())).append(pa.field("_key", pa.string()))
-        schema = schema.append(pa.field("_part", pa.string())).append(pa.field("_seq", pa.int64()))
         # sorted by partition in small row groups, so commit reads each partition's rows only
         # (_seq is unique: Arrow's sort gives pandas' stable order; a temporary file, written and read
         # once: neither compressed nor dictionary-encoded)
-        chunk = pa.Table.from_pandas(conformed[cols], schema=schema, preserve_index=False).sort_by([("_part", "ascending"), ("_seq", "ascending")])
+        chunk = chunk.sort_by([("_part", "ascending"), ("_seq", "ascending")])
         pq.write_table(chunk, path, row_group_size=16384, compression="none", use_dictionary=False)
         self._spill.setdefault(table, []).append(path)
+
+    def _staged(self, table: str, columns: list[str] | None = None, part: str | None = None) -> pa.Table:
+        """The incoming rows of ``table`` (held in memory, then spilled), in ``_seq`` order within
+        each source, optionally only ``columns`` and the rows of partition ``part``."""
+        import pyarrow.dataset as pads
+
+        pieces = []
+        for chunk in self._held.get(table, []):
+            c = chunk.select(columns) if columns is not None else chunk
+            pieces.append(c.filter(pc.equal(chunk["_part"], part)) if part is not None else c)
+        paths = self._spill.get(table, [])
+        if paths:
+            dset = pads.dataset([str(p) for p in paths], format="parquet")
+            pieces.append(dset.to_table(columns=columns, filter=(pc.field("_part") == part) if part is not None else None))
+        return pa.concat_tables(pieces)
+
+    def _has_staged(self, table: str) -> bool:
+        return bool(self._held.get(table) or self._spill.get(table))
 
     def touch(self, table: str) -> None:
         """Declare a table read from the file even if it yielded no rows (header-only export)."""
         self.results.setdefault(table, WriteResult(table))
 
     def abort(self) -> None:
+        self._held.clear()
+        self._held_bytes = 0
         if self._spill_dir is not None:
             shutil.rmtree(self._spill_dir, ignore_errors=True)
             self._spill_dir = None
@@ -668,12 +723,7 @@ class Transaction:
     # -- commit
 
     def _incoming(self, table: str, part: str | None, superseded: set[int] | None) -> pd.DataFrame:
-        import pyarrow.compute as pc
-        import pyarrow.dataset as pads
-
-        dset = pads.dataset([str(p) for p in self._spill[table]], format="parquet")
-        flt = (pc.field("_part") == part) if part is not None else None
-        df = dset.to_table(filter=flt).to_pandas()
+        df = self._staged(table, part=part).to_pandas()
         df["_key"] = df["_key"].astype(object)
         if superseded:
             df = df[~df["_seq"].isin(superseded)]
@@ -682,24 +732,25 @@ class Transaction:
     def _prepare(self, cur: dict[str, Any], w: _Writer) -> None:
         """Merge every table's incoming rows with its current files; write the changed
         partitions under new names (``w.write``)."""
-        for table, paths in self._spill.items():
-            if not paths:
+        for table in list(dict.fromkeys([*self._held, *self._spill])):
+            if not self._has_staged(table):
                 continue
             t = TABLES[table]
             res = self.results[table]
             tdir = table_dir(self.root, self.workspace, table)
             current = {part: _locate(tdir, name) for part, name in cur.get("tables", {}).get(table, {}).items()}
-            keys = pq.read_table([str(p) for p in paths], columns=["_key", "_seq", "_part"])
+            keys = self._staged(table, columns=["_key", "_seq", "_part"])
             if not current and ARROW_FIRST_WRITE:  # nothing stored yet: every incoming row is new
-                import pyarrow.compute as pc
-
                 # last occurrence of each key wins, even across partitions (_seq is unique)
                 last = keys.group_by("_key", use_threads=False).aggregate([("_seq", "max")]).column("_seq_max")
-                keep = pc.is_in(keys["_seq"], value_set=last)
-                superseded = set(keys["_seq"].filter(pc.invert(keep)).to_pylist())
-                incoming_parts = set(pc.unique(keys["_part"].filter(keep)).to_pylist())
+                if len(last) == keys.num_rows:  # every key once (the usual case)
+                    superseded, incoming_parts = set(), set(pc.unique(keys["_part"]).to_pylist())
+                else:
+                    keep = pc.is_in(keys["_seq"], value_set=last)
+                    superseded = set(keys["_seq"].filter(pc.invert(keep)).to_pylist())
+                    incoming_parts = set(pc.unique(keys["_part"].filter(keep)).to_pylist())
                 self._landed[table] = incoming_parts
-                del keys, last, keep
+                del keys, last
                 res.rows_added, res.rows_updated = self._write_first(table, t, superseded, incoming_parts, w), 0
                 res.rows_skipped = res.rows_read - res.rows_added
                 continue
@@ -751,24 +802,35 @@ class Transaction:
             res.rows_added, res.rows_updated, res.rows_skipped = added, updated, res.rows_read - added - updated
 
     def _write_first(self, table: str, t: Table, superseded: set[int], parts: set[str], w: _Writer) -> int:
-        """The first rows of a table, column-wise in Arrow: the spilled rows (the last of each
+        """The first rows of a table, column-wise in Arrow: the staged rows (the last of each
         key), each partition sorted as the merge sorts it, written with the pandas metadata the
         merge's frame would give. Returns the number of rows written."""
-        import pyarrow.compute as pc
-
-        spilled = pq.read_table([str(p) for p in self._spill[table]])
+        staged = self._staged(table)
         if superseded:
-            spilled = spilled.filter(pc.invert(pc.is_in(spilled["_seq"], value_set=pa.array(sorted(superseded), pa.int64()))))
-        head = spilled.slice(0, 10_000).to_pandas()
+            staged = staged.filter(pc.invert(pc.is_in(staged["_seq"], value_set=pa.array(sorted(superseded), pa.int64()))))
+        head = staged.slice(0, 10_000).to_pandas()
         meta = to_arrow(head, table).schema.metadata
         sort_cols = [c for c in ([t.partition_by] if t.partition_by else []) + list(t.primary_key)]
-        for part in sorted(parts):
-            sub = spilled.filter(pc.equal(spilled["_part"], part))
-            # pandas' stable sort with NaN last = Arrow's with nulls at the end (the key makes the order total)
-            sub = sub.sort_by([(c, "ascending", "at_end") for c in sort_cols])
-            out = sub.select(list(t.columns)).cast(t.schema).replace_schema_metadata(meta)
-            w.write(table, part, out, row_group_size=131072)
-        return spilled.num_rows
+        # one sort of every row by (partition, then as the merge sorts a partition): each partition is
+        # then a slice, and the rows are copied once (pandas' stable sort with NaN last = Arrow's with
+        # nulls at the end; the key makes the order total)
+        names = sorted(parts)
+        enc = pc.dictionary_encode(staged["_part"]).combine_chunks()
+        rank_of = np.array([names.index(v) for v in enc.dictionary.to_pylist()], dtype=np.int32)
+        rank = rank_of[enc.indices.to_numpy(zero_copy_only=False)]
+        order = pc.sort_indices(pa.table({"_rank": rank, **{c: staged[c].combine_chunks() for c in sort_cols}}),
+                                sort_keys=[("_rank", "ascending", "at_end")] + [(c, "ascending", "at_end") for c in sort_cols])
+        order_np = order.to_numpy().astype(np.int64)
+        batches = staged.select(list(t.columns)).to_batches()  # aligned, zero-copy
+        del staged, order
+        first_row = np.cumsum([0] + [b.num_rows for b in batches])
+        counts = np.bincount(rank, minlength=len(names))
+        start = 0
+        for part, n in zip(names, counts.tolist(), strict=True):
+            w.write(table, part, _gather(batches, first_row, order_np[start : start + n]).cast(t.schema).replace_schema_metadata(meta),
+                    row_group_size=131072)
+            start += n
+        return int(first_row[-1])
 
     def _previous_versions(
         self, new: pd.DataFrame, stored_here: pd.DataFrame, holders: dict[str, set[str]], part: str, current: dict[str, Path], t: Table
@@ -784,10 +846,11 @@ class Transaction:
         frames = [f for f in frames if len(f)]
         return pd.concat(frames, ignore_index=True) if frames else stored_here.iloc[0:0]
 
-    def commit(self, fmt: str, sha256: str | None, digest: str | None = None) -> dict[str, WriteResult]:
+    def commit(self, fmt: str, sha256: str | None, digest: str | None = None, file_digest: str | None = None) -> dict[str, WriteResult]:
         """Publish every upsert and the import log in one manifest switch. ``digest`` (see
         :func:`unchanged_import`) records which partition files hold this file's rows, so
-        importing the same file again can be recognised without parsing it."""
+        importing the same file again can be recognised without parsing it; ``file_digest``
+        (:func:`connectors.reimport.file_digest`) maps to it, for the check without detection."""
         ws = workspace_dir(self.root, self.workspace)
         root_existed, ws_existed = self.root.exists(), ws.exists()
         ok = False
@@ -806,6 +869,9 @@ class Transaction:
                                     "parts": {p: w.tables.get(table, {}).get(p) for p in sorted(self._landed.get(table, ()))}}
                             for table, r in self.results.items()
                         }
+                        if file_digest:
+                            w.files.pop(file_digest, None)
+                            w.files[file_digest] = {"digest": digest, "format": fmt}
                     w.publish({"action": "import", "file_name": Path(self.file_name).name, "format": fmt,
                                "committed_at": self.now.isoformat()})
                 except BaseException:
@@ -868,14 +934,9 @@ def unchanged_import(root: Path, workspace: str, digest: str) -> dict[str, int] 
     rec = (m or {}).get("import_digests", {}).get(digest)
     if not rec:
         return None
-    tables = m.get("tables", {})
-    for table, info in rec.items():
-        if table not in TABLES:
-            return None
-        cur = tables.get(table, {})
-        if any(name is None or cur.get(part) != name for part, name in (info.get("parts") or {}).items()):
-            return None
-    return {table: int(info.get("rows_read", 0)) for table, info in rec.items()}
+    if any(table not in TABLES for table in rec):
+        return None
+    return parts_current(m, rec)
 
 
 def _replace(src: Path, dst: Path, attempts: int = 50) -> None:
@@ -951,6 +1012,8 @@ class _Writer:
         self.changed = False
         # digest of an imported file -> the partition files its rows landed in (last KEEP_DIGESTS)
         self.digests: dict[str, Any] = dict(cur.get("import_digests") or {})
+        # file digest (connectors.reimport) -> {"digest", "format"}: the re-import check without parsing
+        self.files: dict[str, Any] = dict(cur.get("import_files") or {})
 
     def write(self, table: str, part: str, data: pa.Table, **kw: Any) -> None:
         tdir = table_dir(self.root, self.workspace, table)
@@ -983,6 +1046,8 @@ class _Writer:
              "tables": {t: dict(sorted(f.items())) for t, f in sorted(self.tables.items()) if f}}
         if self.digests:
             m["import_digests"] = dict(list(self.digests.items())[-KEEP_DIGESTS:])
+        if self.files:
+            m["import_files"] = dict(list(self.files.items())[-KEEP_DIGESTS:])
         data = json.dumps(m, ensure_ascii=False, indent=1).encode("utf-8")
         (ws / HISTORY).mkdir(parents=True, exist_ok=True)
         if self.version == 1 and not (ws / HISTORY / f"{0:08d}.json").exists():

@@ -212,7 +212,23 @@ def _tokens(text: str) -> tuple[list[tuple[int, str, bool, bool]], int]:
     return out, excl
 
 
+_WORD_CACHE: dict[str, tuple[tuple[int, str, bool, bool], ...]] = {}  # word -> its tokens (a pure function of the word)
+_WORD_CACHE_MAX = 200_000
+
+
 def _add_word(out: list[tuple[int, str, bool, bool]], tok: str) -> None:
+    parts = _WORD_CACHE.get(tok)
+    if parts is None:
+        word: list[tuple[int, str, bool, bool]] = []
+        _word_tokens_of(word, tok)
+        parts = tuple(word)
+        if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+            _WORD_CACHE.clear()
+        _WORD_CACHE[tok] = parts
+    out.extend(parts)
+
+
+def _word_tokens_of(out: list[tuple[int, str, bool, bool]], tok: str) -> None:
     caps = len(tok) > 1 and tok.isupper()
     low = tok.lower().replace("’", "'")
     elong = False
@@ -582,20 +598,21 @@ def _model_score(text: str, lang: str, ov_words: Mapping[str, float], ov_phrases
 
 def _base(
     text: str, tk: tuple[list[tuple[int, str, bool, bool]], int], lang: str,
-    ov_words: Mapping[str, float], ov_phrases: Mapping[tuple[str, ...], float],
+    ov_words: Mapping[str, float], ov_phrases: Mapping[tuple[str, ...], float], sparse: list[str] | None = None,
 ) -> tuple[float, list[float] | None]:
     """-> (default score in -1..1, the 13 dense features or None when the text carries no evidence).
 
     Score = 0.7 * (P(positive) - P(negative)) + 0.3 * squashed lexicon score, the model part halved
     when no lexicon word fires; 0.0 when the text carries no evidence at all (no lexicon/override
-    valence and no known n-gram). ``tk`` is ``_tokens(text)``, computed once by the caller.
+    valence and no known n-gram). ``tk`` is ``_tokens(text)``, computed once by the caller
+    (``sparse``, when given, its :func:`_sparse`).
     """
     raw, vals, n_neg, _ = _analyse(tk, lang, ov_words, ov_phrases)
     key = "en" if lang == "en" else "any"
     sparse_w = _SPARSE.get(key)
     hits = []
     if sparse_w is not None:
-        for f in _sparse(tk):
+        for f in (sparse if sparse is not None else _sparse(tk)):
             w = sparse_w.get(f)
             if w is not None:
                 hits.append(w)
@@ -662,8 +679,9 @@ def analyse_texts(texts: Sequence[str], lexicon_overrides: Mapping | None = None
                 ov = prepared.get(lang)
                 if ov is None:
                     ov = prepared[lang] = _normalise_overrides(_lang_overrides(lexicon_overrides, lang))
-                score, dense = _base(text, tk, lang, *ov)
-                r = (lang, round(score, 4), dense, _sparse(tk))
+                sparse = _sparse(tk)  # once: the English layer and the caller both use it
+                score, dense = _base(text, tk, lang, *ov, sparse=sparse)
+                r = (lang, round(score, 4), dense, sparse)
                 seen[text] = r
         out.append(r)
     return out

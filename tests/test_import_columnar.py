@@ -1,6 +1,7 @@
 """The column-wise path (``connectors/formats/columnar.py``, Arrow CSV reader + vectorised
 numbers, dates, texts and sentiment; the first rows of a table written from Arrow,
-``store.ARROW_FIRST_WRITE``) stores exactly what the record-by-record path and the pandas
+``store.ARROW_FIRST_WRITE``, incoming rows held in memory instead of spilled,
+``store.MEMORY_BYTES``) stores exactly what the record-by-record path and the pandas
 merge store, and fails with exactly the same message, line and column.
 
 Every file is imported twice into fresh stores of a workspace whose time zone is
@@ -18,7 +19,7 @@ import pytest
 
 from connectors import importer, store
 from connectors.errors import ImportFailure
-from connectors.formats import columnar
+from connectors.formats import base, columnar, listening
 from tests.conftest import SHARED_FIXTURES
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,6 +31,7 @@ HEADER = "date,text,url,author,source,sentiment,reach,engagements,id\n"
 def _import(root: Path, path: Path, fast: bool, monkeypatch) -> tuple[dict[str, pd.DataFrame], list[dict] | tuple]:
     monkeypatch.setattr(columnar, "ENABLED", fast)
     monkeypatch.setattr(store, "ARROW_FIRST_WRITE", fast)
+    monkeypatch.setattr(store, "MEMORY_BYTES", store.MEMORY_BYTES if fast else 0)  # the reference spills every chunk
     store.save_config(root, "ws", "workspace", {"timezone": "Europe/Paris", "lead_salt": "0123456789abcdef"})  # same CRM ids in both stores
     try:
         res: list[dict] | tuple = importer.import_path(root, "ws", path, now=NOW)
@@ -212,6 +214,35 @@ CASES = ["good", "crlf_bom", "utf16_tab", "cp1252", "odd_cells", "blank_rows", "
 def test_hand_made_files_store_or_fail_the_same(case: str, tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "files").mkdir()
     assert_same_import(_cases(tmp_path / "files")[case], tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize("case", ["good", "odd_cells", "blank_cells_row", "two_errors", "bad_reach", "missing_text", "dup_header_differs"])
+def test_many_blocks_chunks_and_a_spill_store_or_fail_the_same(case: str, tmp_path: Path, monkeypatch) -> None:
+    """The same files cut in many CSV blocks (blocks end inside chunks), chunks of 7 rows in both
+    paths (a chunk without export sentiment is scored; the first chunk with an error decides which
+    error is reported), and incoming rows held in memory for the first chunks only, then spilled:
+    line numbers, labels, the last duplicate winning across chunks and the partitions' order must
+    not change."""
+    (tmp_path / "files").mkdir()
+    files = _cases(tmp_path / "files")
+    if case == "blank_cells_row":  # a row of empty cells (no blank line): dropped column-wise
+        rows = _rows(40)
+        rows[17] = [""] * 9
+        rows[30] = list(rows[3])  # a duplicate in a later chunk: the last wins
+        files[case] = _write(tmp_path / "files" / "blank_cells.csv", rows)
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 700)
+    monkeypatch.setattr(listening, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(base, "CHUNK_ROWS", 7)
+    real_upsert = store.Transaction.upsert
+
+    def upsert(self, table, df):  # room in memory for about two chunks, then every chunk is spilled
+        monkeypatch.setattr(store, "MEMORY_BYTES", 3000 if store.MEMORY_BYTES else 0)
+        return real_upsert(self, table, df)
+
+    monkeypatch.setattr(store.Transaction, "upsert", upsert)
+    taken = _spy(monkeypatch)
+    assert_same_import(files[case], tmp_path, monkeypatch)
+    assert taken[0] is True
 
 
 def test_which_hand_made_files_take_the_columnar_path(tmp_path: Path, monkeypatch) -> None:

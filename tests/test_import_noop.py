@@ -112,3 +112,58 @@ def test_after_undo_the_file_imports_again(imported) -> None:
     assert store.table_stats(root, "ws", "mentions")["rows"] == 0
     res = importer.import_path(root, "ws", f, now=NOW)
     assert res[0]["rows_added"] == first[0]["rows_added"]
+
+
+# ----------------------------------------------------------------------------- the CLI's check before loading the importer
+
+
+def _cli(root: Path, f: Path, *extra: str) -> tuple[list[dict], str]:
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys, runpy\nsys.argv = ['connectors', *sys.argv[1:]]\ntry:\n    runpy.run_module('connectors', run_name='__main__')\n"
+            "finally:\n    print('LOADED ' + ' '.join(m for m in ('pandas', 'pyarrow') if m in sys.modules), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code, "import", str(f), "--workspace", "ws", "--store", str(root), *extra],
+                         cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    loaded = [ln for ln in out.stderr.splitlines() if ln.startswith("LOADED")][-1]
+    return [json.loads(ln) for ln in out.stdout.splitlines()], loaded
+
+
+def test_cli_reimport_answers_without_loading_pandas(tmp_path: Path) -> None:
+    """The CLI recognises the file from the manifest (file digest -> import digest) before loading
+    pandas or pyarrow, and says what the full no-op says; the store stays byte-identical."""
+    root = tmp_path / "store"
+    f = tmp_path / "mentions.csv"
+    f.write_bytes(SRC.read_bytes())
+    first, loaded = _cli(root, f)
+    assert first[0]["rows_added"] > 0 and loaded == "LOADED pandas pyarrow"
+    before = snapshot(root)
+    again, loaded = _cli(root, f)
+    assert loaded == "LOADED "  # neither pandas nor pyarrow
+    n = first[0]["rows_read"]
+    assert again == [{"file": str(f), "format": "mentions_csv", "table": "mentions", "rows_read": n, "rows_added": 0, "rows_updated": 0,
+                      "rows_skipped": n}]
+    assert again == [{**r, "file": str(f)} for r in importer.import_path(root, "ws", f, file_name=str(f))]  # the full check's answer
+    assert snapshot(root) == before
+
+
+def test_cli_reimport_after_a_change_goes_through_the_importer(tmp_path: Path) -> None:
+    """A setting saved since (the time zone), another account, or the file's rows replaced since:
+    the file digest no longer proves anything, the importer runs (and decides)."""
+    root = tmp_path / "store"
+    f = tmp_path / "mentions.csv"
+    f.write_bytes(SRC.read_bytes())
+    _cli(root, f)
+    lines = f.read_text().splitlines(keepends=True)
+    b = tmp_path / "b.csv"
+    b.write_text(lines[0] + lines[1].rstrip()[: -len("5400")] + "9999\n")
+    assert _cli(root, b)[0][0]["rows_updated"] == 1
+    res, loaded = _cli(root, f)
+    assert res[0]["rows_updated"] == 1 and loaded == "LOADED pandas pyarrow"  # the row changed since is restored
+    assert _cli(root, f, "--account", "other")[1] == "LOADED pandas pyarrow"
+    store.save_config(root, "ws", "workspace", {"timezone": "America/New_York"})
+    res, loaded = _cli(root, f)
+    assert loaded == "LOADED pandas pyarrow" and res[0]["rows_added"] + res[0]["rows_updated"] > 0
+    assert _cli(root, f)[1] == "LOADED "  # recorded again by that import

@@ -195,18 +195,40 @@ class Cols:
             return columnar.texts(arr)
         return [None if is_missing(v) or (isinstance(v, str) and not v.strip()) else str(v).strip() for v in self.raw(name)]
 
+    def text_column(self, name: str) -> pd.api.extensions.ExtensionArray | list[str | None]:
+        """:meth:`text` as a frame column: for a column-wise chunk, Arrow strings (pandas'
+        ``string`` dtype, null for missing) without a Python string per cell."""
+        arr = self._arrow(name)
+        if arr is None:
+            return self.text(name)
+        return pd.arrays.ArrowStringArray(columnar.texts_arrow(arr))
+
+    def num_column(self, name: str, integer: bool = True) -> np.ndarray | list[float | None]:
+        """:meth:`num` as a frame column: for a column-wise chunk, float64 with NaN for missing
+        (what a frame makes of :meth:`num`'s list)."""
+        if self.columnar and name not in self.index:
+            return np.full(len(self.chunk), np.nan)
+        arr = self._arrow(name)
+        if arr is None:
+            return self.num(name, integer)
+        return self._num_fast(name, arr, integer)
+
+    def _num_fast(self, name: str, arr: pa.Array, integer: bool) -> np.ndarray:
+        vals, done = columnar.number_fast(arr)
+        if not done.all():  # the other cells (and their column's decimal mark) as per cell
+            rest = ~done
+            col = self.t.header[self.index[name]]
+            slow = numbers(arr.filter(pa.array(rest)).to_pylist(), self.t.fname, col, np.asarray(self.lines)[rest].tolist(), integer=integer)
+            vals[rest] = [np.nan if v is None else v for v in slow]
+        return vals
+
     def num(self, name: str, integer: bool = True) -> list[float | None]:
         if name not in self.index:
             return [None] * len(self.chunk)
         col = self.t.header[self.index[name]]
         arr = self._arrow(name)
         if arr is not None:
-            vals, done = columnar.number_fast(arr)
-            if not done.all():  # the other cells (and their column's decimal mark) as per cell
-                rest = ~done
-                slow = numbers(arr.filter(pa.array(rest)).to_pylist(), self.t.fname, col, np.asarray(self.lines)[rest].tolist(), integer=integer)
-                vals[rest] = [np.nan if v is None else v for v in slow]
-            return pa.array(vals, from_pandas=True).to_pylist()
+            return pa.array(self._num_fast(name, arr, integer), from_pandas=True).to_pylist()
         vals = [round(v) if integer and isinstance(v, float) and math.isfinite(v) else v for v in self.raw(name)]
         return numbers(vals, self.t.fname, col, self.lines, integer=integer)
 
@@ -295,7 +317,7 @@ def sentiment(values: Sequence[Any], fname: str, column: str, lines: Sequence[in
 
 
 def _frame(c: Cols, fmt: str, targets: dict[str, str] | None = None) -> pd.DataFrame:
-    out = pd.DataFrame({"_line": c.lines})
+    out = pd.DataFrame({"_line": c.chunk.lines if c.columnar else c.lines})
     out["source_format"] = fmt
     out.attrs["source_columns"] = c.sources(targets)
     return out
@@ -310,9 +332,9 @@ def _set_sentiment(out: pd.DataFrame, c: Cols, col: str = "sentiment", scale: fl
         codes = d.indices.to_numpy(zero_copy_only=False)
         _, first = np.unique(codes, return_index=True)
         lab, sco = sentiment(d.dictionary.to_pylist(), c.t.fname, c.t.header[c.index[col]], np.asarray(c.lines)[first].tolist(), scale)
-        out["sentiment_label"] = np.asarray(lab, dtype=object)[codes]
+        out["sentiment_label"] = pd.arrays.ArrowStringArray(pa.array(lab, type=pa.string()).take(d.indices))
         out["sentiment_score"] = np.asarray([np.nan if x is None else x for x in sco], dtype="float64")[codes]
-        out["sentiment_origin"] = np.asarray(["export" if x else None for x in lab], dtype=object)[codes]
+        out["sentiment_origin"] = pd.arrays.ArrowStringArray(pa.array(["export" if x else None for x in lab], type=pa.string()).take(d.indices))
         return
     labels, scores = sentiment(c.raw(col), c.t.fname, c.t.header[c.index[col]], c.lines, scale)
     out["sentiment_label"] = labels
@@ -517,26 +539,57 @@ class PlainMentions(_Listening):
             c = Cols(t, chunk, idx)
             out = _frame(c, self.name)
             out["published_at"] = c.when("date", ctx.timezone)
-            texts = c.text("text")
-            for txt, ln in zip(texts, c.lines, strict=False):
-                if not txt:
-                    raise ImportFailure(t.fname, "mention text missing", ln, t.header[idx["text"]], "the mention's text", "nothing", code="missing")
-            out["text"] = texts
-            urls = c.text("url")
-            ids = c.text("id")
-            pub, h = out["published_at"], hashlib.sha256
-            out["mention_id"] = np.array([
-                "csv:" + (i if i else h(u.encode("utf-8")).hexdigest()[:32] if u else sha(f"{texts[k]}|{pub.iloc[k].isoformat()}"))
-                for k, (i, u) in enumerate(zip(ids, urls, strict=False))
-            ], dtype=object)
-            out["url"] = urls
-            for k in ("author", "source", "lang", "brand", "topic"):
-                out[k] = c.text(k)
-            out["reach"] = c.num("reach")
-            out["engagements"] = c.num("engagements")
-            out["author_followers"] = c.num("followers")
+            if c.columnar:
+                self._columns(c, t, idx, out)
+            else:
+                texts = c.text("text")
+                for txt, ln in zip(texts, c.lines, strict=False):
+                    if not txt:
+                        raise ImportFailure(t.fname, "mention text missing", ln, t.header[idx["text"]], "the mention's text", "nothing", code="missing")
+                out["text"] = texts
+                urls = c.text("url")
+                ids = c.text("id")
+                pub, h = out["published_at"], hashlib.sha256
+                out["mention_id"] = np.array([
+                    "csv:" + (i if i else h(u.encode("utf-8")).hexdigest()[:32] if u else sha(f"{texts[k]}|{pub.iloc[k].isoformat()}"))
+                    for k, (i, u) in enumerate(zip(ids, urls, strict=False))
+                ], dtype=object)
+                out["url"] = urls
+                for k in ("author", "source", "lang", "brand", "topic"):
+                    out[k] = c.text(k)
+            out["reach"] = c.num_column("reach")
+            out["engagements"] = c.num_column("engagements")
+            out["author_followers"] = c.num_column("followers")
             _set_sentiment(out, c)
             yield "mentions", out
+
+
+    @staticmethod
+    def _columns(c: Cols, t: Table, idx: dict[str, int], out: pd.DataFrame) -> None:
+        """The text columns and ``mention_id`` of a column-wise chunk, in Arrow: the same values as
+        the per-row code (``csv:<id>``, else ``csv:`` + the URL's sha256, else of text + date)."""
+        n = len(out)
+        texts = columnar.texts_arrow(c._arrow("text"))
+        if texts.null_count:
+            ln = c.lines[int(np.argmax(texts.is_null().to_numpy(zero_copy_only=False)))]
+            raise ImportFailure(t.fname, "mention text missing", ln, t.header[idx["text"]], "the mention's text", "nothing", code="missing")
+        urls = columnar.texts_arrow(c._arrow("url")) if c.has("url") else pa.nulls(n, pa.string())
+        ids = columnar.texts_arrow(c._arrow("id")) if c.has("id") else pa.nulls(n, pa.string())
+        mid = pc.binary_join_element_wise("csv:", ids, "")  # null where there is no id
+        by_url = pc.and_(ids.is_null(), urls.is_valid())
+        if pc.any(by_url).as_py():
+            mid = pc.replace_with_mask(mid, by_url, columnar.sha_hex(urls.filter(by_url), 32, "csv:"))
+        rest = mid.is_null()
+        if pc.any(rest).as_py():  # neither id nor URL: the text and the date
+            pub = out["published_at"]
+            pos = np.flatnonzero(rest.to_numpy(zero_copy_only=False))
+            tx = texts.take(pa.array(pos)).to_pylist()
+            mid = pc.replace_with_mask(mid, rest, pa.array(["csv:" + sha(f"{x}|{pub.iloc[k].isoformat()}") for x, k in zip(tx, pos.tolist(), strict=True)], pa.string()))
+        out["text"] = pd.arrays.ArrowStringArray(texts)
+        out["mention_id"] = pd.arrays.ArrowStringArray(mid)
+        out["url"] = pd.arrays.ArrowStringArray(urls)
+        for k in ("author", "source", "lang", "brand", "topic"):
+            out[k] = c.text_column(k) if c.has(k) else pd.arrays.ArrowStringArray(pa.nulls(n, pa.string()))
 
 
 DAILY = {
