@@ -451,16 +451,28 @@ def _account_totals_buckets(metric: str, audience, posts, periods, tz, content_d
     each bucket's rows (in their order) grouped exactly as :func:`_account_totals` groups them
     (the same groupby on the same rows: a groupby over every bucket at once may add in another
     order and differ in the last bit)."""
-    f = daily_flows(metric, audience, posts, content_daily, tz)
-    f = _platform_filter(f, platform)
+    f = _platform_filter(daily_flows(metric, audience, posts, content_daily, tz), platform)
+    f = f.assign(account=f["account"].fillna(""))
+    return [part.groupby(["platform", "account"])["value"].sum(min_count=1) for part in _bucket_slices(f, periods)]
+
+
+def _bucket_slices(f: pd.DataFrame, periods) -> list[pd.DataFrame]:
+    """The rows of ``f`` in each period (rows in their order), cut in one pass."""
     b = _bucket_of(f["date"], periods)
     order = np.argsort(b, kind="stable")
     f = f.iloc[order]
-    b = b[order]
-    f = f.assign(account=f["account"].fillna(""))
-    bounds = np.searchsorted(b, np.arange(len(periods) + 1), "left")
-    return [f.iloc[bounds[i]:bounds[i + 1]].groupby(["platform", "account"])["value"].sum(min_count=1)
-            for i in range(len(periods))]
+    bounds = np.searchsorted(b[order], np.arange(len(periods) + 1), "left")
+    return [f.iloc[bounds[i]:bounds[i + 1]] for i in range(len(periods))]
+
+
+def flow_total_buckets(metric: str, audience, posts, periods: list[tuple[dt.date, dt.date]], tz="UTC", content_daily=None,
+                       platform=None) -> list[float]:
+    """:func:`flow_total` of each of ``periods`` (sorted, not overlapping): the same ``total``
+    of the same values in the same order per period."""
+    if not _sorted_buckets(periods):
+        return [flow_total(metric, audience, posts, a, b, tz, content_daily, platform) for a, b in periods]
+    f = _platform_filter(daily_flows(metric, audience, posts, content_daily, tz), platform)
+    return [total(part["value"]) for part in _bucket_slices(f, periods)]
 
 
 def _sorted_buckets(periods: list[tuple[dt.date, dt.date]]) -> bool:

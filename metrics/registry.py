@@ -248,12 +248,17 @@ def series(
     indexed by the bucket's first day. Each bucket is computed on its own days clipped to
     ``[start, end]`` with the metric's rule (flow summed, stock at bucket end, ratio from parts)."""
     s0, e0 = as_date(start), as_date(end)
-    buckets = [(p, Period(max(p.start, s0), min(p.end, e0))) for p in periods_between(freq, s0, e0, tables.week_start)]
-    _compute_buckets(metric_id, tables, [c for _, c in buckets], scope)
-    out = {}
-    for p, clipped in buckets:
-        out[pd.Timestamp(p.start)] = compute(metric_id, tables, clipped.start, clipped.end, scope)
+    buckets = periods_between(freq, s0, e0, tables.week_start)
+    values = compute_many(metric_id, tables, [Period(max(p.start, s0), min(p.end, e0)) for p in buckets], scope)
+    out = {pd.Timestamp(p.start): v for p, v in zip(buckets, values, strict=True)}
     return pd.Series(out, dtype="float64", name=metric_id)
+
+
+def compute_many(metric_id: str, tables: Tables, periods: list[Period], scope: Mapping[str, Any] | None = None) -> list[float]:
+    """:func:`compute` for each of ``periods``; consecutive buckets of the metrics that have a
+    one-pass rule (:data:`_BATCH`) are computed together, with identical values."""
+    _compute_buckets(metric_id, tables, periods, scope)
+    return [compute(metric_id, tables, p.start, p.end, scope) for p in periods]
 
 
 def _batch_engagement_rate_reach(t: Tables, periods: list[Period], platform: str | None) -> list[float]:
@@ -265,10 +270,19 @@ def _batch_followers(t: Tables, periods: list[Period], platform: str | None) -> 
     return pr.followers_end_buckets(t.audience, [p.end for p in periods], platform)
 
 
+def _batch_flow(metric: str) -> Callable[[Tables, list[Period], str | None], list[float]]:
+    def f(t: Tables, periods: list[Period], platform: str | None) -> list[float]:
+        return pr.flow_total_buckets(metric, t.audience, t.posts, [(p.start, p.end) for p in periods], t.tz, t.content_daily,
+                                     platform)
+
+    return f
+
+
 # metrics whose buckets are computed in one pass (each value identical to :func:`compute`'s)
 _BATCH: dict[str, Callable[[Tables, list[Period], str | None], list[float]]] = {
     "engagement_rate_reach": _batch_engagement_rate_reach,
     "followers": _batch_followers,
+    **{m: _batch_flow(m) for m in ("comments", "impressions", "engagements")},
 }
 
 

@@ -179,6 +179,10 @@ def test_bucket_passes_equal_each_bucket_alone():
         batch = pr.engagement_rate_reach_buckets(a, posts, weeks, "America/Toronto", None, platform)
         alone = [pr.engagement_rate_reach(a, posts, s, e, "America/Toronto", None, platform) for s, e in weeks]
         assert all(_same(x, y) for x, y in zip(batch, alone, strict=True)), (platform, batch, alone)
+        for metric in ("engagements", "reach", "impressions"):
+            batch = pr.flow_total_buckets(metric, a, posts, weeks, "America/Toronto", None, platform)
+            alone = [pr.flow_total(metric, a, posts, s, e, "America/Toronto", None, platform) for s, e in weeks]
+            assert all(_same(x, y) for x, y in zip(batch, alone, strict=True)), (metric, platform, batch, alone)
         ends = [e for _, e in weeks] + [D(2023, 12, 1)]
         batch = pr.followers_end_buckets(a, ends, platform)
         alone = [pr.followers_end(a, e, platform) for e in ends]
