@@ -75,8 +75,9 @@ VALUE_COLS = ("sessions", "users", "new_users", "engaged_sessions", "views", "ev
 USE = {c: "use_" + c for c in VALUE_COLS}  # select_rows flag: the row answers that column
 # GA4/UA placeholders such as "(not set)", "(referral)", "(organic)", "(direct)" name no campaign
 _PLACEHOLDER = re.compile(r"\(.*\)")
-# ranges whose selected rows stay memoised per traffic frame (most recently used): every
-# metric of a bucket reuses them, while a long-lived frame does not keep every range ever asked
+# selections (traffic frame, range) kept memoised, the most recently used, all frames together:
+# every metric of a bucket reuses its selection, while a long-lived frame does not keep every
+# range ever asked
 ROWS_KEPT = 16
 
 
