@@ -124,10 +124,25 @@ def _shared_row(t: Tables, name: str, p: Period, platform: str | None, campaign:
     return row
 
 
+def sentiment_row(t: Tables, start: DateLike, end: DateLike, platform: str | None = None) -> dict[str, float]:
+    """:func:`metrics.sentiment.sentiment_totals` of the tables, once per period and platform. Read-only."""
+    p = Period(as_date(start), as_date(end))
+    return _shared_row(t, "_sentiment_totals", p, platform, None, lambda: se.sentiment_totals(
+        t.mentions, t.sentiment_daily, p.start, p.end, t.tz, t.own_brand, t.competitors, platform))
+
+
+def roi_row(t: Tables, start: DateLike, end: DateLike, platform: str | None = None, campaign: str | None = None) -> dict[str, Any]:
+    """:func:`metrics.roi.roi_totals` of the tables, once per period and scope. Read-only."""
+    p = Period(as_date(start), as_date(end))
+    return _shared_row(t, "_roi_totals", p, platform, campaign, lambda: roi_mod.roi_totals(
+        t.costs, t.traffic, t.leads, p.start, p.end, t.tz, t.campaigns, t.currency, t.fx_rates,
+        t.value_per_conversion, t.value_per_lead, platform=platform, campaign=campaign,
+    ))
+
+
 def _sent(key: str) -> Compute:
     def f(t: Tables, p: Period, platform: str | None, campaign: str | None) -> float:
-        return _shared_row(t, "_sentiment_totals", p, platform, None, lambda: se.sentiment_totals(
-            t.mentions, t.sentiment_daily, p.start, p.end, t.tz, t.own_brand, t.competitors, platform))[key]
+        return sentiment_row(t, p.start, p.end, platform)[key]
 
     return f
 
@@ -141,10 +156,7 @@ def _traffic(key: str, social: bool) -> Compute:
 
 def _roi(key: str) -> Compute:
     def f(t: Tables, p: Period, platform: str | None, campaign: str | None) -> float:
-        row = _shared_row(t, "_roi_totals", p, platform, campaign, lambda: roi_mod.roi_totals(
-            t.costs, t.traffic, t.leads, p.start, p.end, t.tz, t.campaigns, t.currency, t.fx_rates,
-            t.value_per_conversion, t.value_per_lead, platform=platform, campaign=campaign,
-        ))
+        row = roi_row(t, p.start, p.end, platform, campaign)
         v = row.get(key)
         return NAN if is_missing(v) else float(v)
 
