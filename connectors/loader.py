@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from connectors.schema import PLATFORMS, TABLES
 from connectors.store import load_config, read_table
+from connectors.store import table_files as store_table_files
 from metrics.brands import BrandBook, attribute, brand_book
 from metrics.registry import Tables
 
@@ -202,6 +203,32 @@ def load_summary(root: Path, ws: str, start: dt.date, end: dt.date, as_of: dt.da
     goals = load_config(Path(root), ws, "goals", []) or []
     tables = load_tables(Path(root), ws, start, end, history_start(start, goals) if goals else None)
     return summary(tables, start, end, goals, as_of)
+
+
+def first_day(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> dt.date | None:
+    """A day before which no row of ``tables`` lies (in any time zone), cheaply: the first day of
+    the earliest month partition of a dated table, the earliest instant of an undated one
+    (posts, leads), less two days (UTC partitions versus local days, and reads a day wider).
+    Reading from any earlier day gives the same rows: :func:`load_tables` of ``[lo, end]`` equals
+    that of ``[max(lo, first_day), end]``. None when no table holds a dated row."""
+    root = Path(root)
+    lows: list[dt.date] = []
+    for tb in tables:
+        t = TABLES[tb]
+        if t.partition_by:
+            months = [p.name.split(".")[0] for p in store_table_files(root, ws, tb)]
+            months = [m for m in months if re.fullmatch(r"\d{4}-\d{2}", m)]
+            if months:
+                y, m = min(months).split("-")
+                lows.append(dt.date(int(y), int(m), 1))
+            continue
+        col = "published_at" if tb == "posts" else "created_at" if tb == "leads" else None
+        if col is None or col not in t.columns:
+            continue
+        s = pd.to_datetime(read_table(root, ws, tb, [col])[col], utc=True).dropna()
+        if len(s):
+            lows.append(s.min().date())
+    return min(lows) - dt.timedelta(days=2) if lows else None
 
 
 def data_span(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> dict[str, tuple[dt.date, dt.date]]:

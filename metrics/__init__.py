@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -153,20 +154,37 @@ def fold(value: Any) -> str | None:
 
 T = TypeVar("T")
 _MEMO: dict[tuple[Any, ...], Any] = {}
+# keys of the bounded memo names, oldest first (see ``limit``)
+_RECENT: dict[str, OrderedDict[tuple[Any, ...], None]] = {}
 
 
-def memo(name: str, frames: tuple[pd.DataFrame | None, ...], extra: tuple[Any, ...], make: Callable[[], T]) -> T:
+def _forget(key: tuple[Any, ...]) -> None:
+    _MEMO.pop(key, None)
+    recent = _RECENT.get(key[0])
+    if recent is not None:
+        recent.pop(key, None)
+
+
+def memo(name: str, frames: tuple[pd.DataFrame | None, ...], extra: tuple[Any, ...], make: Callable[[], T],
+         limit: int | None = None) -> T:
     """Memoize a derived form of input frames (e.g. daily flows) for as long as they live.
 
     Trends and goals evaluate a metric on many buckets of the same frames; the prepared
     form is computed once. Input frames are treated as immutable (no function here
     mutates its inputs); the entry is dropped when any input frame is garbage-collected.
-    Callers must not mutate the returned object."""
+    With ``limit``, only the ``limit`` most recently used entries of ``name`` are kept (for
+    per-range results: a server keeps its frames for hours and would otherwise keep every
+    range ever asked). Callers must not mutate the returned object."""
     key = (name, tuple(id(f) for f in frames), extra)
     try:
-        return _MEMO[key]
+        value = _MEMO[key]
     except (KeyError, TypeError):
         pass
+    else:
+        if limit is not None:
+            _RECENT.setdefault(name, OrderedDict())[key] = None
+            _RECENT[name].move_to_end(key)
+        return value
     value = make()
     try:
         _MEMO[key] = value
@@ -174,7 +192,13 @@ def memo(name: str, frames: tuple[pd.DataFrame | None, ...], extra: tuple[Any, .
         return value
     for f in frames:
         if f is not None:
-            weakref.finalize(f, _MEMO.pop, key, None)
+            weakref.finalize(f, _forget, key)
+    if limit is not None:
+        recent = _RECENT.setdefault(name, OrderedDict())
+        recent[key] = None
+        while len(recent) > limit:
+            old, _ = recent.popitem(last=False)
+            _MEMO.pop(old, None)
     return value
 
 

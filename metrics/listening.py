@@ -43,6 +43,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from metrics import NAN, DateLike, day, fold, nullify, per_distinct, safe_div
 
@@ -566,11 +568,18 @@ def entity_hits(
     rows = np.arange(n)
     norm = _norm_series(text).to_numpy(dtype=object) if n else np.array([], dtype=object)
     normed = pd.Series(norm, dtype="string")
+    # every text holding a whole-word match holds the term as a substring: a vectorised
+    # substring test (Arrow) first, the regular expression only on those texts
+    arrow = pa.array(norm.tolist(), type=pa.string()) if n else None
     for t in normalise_terms(terms):
         nt = _norm(t["term"]).replace("’", "'")
         # whole words: a boundary is required only where the term itself starts/ends with a word character
         pat = (r"(?<![\w])" if re.match(r"\w", nt) else "") + re.escape(nt) + (r"(?![\w])" if re.search(r"\w$", nt) else "")
-        hit = normed.str.contains(pat, regex=True, na=False).to_numpy(dtype=bool)
+        hit = np.zeros(n, dtype=bool)
+        if n:
+            cand = np.flatnonzero(pc.fill_null(pc.match_substring(arrow, nt), False).to_numpy(zero_copy_only=False))
+            if len(cand):
+                hit[cand] = normed.iloc[cand].str.contains(pat, regex=True, na=False).to_numpy(dtype=bool)
         if hit.any():
             # a tracked topic and the same value of the topic column are one entity
             key = ("c:" if t["kind"] == "topic" else "t:") + _norm(t["term"])

@@ -68,7 +68,8 @@ import pandas as pd
 
 from metrics import NAN, DateLike, as_date, day, fold, is_missing, num, text
 from metrics.goals import evaluate_goal
-from metrics.registry import METRICS, Tables, compute, spec
+from metrics.periods import Period
+from metrics.registry import METRICS, Tables, compute, compute_many, spec
 
 OUTPERFORM_FACTOR = 3.0
 LOOKBACK_DAYS = 365
@@ -306,7 +307,7 @@ def daily_values(metric: str, tables: Tables, start: DateLike, end: DateLike,
     """One value per day of ``[start, end]`` (registry rules, NaN where unknown), indexed by day."""
     s0, e0 = as_date(start), as_date(end)
     idx = pd.date_range(s0, e0, freq="D")
-    vals = [compute(metric, tables, d.date(), d.date(), scope) for d in idx]
+    vals = compute_many(metric, tables, [Period(d.date(), d.date()) for d in idx], scope)
     return pd.Series(vals, index=idx, dtype="float64", name=metric)
 
 

@@ -336,8 +336,7 @@ def engagement_rate_reach(audience, posts, start, end, tz="UTC", content_daily=N
     platforms export it: not unique reach). NaN when reach is 0 or unknown."""
     e = _account_totals("engagements", audience, posts, start, end, tz, content_daily, platform)
     r = _account_totals("reach", audience, posts, start, end, tz, content_daily, platform)
-    both = e.index.intersection(r.index)
-    return safe_div(total(e.reindex(both)), total(r.reindex(both)))
+    return _rate(e, r)
 
 
 def engagement_rate_followers(audience, posts, start, end, tz="UTC", content_daily=None, platform=None) -> float:
@@ -426,3 +425,91 @@ def share_of_voice(
     if not len(tracked):
         return NAN
     return safe_div(float(own["mentions"].sum()), float(tracked["mentions"].sum()))
+
+
+# --------------------------------------------------------------------------- many buckets at once
+# A goal's weekly series asks the same question for 52+ consecutive buckets. These cut the rows
+# into buckets in one pass instead of filtering the whole frame per bucket, and keep the
+# per-bucket functions' exact arithmetic (the same sums over the same values in the same
+# order), so each value is identical to the one :func:`engagement_rate_reach` /
+# :func:`followers_end` give for that bucket alone.
+
+
+def _bucket_of(dates: pd.Series, periods: list[tuple[dt.date, dt.date]]) -> np.ndarray:
+    """Index of the period holding each date (periods sorted, not overlapping); -1 for none."""
+    starts = np.array([np.datetime64(day(a), "ns") for a, _ in periods])
+    ends = np.array([np.datetime64(day(b), "ns") for _, b in periods])
+    d = dates.to_numpy(dtype="datetime64[ns]")
+    i = np.searchsorted(starts, d, "right") - 1
+    ok = (i >= 0) & ~np.isnat(d)
+    ok[ok] = d[ok] <= ends[i[ok]]
+    return np.where(ok, i, -1)
+
+
+def _account_totals_buckets(metric: str, audience, posts, periods, tz, content_daily, platform) -> list[pd.Series]:
+    """:func:`_account_totals` of each period: the rows are cut into buckets in one pass, then
+    each bucket's rows (in their order) grouped exactly as :func:`_account_totals` groups them
+    (the same groupby on the same rows: a groupby over every bucket at once may add in another
+    order and differ in the last bit)."""
+    f = _platform_filter(daily_flows(metric, audience, posts, content_daily, tz), platform)
+    f = f.assign(account=f["account"].fillna(""))
+    return [part.groupby(["platform", "account"])["value"].sum(min_count=1) for part in _bucket_slices(f, periods)]
+
+
+def _bucket_slices(f: pd.DataFrame, periods) -> list[pd.DataFrame]:
+    """The rows of ``f`` in each period (rows in their order), cut in one pass."""
+    b = _bucket_of(f["date"], periods)
+    order = np.argsort(b, kind="stable")
+    f = f.iloc[order]
+    bounds = np.searchsorted(b[order], np.arange(len(periods) + 1), "left")
+    return [f.iloc[bounds[i]:bounds[i + 1]] for i in range(len(periods))]
+
+
+def flow_total_buckets(metric: str, audience, posts, periods: list[tuple[dt.date, dt.date]], tz="UTC", content_daily=None,
+                       platform=None) -> list[float]:
+    """:func:`flow_total` of each of ``periods`` (sorted, not overlapping): the same ``total``
+    of the same values in the same order per period."""
+    if not _sorted_buckets(periods):
+        return [flow_total(metric, audience, posts, a, b, tz, content_daily, platform) for a, b in periods]
+    f = _platform_filter(daily_flows(metric, audience, posts, content_daily, tz), platform)
+    return [total(part["value"]) for part in _bucket_slices(f, periods)]
+
+
+def _sorted_buckets(periods: list[tuple[dt.date, dt.date]]) -> bool:
+    return all(a <= b for a, b in periods) and all(periods[i][1] < periods[i + 1][0] for i in range(len(periods) - 1))
+
+
+def _rate(e: pd.Series, r: pd.Series) -> float:
+    both = e.index.intersection(r.index)
+    return safe_div(total(e.reindex(both)), total(r.reindex(both)))
+
+
+def engagement_rate_reach_buckets(audience, posts, periods: list[tuple[dt.date, dt.date]], tz="UTC", content_daily=None,
+                                  platform=None) -> list[float]:
+    """:func:`engagement_rate_reach` of each of ``periods`` (sorted, not overlapping)."""
+    if not _sorted_buckets(periods):
+        return [engagement_rate_reach(audience, posts, a, b, tz, content_daily, platform) for a, b in periods]
+    e = _account_totals_buckets("engagements", audience, posts, periods, tz, content_daily, platform)
+    r = _account_totals_buckets("reach", audience, posts, periods, tz, content_daily, platform)
+    return [_rate(x, y) for x, y in zip(e, r, strict=True)]
+
+
+def followers_end_buckets(audience: pd.DataFrame | None, ends: list[dt.date], platform: str | None = None) -> list[float]:
+    """:func:`followers_end` at each of ``ends``."""
+    f = _followers_frame(audience)
+    if f is None:
+        return [total(pd.Series([], dtype="float64")) for _ in ends]
+    if platform is not None:
+        f = f[f["platform"] == platform]
+    at = np.array([np.datetime64(day(x), "ns") for x in ends])
+    cols = []  # per account (in groupby order): its last known value at each end, NaN before its first
+    for _, g in f.groupby(["platform", "account"]):
+        d = g["date"].to_numpy(dtype="datetime64[ns]")
+        v = g["followers"].to_numpy(dtype="float64")
+        k = np.searchsorted(d, at, "right") - 1
+        cols.append(np.where(k >= 0, v[np.maximum(k, 0)], np.nan))
+    out = []
+    for j in range(len(ends)):
+        vals = [c[j] for c in cols if not np.isnan(c[j])]
+        out.append(total(np.array(vals, dtype="float64")))
+    return out

@@ -62,7 +62,7 @@ class Tables:
     week_start: int = 0  # first day of the week: 0 = Monday (ISO), 6 = Sunday
     # values already computed from these tables by :func:`compute` (goal series, sparklines,
     # deltas and the Goals page ask for the same buckets): tables are read-only once built
-    computed: dict[tuple[Any, ...], float] = field(default_factory=dict, init=False, compare=False, repr=False)
+    computed: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def from_config(cls, frames: Mapping[str, pd.DataFrame], workspace: Mapping[str, Any] | None = None,
@@ -108,9 +108,41 @@ class MetricSpec:
         return f"metrics.{self.id}.help"
 
 
+def _shared_row(t: Tables, name: str, p: Period, platform: str | None, campaign: str | None, make: Callable[[], Any]) -> Any:
+    """A row of totals several metrics read (sentiment counts and ratios; cost, value and ROI),
+    computed once per bucket and scope on these tables. Read-only."""
+    key = (name, p.start, p.end, platform, campaign)
+    try:
+        return t.computed[key]
+    except (KeyError, TypeError):
+        pass
+    row = make()
+    try:
+        t.computed[key] = row
+    except TypeError:
+        pass
+    return row
+
+
+def sentiment_row(t: Tables, start: DateLike, end: DateLike, platform: str | None = None) -> dict[str, float]:
+    """:func:`metrics.sentiment.sentiment_totals` of the tables, once per period and platform. Read-only."""
+    p = Period(as_date(start), as_date(end))
+    return _shared_row(t, "_sentiment_totals", p, platform, None, lambda: se.sentiment_totals(
+        t.mentions, t.sentiment_daily, p.start, p.end, t.tz, t.own_brand, t.competitors, platform))
+
+
+def roi_row(t: Tables, start: DateLike, end: DateLike, platform: str | None = None, campaign: str | None = None) -> dict[str, Any]:
+    """:func:`metrics.roi.roi_totals` of the tables, once per period and scope. Read-only."""
+    p = Period(as_date(start), as_date(end))
+    return _shared_row(t, "_roi_totals", p, platform, campaign, lambda: roi_mod.roi_totals(
+        t.costs, t.traffic, t.leads, p.start, p.end, t.tz, t.campaigns, t.currency, t.fx_rates,
+        t.value_per_conversion, t.value_per_lead, platform=platform, campaign=campaign,
+    ))
+
+
 def _sent(key: str) -> Compute:
     def f(t: Tables, p: Period, platform: str | None, campaign: str | None) -> float:
-        return se.sentiment_totals(t.mentions, t.sentiment_daily, p.start, p.end, t.tz, t.own_brand, t.competitors, platform)[key]
+        return sentiment_row(t, p.start, p.end, platform)[key]
 
     return f
 
@@ -124,10 +156,7 @@ def _traffic(key: str, social: bool) -> Compute:
 
 def _roi(key: str) -> Compute:
     def f(t: Tables, p: Period, platform: str | None, campaign: str | None) -> float:
-        row = roi_mod.roi_totals(
-            t.costs, t.traffic, t.leads, p.start, p.end, t.tz, t.campaigns, t.currency, t.fx_rates,
-            t.value_per_conversion, t.value_per_lead, platform=platform, campaign=campaign,
-        )
+        row = roi_row(t, p.start, p.end, platform, campaign)
         v = row.get(key)
         return NAN if is_missing(v) else float(v)
 
@@ -231,11 +260,59 @@ def series(
     indexed by the bucket's first day. Each bucket is computed on its own days clipped to
     ``[start, end]`` with the metric's rule (flow summed, stock at bucket end, ratio from parts)."""
     s0, e0 = as_date(start), as_date(end)
-    out = {}
-    for p in periods_between(freq, s0, e0, tables.week_start):
-        clipped = Period(max(p.start, s0), min(p.end, e0))
-        out[pd.Timestamp(p.start)] = compute(metric_id, tables, clipped.start, clipped.end, scope)
+    buckets = periods_between(freq, s0, e0, tables.week_start)
+    values = compute_many(metric_id, tables, [Period(max(p.start, s0), min(p.end, e0)) for p in buckets], scope)
+    out = {pd.Timestamp(p.start): v for p, v in zip(buckets, values, strict=True)}
     return pd.Series(out, dtype="float64", name=metric_id)
+
+
+def compute_many(metric_id: str, tables: Tables, periods: list[Period], scope: Mapping[str, Any] | None = None) -> list[float]:
+    """:func:`compute` for each of ``periods``; consecutive buckets of the metrics that have a
+    one-pass rule (:data:`_BATCH`) are computed together, with identical values."""
+    _compute_buckets(metric_id, tables, periods, scope)
+    return [compute(metric_id, tables, p.start, p.end, scope) for p in periods]
+
+
+def _batch_engagement_rate_reach(t: Tables, periods: list[Period], platform: str | None) -> list[float]:
+    return pr.engagement_rate_reach_buckets(t.audience, t.posts, [(p.start, p.end) for p in periods], t.tz, t.content_daily,
+                                            platform)
+
+
+def _batch_followers(t: Tables, periods: list[Period], platform: str | None) -> list[float]:
+    return pr.followers_end_buckets(t.audience, [p.end for p in periods], platform)
+
+
+def _batch_flow(metric: str) -> Callable[[Tables, list[Period], str | None], list[float]]:
+    def f(t: Tables, periods: list[Period], platform: str | None) -> list[float]:
+        return pr.flow_total_buckets(metric, t.audience, t.posts, [(p.start, p.end) for p in periods], t.tz, t.content_daily,
+                                     platform)
+
+    return f
+
+
+# metrics whose buckets are computed in one pass (each value identical to :func:`compute`'s)
+_BATCH: dict[str, Callable[[Tables, list[Period], str | None], list[float]]] = {
+    "engagement_rate_reach": _batch_engagement_rate_reach,
+    "followers": _batch_followers,
+    **{m: _batch_flow(m) for m in ("comments", "impressions", "engagements")},
+}
+
+
+def _compute_buckets(metric_id: str, tables: Tables, periods: list[Period], scope: Mapping[str, Any] | None) -> None:
+    """Fill :func:`compute`'s memo for ``periods`` in one pass when the metric has a batch rule."""
+    batch = _BATCH.get(metric_id)
+    platform = (scope or {}).get("platform") or None
+    campaign = (scope or {}).get("campaign") or None
+    if batch is None or campaign or len(periods) < 2:
+        return
+    try:
+        todo = [p for p in periods if (metric_id, p.start, p.end, platform, None) not in tables.computed]
+    except TypeError:  # an unhashable scope value: computed bucket by bucket
+        return
+    if len(todo) < 2:
+        return
+    for p, v in zip(todo, batch(tables, todo, platform), strict=True):
+        tables.computed[(metric_id, p.start, p.end, platform, None)] = NAN if is_missing(v) else float(v)
 
 
 def has_data(metric_id: str, tables: Tables) -> bool:

@@ -70,7 +70,8 @@ def _scope(f: pd.DataFrame, platform: str | None, campaign: str | None) -> pd.Da
     if platform is not None:
         f = f[f["platform"] == platform]
     if campaign is not None:
-        f = f[f["campaign"].map(lambda c: fold(c) == fold(campaign))]
+        # a boolean mask even for no rows (an empty object Series would select no columns)
+        f = f[f["campaign"].map(lambda c: fold(c) == fold(campaign)).astype(bool)]
     return f
 
 

@@ -34,11 +34,9 @@ from typing import Any
 from metrics import DateLike, as_date, clean, fold, safe_div
 from metrics import presence as pr
 from metrics import relationships as rel
-from metrics import roi as roi_mod
-from metrics import sentiment as se
 from metrics import traffic as tr
 from metrics.goals import evaluate_goal
-from metrics.registry import Tables
+from metrics.registry import Tables, roi_row, sentiment_row
 
 
 def summary(
@@ -72,7 +70,7 @@ def summary(
         "amplification_rate": pr.amplification_rate(t.posts, s, e, t.tz),
         "applause_rate": pr.applause_rate(t.posts, s, e, t.tz),
     }
-    sent = se.sentiment_totals(t.mentions, t.sentiment_daily, s, e, t.tz, t.own_brand, t.competitors)
+    sent = dict(sentiment_row(t, s, e))  # shared with the registry's sentiment metrics
     funnel = rel.stage_counts(t.leads, s, e, t.tz)
     relationships = {
         "new_leads": rel.new_leads(t.leads, s, e, t.tz),
@@ -92,8 +90,7 @@ def summary(
         "all_conversions": all_t["conversions"], "all_revenue": all_t["revenue"],
         "social_by_platform": {(fold(r["platform"]) or "other"): r["sessions"] for r in by_p.to_dict("records")},
     }
-    r = roi_mod.roi_totals(t.costs, t.traffic, t.leads, s, e, t.tz, t.campaigns, t.currency, t.fx_rates,
-                           t.value_per_conversion, t.value_per_lead)
+    r = roi_row(t, s, e)  # shared with the registry's cost, value and ROI
     roi = {k: r.get(k) for k in ("cost", "ad_cost", "value", "value_basis", "value_revenue", "value_conversions",
                                   "value_leads", "roi", "roi_reason", "roas", "cpl", "cpa", "cpc", "cpm")}
     goal_rows = []

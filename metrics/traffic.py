@@ -48,17 +48,37 @@ source that maps to a social platform).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, distinct_codes, fold, memo, nullify, num, per_distinct, safe_div, text
+from metrics import (
+    DateLike,
+    day,
+    day_series,
+    distinct_codes,
+    fold,
+    memo,
+    nullify,
+    num,
+    per_distinct,
+    per_distinct_rows,
+    safe_div,
+    text,
+)
 from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_source
 
 DIM_COLS = ("source", "medium", "campaign", "content", "term", "channel", "landing_page", "dimension")
 VALUE_COLS = ("sessions", "users", "new_users", "engaged_sessions", "views", "event_count", "conversions", "revenue")
 USE = {c: "use_" + c for c in VALUE_COLS}  # select_rows flag: the row answers that column
+# GA4/UA placeholders such as "(not set)", "(referral)", "(organic)", "(direct)" name no campaign
+_PLACEHOLDER = re.compile(r"\(.*\)")
+# selections (traffic frame, range) kept memoised, the most recently used, all frames together:
+# every metric of a bucket reuses its selection, while a long-lived frame does not keep every
+# range ever asked
+ROWS_KEPT = 16
 
 
 def _prepare(traffic: pd.DataFrame | None) -> pd.DataFrame:
@@ -72,24 +92,25 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
         traffic = pd.DataFrame(columns=["date", "grain"])
     f = pd.DataFrame(index=traffic.index)
     f["date"] = day_series(traffic["date"]) if "date" in traffic.columns else pd.NaT
-    f["grain"] = pd.Series([(g or "day").lower() for g in text(traffic, "grain")], index=f.index, dtype="object")
+    f["grain"] = per_distinct(text(traffic, "grain"), lambda g: (g or "day").lower())
     ps = day_series(traffic["period_start"]) if "period_start" in traffic.columns else f["date"]
     f["pstart"] = ps.where(ps.notna(), f["date"])
     f["pend"] = day_series(traffic["period_end"]) if "period_end" in traffic.columns else pd.Series(pd.NaT, index=f.index)
     f["property"] = text(traffic, "property").fillna("")
     for c in DIM_COLS:
         f[c] = text(traffic, c)
-    # GA4/UA placeholders such as "(not set)", "(referral)", "(organic)", "(direct)" name no campaign
-    camp = f["campaign"]
-    f["campaign"] = camp.where(~camp.fillna("").str.fullmatch(r"\(.*\)"), None)
+    f["campaign"] = per_distinct(f["campaign"], lambda c: None if c is None or _PLACEHOLDER.fullmatch(c) else c)
     f["dimension_value"] = text(traffic, "dimension_value")
     for c in VALUE_COLS:
         f[c] = num(traffic, c)
     f["dimset"] = _dimsets(f)
     is_day = (f["grain"] == "day").to_numpy()
-    day_slot = f["date"].dt.strftime("%Y-%m-%d")
-    per_slot = f["pstart"].dt.strftime("%Y-%m-%d") + ".." + f["pend"].dt.strftime("%Y-%m-%d")
-    f["slot"] = pd.Series(np.where(is_day, day_slot.astype("object"), per_slot.astype("object")), index=f.index, dtype="object")
+    # the slot's text once per distinct day / period (a few hundred), not per row
+    day_slot = per_distinct(f["date"], lambda d: None if d is None or d is pd.NaT else d.strftime("%Y-%m-%d"))
+    per_slot = per_distinct_rows([f["pstart"], f["pend"]], lambda a, b: None if a is None or b is None or a is pd.NaT or b is pd.NaT
+                                 else a.strftime("%Y-%m-%d") + ".." + b.strftime("%Y-%m-%d"))
+    f["slot"] = pd.Series(np.where(is_day, day_slot.to_numpy(dtype=object), per_slot.to_numpy(dtype=object)), index=f.index,
+                          dtype="object")
     f = f[f["slot"].notna()]
     if not len(f):
         for c in ("channel_group", "platform", "slotkey", "setkey"):
@@ -105,8 +126,9 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     dims = per_distinct(f["dimset"], lambda d: frozenset(d.split("|")) if d else frozenset())
     f["can_social"] = per_distinct(dims, lambda x: bool(x and x & {"source", "medium", "channel"})).astype(bool)
     f["can_campaign"] = per_distinct(dims, lambda x: bool(x and "campaign" in x)).astype(bool)
-    f["slotkey"] = f["property"].astype("object") + "\x1f" + f["slot"].astype("object")
-    f["setkey"] = f["slotkey"] + "\x1f" + f["dimset"].astype("object")
+    # one string per distinct key (a few thousand), shared by its rows, not one per row
+    f["slotkey"] = per_distinct_rows([f["property"], f["slot"]], lambda p, s: f"{p}\x1f{s}", f.index)
+    f["setkey"] = per_distinct_rows([f["slotkey"], f["dimset"]], lambda k, d: f"{k}\x1f{d}", f.index)
     return f.copy()  # one block per dtype: every range selected from it takes 4 blocks, not 31 columns
 
 
@@ -140,7 +162,8 @@ def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) ->
     the grain (and kept period) that answers that column for its property. A row answers
     at least one column. :func:`_pick` applies the flag of the column it is asked for. Do
     not mutate the result (memoized)."""
-    return memo("traffic_rows", (traffic,), (day(start), day(end)), lambda: _select(_prepare(traffic), day(start), day(end)))
+    return memo("traffic_rows", (traffic,), (day(start), day(end)), lambda: _select(_prepare(traffic), day(start), day(end)),
+                limit=ROWS_KEPT)
 
 
 def _select(f: pd.DataFrame, s: pd.Timestamp, e: pd.Timestamp) -> pd.DataFrame:

@@ -146,3 +146,45 @@ def test_mentions_and_share_of_voice():
     assert pr.share_of_voice(m, None, s, e, own_brand="acme", competitors=["Rival"]) == 3 / 5
     assert math.isnan(pr.share_of_voice(m, None, s, e, own_brand="acme", competitors=[]))
     assert math.isnan(pr.mentions(m, None, D(2024, 2, 1), D(2024, 2, 2), own_brand="acme"))
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or a == b
+
+
+def test_bucket_passes_equal_each_bucket_alone():
+    """The one-pass series (goal and sparkline buckets) give, bucket by bucket, exactly what the
+    per-bucket functions give: accounts reporting only one part, a platform without account, a
+    post where no daily series, gaps, a bucket with nothing, values that do not sum exactly."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    rows = []
+    for i in range(120):
+        d = D(2024, 1, 1) + dt.timedelta(days=int(rng.integers(0, 70)))
+        plat, acc = [("x", "a"), ("x", "b"), ("facebook", "p"), ("instagram", None), (None, "z")][i % 5]
+        reach = None if i % 7 == 0 else float(rng.random() * 1000)
+        eng = None if i % 11 == 0 else float(rng.random() * 100) / 3
+        fol = None if i % 4 == 0 else int(rng.integers(100, 5000))
+        rows.append((d, plat, acc, fol, None, None, None, reach, eng, None))
+    a = aud(rows)
+    posts = pd.DataFrame({
+        "post_id": ["p1", "p2", "p3"], "platform": ["instagram", "linkedin", "linkedin"], "account": ["q", "l", "l"],
+        "published_at": pd.to_datetime(["2024-01-10 12:00", "2024-02-03 23:30", "2024-02-20 01:00"], utc=True),
+        "reach": [300.0, 500.0, 0.1], "engagements": [10.0, 0.3, 7.0],
+    })
+    weeks = [(D(2024, 1, 1) + dt.timedelta(weeks=k), D(2024, 1, 7) + dt.timedelta(weeks=k)) for k in range(12)]
+    weeks[0] = (D(2024, 1, 3), D(2024, 1, 7))  # clipped first bucket
+    for platform in (None, "x", "instagram", "linkedin", "tiktok"):
+        batch = pr.engagement_rate_reach_buckets(a, posts, weeks, "America/Toronto", None, platform)
+        alone = [pr.engagement_rate_reach(a, posts, s, e, "America/Toronto", None, platform) for s, e in weeks]
+        assert all(_same(x, y) for x, y in zip(batch, alone, strict=True)), (platform, batch, alone)
+        for metric in ("engagements", "reach", "impressions"):
+            batch = pr.flow_total_buckets(metric, a, posts, weeks, "America/Toronto", None, platform)
+            alone = [pr.flow_total(metric, a, posts, s, e, "America/Toronto", None, platform) for s, e in weeks]
+            assert all(_same(x, y) for x, y in zip(batch, alone, strict=True)), (metric, platform, batch, alone)
+        ends = [e for _, e in weeks] + [D(2023, 12, 1)]
+        batch = pr.followers_end_buckets(a, ends, platform)
+        alone = [pr.followers_end(a, e, platform) for e in ends]
+        assert all(_same(x, y) for x, y in zip(batch, alone, strict=True)), (platform, batch, alone)
+    assert any(not math.isnan(v) for v in pr.engagement_rate_reach_buckets(a, posts, weeks, "UTC"))

@@ -106,3 +106,15 @@ def test_funnel_reached_and_conversion():
     assert rel.win_rate(lf, D(2024, 1, 1), D(2024, 1, 31)) == 2 / 3
     empty = rel.stage_counts(None, D(2024, 1, 1), D(2024, 1, 31)).set_index("stage")
     assert math.isnan(empty.loc["new", "conversion"])
+
+
+def test_campaign_scope_without_leads_in_the_period_is_nan_not_an_error():
+    """A campaign-scoped lead metric over a period holding no lead (an empty week of a goal's
+    series): NaN. The empty mask used to be taken as a column list, leaving a frame without
+    columns, and lead_value raised KeyError('value') (found comparing series of every metric)."""
+    lf = leads([("a", "2024-01-08T12:00Z", "linkedin", "social", "spring", "new", 100.0)])
+    empty = (D(2024, 3, 1), D(2024, 3, 7))
+    assert math.isnan(rel.lead_value(lf, *empty, campaign="spring"))
+    assert math.isnan(rel.new_leads(lf, *empty, campaign="spring"))
+    assert math.isnan(rel.lead_value(lf, *empty, platform="linkedin", campaign="spring"))
+    assert rel.lead_value(lf, D(2024, 1, 1), D(2024, 1, 31), campaign="Spring") == 100.0

@@ -233,3 +233,21 @@ def test_split_and_recombine_day_totals_with_breakdowns_and_period_rows(data, k)
             for v in per_set:
                 expect = nan_add(expect, float(v))
             assert same(tr.traffic_totals(t, d, d, columns=(c,))[c], expect), (d, c)
+
+
+def test_selections_memoised_for_the_most_recent_ranges_only():
+    """A long-lived traffic frame keeps the selections of the ``ROWS_KEPT`` ranges used last, not
+    of every range ever asked; a range asked again after eviction gives the same rows."""
+    f = frame([row(D(2025, 8, 1) + dt.timedelta(days=k), source="facebook", medium="social", sessions=float(k + 1))
+               for k in range(40)])
+    days = [D(2025, 8, 1) + dt.timedelta(days=k) for k in range(tr.ROWS_KEPT + 4)]
+    first = tr.select_rows(f, days[0], days[0])
+    assert tr.select_rows(f, days[0], days[0]) is first  # memoised
+    for d in days[1:]:
+        tr.select_rows(f, d, d)
+    last = tr.select_rows(f, days[-1], days[-1])
+    assert tr.select_rows(f, days[-1], days[-1]) is last
+    again = tr.select_rows(f, days[0], days[0])
+    assert again is not first  # evicted, recomputed
+    pd.testing.assert_frame_equal(again, first)
+    assert tr.traffic_totals(f, days[0], days[0], columns=("sessions",))["sessions"] == 1.0

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from connectors.loader import CONFIGS, SUMMARY_TABLES, load_tables
+from connectors.loader import CONFIGS, SUMMARY_TABLES, first_day, load_tables
 from metrics.deltas import Delta, period_deltas
 from metrics.goals import history_start
 from metrics.periods import Period
@@ -66,11 +66,23 @@ def tables(ctx, weeks: int = 0) -> Tables:
     return tables_between(ctx, min(ctx.start, history_from(ctx, weeks)), ctx.end)
 
 
+@st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
+def _first_day(root: str, ws: str, version_key: tuple) -> dt.date | None:
+    return first_day(Path(root), ws)
+
+
 def tables_between(ctx, lo: dt.date, hi: dt.date) -> Tables:
     """Inputs for local days ``[lo, hi]`` (:func:`connectors.loader.load_tables` reads from
     ``min(start, history_from)``, so one key per range): pages asking for the same range (the
-    Results pages and the Loop) share one object, its prepared frames and computed buckets."""
-    return _tables(str(ctx.root), ctx.workspace, lo, hi, lo, version(ctx))
+    Results pages and the Loop) share one object, its prepared frames and computed buckets.
+    A range starting before the workspace's data (:func:`connectors.loader.first_day`) reads the
+    same rows as one starting there, so it is keyed from there: the Loop's longer history, the
+    Results pages' goal history and the Trends' ranges then share one object too."""
+    v = version(ctx)
+    first = _first_day(str(ctx.root), ctx.workspace, v)
+    if first is not None:
+        lo = max(lo, min(first, hi))
+    return _tables(str(ctx.root), ctx.workspace, lo, hi, lo, v)
 
 
 @st.cache_data(ttl=TTL, max_entries=32, show_spinner=False)
