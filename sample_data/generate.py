@@ -155,7 +155,11 @@ def _campaign_plan(start: dt.date, end: dt.date) -> tuple[list[dict[str, Any]], 
             )
 
     def latest_full(kind: str) -> dict[str, Any]:
-        cands = [c for c in out if c["kind"] == kind and c["full"]]
+        """The latest campaign of ``kind`` inside the span; on a short span (12 months ending in
+        December: the winter campaign began before it), the latest one that overlaps it."""
+        cands = [c for c in out if c["kind"] == kind and c["full"]] or [c for c in out if c["kind"] == kind]
+        if not cands:
+            raise ValueError(f"a demo span of {start} to {end} holds no {kind!r} campaign: ask for 12 months or more")
         return max(cands, key=lambda c: c["start"])
 
     roles = {
