@@ -202,3 +202,26 @@ def _apptest_uses_navigation():
     app_test.PagesManager = _NavigationPagesManager
     yield
     app_test.PagesManager = original
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _component_scan_once():
+    """The first ``run()`` of every ``AppTest`` scans the metadata of every installed package for
+    Streamlit components (``scan_component_manifests``): ~0.1 s of CPU per AppTest, several
+    hundred AppTests per run. The installed packages do not change during a test run: scan once."""
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:  # pragma: no cover - a Streamlit without v2 components
+        yield
+        return
+    original = manifest_scanner.scan_component_manifests
+    found: list = []
+
+    def scan_once(max_workers: int | None = None) -> list:
+        if not found:
+            found.append(original(max_workers))
+        return list(found[0])
+
+    manifest_scanner.scan_component_manifests = scan_once
+    yield
+    manifest_scanner.scan_component_manifests = original
