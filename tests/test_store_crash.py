@@ -380,6 +380,7 @@ READER_WRITER = """\
 import sys
 import pandas as pd
 from connectors import store
+print("ready", flush=True)  # imports done: the reads below overlap the writes, not a Python start
 for k in range(1, int(sys.argv[2]) + 1):
     df = pd.DataFrame({"date": pd.date_range("2025-01-01", periods=90, freq="D").strftime("%Y-%m-%d"),
                        "platform": "x", "account": "a", "followers": k})
@@ -389,7 +390,9 @@ for k in range(1, int(sys.argv[2]) + 1):
 
 def test_readers_never_see_a_half_applied_import(tmp_path):
     store.write_frames(tmp_path, "ws", [("audience", audience("a", 90, 0))], "t")
-    w = subprocess.Popen([sys.executable, "-c", READER_WRITER, str(tmp_path), "12"], cwd=PROJECT, env=_env(), stderr=subprocess.PIPE)
+    w = subprocess.Popen([sys.executable, "-c", READER_WRITER, str(tmp_path), "12"], cwd=PROJECT, env=_env(),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert w.stdout.readline() == b"ready\n", w.stderr.read().decode()
     reads, values = 0, set()
     while w.poll() is None or reads == 0:
         df = store.read_table(tmp_path, "ws", "audience", columns=["followers"])
