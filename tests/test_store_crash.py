@@ -233,6 +233,7 @@ for line in sys.stdin:
         if pid == 0:
             os.close(r)
             code = 0
+            signal.alarm(120)  # a child that hangs ends (SIGALRM) instead of the test
             try:
                 out = write_b(args[0], int(args[1]), args[2])
             except BaseException:
