@@ -6,7 +6,7 @@ child process, into a store that already holds one good import, and prints per c
 code, time (wall and CPU), peak memory (the child's max RSS) and the first line of the message.
 The children are forked from one server process that has already imported the importer
 (``run_all``): a Python start and the pandas/pyarrow imports cost ~0.5 s of CPU, as much as
-most cases, 53 times. ``run_case`` runs one case the original way, ``python -m connectors
+most cases, 52 times. ``run_case`` runs one case the original way, ``python -m connectors
 import`` started from scratch; the test runs a few cases both ways and compares. The contract,
 checked by ``tests/test_fault_corpus.py``:
 
