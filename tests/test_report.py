@@ -74,17 +74,24 @@ def week() -> tuple[dt.date, dt.date]:
 
 
 @pytest.fixture(scope="module")
+def week_summary(demo_root, week) -> dict:
+    """``loader.load_summary`` of the demo over ``week`` (what `python -m metrics summary` prints),
+    computed once for the tests that compare the report with it."""
+    return loader.load_summary(demo_root, "demo", *week)
+
+
+@pytest.fixture(scope="module")
 def demo_report(demo_root, week):
     rd = collect(demo_root, "demo", *week)
     return rd, {lang: build_html(rd, lang, generated=dt.date(2026, 1, 5)) for lang in ("en", "fr")}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_summary_figures_in_locale_format(demo_root, week, demo_report, lang):
+def test_summary_figures_in_locale_format(demo_root, week, demo_report, week_summary, lang):
     _, pages = demo_report
     html = pages[lang]
     text = text_of(html)
-    summ = loader.load_summary(demo_root, "demo", *week)  # what `python -m metrics summary` prints
+    summ = week_summary  # what `python -m metrics summary` prints
     p, s, tr = summ["presence"], summ["sentiment"], summ["traffic"]
     expected = [
         fmt.integer(p["followers_end"], lang), fmt.integer(p["impressions"], lang), fmt.integer(p["engagements"], lang),
@@ -325,7 +332,7 @@ def test_cli_email_failure_keeps_the_file_and_hides_the_password(demo_root, tmp_
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_pdf_pages_and_text(demo_root, tmp_path, week, lang):
+def test_pdf_pages_and_text(demo_root, tmp_path, week, week_summary, lang):
     from report.pdf import find_chromium
 
     if not find_chromium():
@@ -343,7 +350,7 @@ def test_pdf_pages_and_text(demo_root, tmp_path, week, lang):
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     per_page = text.split("\f")[:pages]
     assert all(len(p.strip()) > 20 for p in per_page), "every page has extractable text"
-    summ = loader.load_summary(demo_root, "demo", start, end)
+    summ = week_summary
     flat = re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " "))
     assert fmt.integer(summ["presence"]["followers_end"], lang).replace("\u202f", " ") in flat
     assert loader.settings(demo_root, "demo").display_name in flat
