@@ -967,13 +967,18 @@ def _rmdir_if_empty(d: Path) -> None:
 def _new_spill_dir(root: Path) -> tuple[Path, Any]:
     """A private folder under ``<root>/.tmp`` and the lock that says its owner is alive."""
     base = Path(root) / TMP_DIR
-    base.mkdir(parents=True, exist_ok=True)
-    name = f"spill-{uuid.uuid4().hex[:16]}"
-    lock = filelock.FileLock(str(base / f"{name}.lock"), is_singleton=False, thread_local=False)
-    lock.acquire()
-    d = base / name
-    d.mkdir()
-    return d, lock
+    for _ in range(20):
+        base.mkdir(parents=True, exist_ok=True)
+        name = f"spill-{uuid.uuid4().hex[:16]}"
+        lock = filelock.FileLock(str(base / f"{name}.lock"), is_singleton=False, thread_local=False)
+        try:
+            lock.acquire()
+        except FileNotFoundError:
+            continue  # another import's tidying removed the empty .tmp between mkdir and the lock
+        d = base / name
+        d.mkdir()  # the lock file keeps .tmp from being removed from here on
+        return d, lock
+    raise OSError(f"could not create a spill folder in {base}: it keeps being removed")
 
 
 def _clean_spills(root: Path) -> None:
