@@ -77,11 +77,14 @@ EN_ONLY = [
 ]
 
 
+EN_ONLY_FRAGMENTS = [(key, en.strip(), _fragments(en)) for key, en in EN_ONLY]  # parsed once, not per string
+
+
 def english_leftovers(rendered: list[str]) -> list[str]:
     found = []
     for s in rendered:
-        for key, en in EN_ONLY:
-            if s.strip() == en.strip() or any(f in s for f in _fragments(en)):
+        for key, en, frags in EN_ONLY_FRAGMENTS:
+            if s.strip() == en or any(f in s for f in frags):
                 found.append(f"{key}: {s[:80]!r}")
     return found
 
