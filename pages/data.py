@@ -48,8 +48,7 @@ for tb in present_tables:
     with st.container(border=True):
         st.markdown(head)
         cols = datainfo.columns_for(tb, TABLES[tb].columns)
-        frame = data.read(tb, cols, ctx=ctx)
-        cov = datainfo.coverage(frame, tb)
+        cov = data.coverage(tb, cols, ctx=ctx)
         if not len(cov):
             continue
         view = pd.DataFrame(
