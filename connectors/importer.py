@@ -170,8 +170,6 @@ def sha256_of(doc: Document) -> str:
     return h.hexdigest()
 
 
-
-
 def import_digest(sha256: str, fmt: Format, ctx: ParseContext, root: Path, workspace: str) -> str:
     """What decides the rows an import stores, as one hash: the file's bytes, the format, the
     workspace time zone, the account, the generic mapping, and the scorer's settings (lexicon
@@ -266,8 +264,7 @@ def _import_doc(
         for table, frame in fmt.parse(doc, ctx):
             if table in ("mentions", "sentiment_daily") and "source" in frame:  # one spelling per source (x, not SOCIALMEDIA_TWITTER)
                 frame["source"] = per_distinct(frame["source"], mention_source)
-            if table == "mentions" and not scoring._has_export_sentiment(frame):  # (the check score_frame makes, before it loads the model)
-                frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
+            frame = scoring.score_frame(root, workspace, table, frame)  # offline sentiment when the export has none
             tx.upsert(table, frame)
             n += len(frame)
             if progress:

@@ -121,14 +121,15 @@ def score_frames(
     Never raises: a scorer failure leaves the frame unscored (logged), because an import must
     not fail for want of a model label - a re-score can fill them later."""
     frames = list(frames)
-    if not any(t == "mentions" for t, _ in frames):
+    todo = [table == "mentions" and len(df) > 0 and "text" in df.columns and not _has_export_sentiment(df) for table, df in frames]
+    if not any(todo):  # nothing to score: the lexicon, the layer and the model are not even loaded
         return frames
     if lexicon is None:
         lexicon = load_lexicon(Path(root), workspace) if root is not None and workspace else {}
     layer = load_layer(Path(root), workspace) if root is not None and workspace else None
     out = []
-    for table, df in frames:
-        if table == "mentions" and len(df) and "text" in df.columns and not _has_export_sentiment(df):
+    for (table, df), score in zip(frames, todo, strict=True):
+        if score:
             try:
                 scored = score_mentions(df, lexicon, layer)
                 scored.attrs = dict(df.attrs)
