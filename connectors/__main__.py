@@ -41,10 +41,8 @@ def import_main(argv: list[str]) -> int:
             sha = reimport.file_sha256(p)
             same = reimport.unchanged_file(root, args.workspace, reimport.file_digest(sha, root, args.workspace, args.account))
             if same is not None:  # imported already, its rows stored as it left them: what import_path says then
-                fmt, counts = same
-                for table, n in counts.items():
-                    print(json.dumps({"file": str(f), "format": fmt, "table": table, "rows_read": n, "rows_added": 0, "rows_updated": 0,
-                                      "rows_skipped": n}, ensure_ascii=False), flush=True)
+                for res in reimport.unchanged_results(str(f), *same):
+                    print(json.dumps(res, ensure_ascii=False), flush=True)
                 continue
             from connectors.importer import import_path
 

@@ -255,8 +255,7 @@ def _import_doc(
     if same is not None:  # this very file was imported and its rows are stored as it left them: nothing to write
         if progress:
             progress(1.0)
-        return [{"file": doc.file_name, "format": fmt.name, "table": table, "rows_read": n, "rows_added": 0, "rows_updated": 0,
-                 "rows_skipped": n} for table, n in same.items()]
+        return reimport.unchanged_results(doc.file_name, fmt.name, same)
     with store.transaction(root, workspace, doc.file_name, now) as tx:
         for t in fmt.tables:
             tx.touch(t)

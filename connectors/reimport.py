@@ -100,3 +100,10 @@ def unchanged_file(root: Path, workspace: str, digest: str) -> tuple[str, dict[s
         return None
     same = parts_current(m, rec)
     return (str(q.get("format")), same) if same is not None else None
+
+
+def unchanged_results(file: str, fmt: str, counts: dict[str, int]) -> list[dict[str, Any]]:
+    """What an import reports for a file whose rows are all stored already: one result per
+    table, every row read skipped (the command line and :func:`connectors.importer.import_path`)."""
+    return [{"file": file, "format": fmt, "table": table, "rows_read": n, "rows_added": 0, "rows_updated": 0,
+             "rows_skipped": n} for table, n in counts.items()]
