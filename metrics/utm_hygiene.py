@@ -58,6 +58,7 @@ tag (``untagged_clicks``), and UTM values that break the conventions (``bad_tags
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -351,14 +352,9 @@ def _variants(r: pd.DataFrame, field: str, kind: str, registry: Mapping[str, Map
     if not len(g):
         return out
     g = g.sort_values(["key", "w", "raw"], ascending=[True, False, True], na_position="last", kind="mergesort")
-    ks, raws, ss, ws = g["key"].tolist(), g["raw"].tolist(), g["s"].tolist(), g["w"].tolist()
-    i = 0
-    while i < len(ks):
-        j = i
-        while j < len(ks) and ks[j] == ks[i]:
-            j += 1
-        key, grp = ks[i], list(zip(raws[i:j], ss[i:j], ws[i:j], strict=True))
-        i = j
+    rows = zip(g["key"].tolist(), g["raw"].tolist(), g["s"].tolist(), g["w"].tolist(), strict=True)
+    for key, run in itertools.groupby(rows, key=lambda x: x[0]):
+        grp = [x[1:] for x in run]
         if field == "source":  # referrer host names (m.facebook.com) apart from typed tags (fb, Facebook)
             hosts = [x for x in grp if "." in str(x[0])]
             tags = [x for x in grp if "." not in str(x[0])]
@@ -507,16 +503,11 @@ def hygiene_report(
         if len(un_c):
             per = un_c.groupby(["_key", "campaign"], sort=True)["sessions"].sum(min_count=1)
             tot = un_c.groupby("_key", sort=True)[["sessions", "_w"]].sum(min_count=1)
-            pk = per.index.get_level_values(0).tolist()
-            pc = per.index.get_level_values(1).tolist()
-            pv = per.tolist()
-            i = 0
-            for key, t_s, t_w in zip(tot.index.tolist(), tot["sessions"].tolist(), tot["_w"].tolist(), strict=True):
-                j = i
-                while j < len(pk) and pk[j] == key:
-                    j += 1
-                spell = pd.Series(pv[i:j], index=pd.Index(pc[i:j], dtype="object"), dtype="float64").sort_values(ascending=False)
-                i = j
+            runs = itertools.groupby(zip(per.index.tolist(), per.tolist(), strict=True), key=lambda x: x[0][0])
+            # every key has a run: its rows' campaign is what the key was made from, never missing
+            for (_key, run), t_s, t_w in zip(runs, tot["sessions"].tolist(), tot["_w"].tolist(), strict=True):
+                names, vals = zip(*((kc[1], v) for kc, v in run), strict=True)
+                spell = pd.Series(vals, index=pd.Index(names, dtype="object"), dtype="float64").sort_values(ascending=False)
                 found.append({**_finding("unregistered", "campaign", None, [(str(k), float(v)) for k, v in spell.items()],
                                          suggest_value(spell.index[0], "campaign"), float(t_s), float(t_w), metric),
                               "campaign": str(spell.index[0])})
