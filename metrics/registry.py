@@ -108,10 +108,16 @@ class MetricSpec:
         return f"metrics.{self.id}.help"
 
 
+def _memo_key(name: str, p: Period, platform: str | None, campaign: str | None) -> tuple[Any, ...]:
+    return (name, p.start, p.end, platform, campaign)
+
+
 def _shared_row(t: Tables, name: str, p: Period, platform: str | None, campaign: str | None, make: Callable[[], Any]) -> Any:
-    """A row of totals several metrics read (sentiment counts and ratios; cost, value and ROI),
-    computed once per bucket and scope on these tables. Read-only."""
-    key = (name, p.start, p.end, platform, campaign)
+    """``make()`` computed once per bucket and scope on these tables (``t.computed``): a metric's
+    value (:func:`compute`) or a row of totals several metrics read (sentiment counts and ratios;
+    cost, value and ROI; names starting with ``_``). Read-only. An unhashable scope value is
+    computed every time."""
+    key = _memo_key(name, p, platform, campaign)
     try:
         return t.computed[key]
     except (KeyError, TypeError):
@@ -239,18 +245,12 @@ def compute(metric_id: str, tables: Tables, start: DateLike, end: DateLike, scop
     if (platform and "platform" not in s.scopes) or (campaign and "campaign" not in s.scopes):
         return NAN
     p = Period(as_date(start), as_date(end))
-    key = (metric_id, p.start, p.end, platform, campaign)
-    try:
-        return tables.computed[key]
-    except (KeyError, TypeError):
-        pass
-    v = s.compute(tables, p, platform, campaign)
-    out = NAN if is_missing(v) else float(v)
-    try:
-        tables.computed[key] = out
-    except TypeError:  # an unhashable scope value: not memoised
-        pass
-    return out
+
+    def value() -> float:
+        v = s.compute(tables, p, platform, campaign)
+        return NAN if is_missing(v) else float(v)
+
+    return _shared_row(tables, metric_id, p, platform, campaign, value)
 
 
 def series(
@@ -306,13 +306,13 @@ def _compute_buckets(metric_id: str, tables: Tables, periods: list[Period], scop
     if batch is None or campaign or len(periods) < 2:
         return
     try:
-        todo = [p for p in periods if (metric_id, p.start, p.end, platform, None) not in tables.computed]
+        todo = [p for p in periods if _memo_key(metric_id, p, platform, None) not in tables.computed]
     except TypeError:  # an unhashable scope value: computed bucket by bucket
         return
     if len(todo) < 2:
         return
     for p, v in zip(todo, batch(tables, todo, platform), strict=True):
-        tables.computed[(metric_id, p.start, p.end, platform, None)] = NAN if is_missing(v) else float(v)
+        tables.computed[_memo_key(metric_id, p, platform, None)] = NAN if is_missing(v) else float(v)
 
 
 def has_data(metric_id: str, tables: Tables) -> bool:
