@@ -564,15 +564,10 @@ def _partition_name(t: Table, value: Any) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
-def _partition_names(t: Table, pvals: pd.Series) -> np.ndarray:
-    """:func:`_partition_name` of every value: year and month column-wise for timestamps,
-    once per distinct value otherwise."""
-    codes, names = _partition_codes(t, pvals)
-    return np.array(names, dtype=object)[codes]
-
-
 def _partition_codes(t: Table, pvals: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """(code of each row, partition names): :func:`_partition_names` without a string per row."""
+    """(code of each row, partition names): :func:`_partition_name` of every value without a
+    string per row - year and month column-wise for timestamps, once per distinct value
+    otherwise; code -1 (no value) is the last name, ``undated``."""
     n = len(pvals)
     if t.partition_by is None:
         return np.zeros(n, dtype=np.intp), ["all"]
@@ -624,7 +619,8 @@ def _key_arrow(tbl: pa.Table, df: pd.DataFrame, t: Table) -> pa.Array | pa.Chunk
 
 
 def _partition_array(t: Table, pvals: pd.Series | None, n: int) -> pa.Array:
-    """:func:`_partition_names` as an Arrow string array (built from the distinct names)."""
+    """:func:`_partition_name` of every value as an Arrow string array (built from the distinct
+    names of :func:`_partition_codes`)."""
     if t.partition_by is None or pvals is None:
         return pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array(["all"])).cast(pa.string())
     codes, names = _partition_codes(t, pvals)
