@@ -58,7 +58,6 @@ from metrics import (
     DateLike,
     day,
     day_series,
-    distinct_codes,
     fold,
     memo,
     nullify,
@@ -66,7 +65,6 @@ from metrics import (
     per_distinct,
     per_distinct_rows,
     safe_div,
-    text,
 )
 from metrics.channels import SOCIAL_CHANNELS, channel_groups, platform_for_source
 
@@ -87,72 +85,187 @@ def _prepare(traffic: pd.DataFrame | None) -> pd.DataFrame:
     return memo("traffic", (traffic,), (), lambda: _prepare_now(traffic))
 
 
+def _coded(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """A text column as ``(codes, values)``: ``values[codes]`` is :func:`metrics.text` of the
+    column (stripped; code -1 = missing or empty). The strings are hashed once (Arrow's
+    dictionary encoding for pandas' ``str`` dtype), then every rule runs per distinct value."""
+    if col not in df.columns or not len(df):
+        return np.full(len(df), -1, dtype=np.int64), np.empty(0, dtype=object)
+    raw, uniques = pd.factorize(df[col], use_na_sentinel=True)
+    cleaned = nullify(pd.Series(np.asarray(uniques, dtype=object), dtype="object"))
+    # values equal once stripped (" a" and "a") share one code
+    merged, values = pd.factorize(cleaned, use_na_sentinel=True)
+    return _recode(raw.astype(np.int64, copy=False), merged), np.asarray(values, dtype=object)
+
+
+def _recode(codes: np.ndarray, mapping: np.ndarray | list[int]) -> np.ndarray:
+    """``mapping[codes]`` with -1 kept as -1 (and a mapping may send a code to -1)."""
+    m = np.append(np.asarray(mapping, dtype=np.int64), -1)
+    return m[codes]
+
+
+def _combine(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Dense code of each row's combination of integer codes (-1 allowed), numbered in order
+    of first appearance, and the first row of each combination."""
+    key = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    for c in codes:
+        key, _ = pd.factorize(key * (int(c.max(initial=-1)) + 2) + (c + 1))
+        key = key.astype(np.int64, copy=False)
+    return key, np.unique(key, return_index=True)[1]
+
+
+def _take(values: list[object] | np.ndarray, codes: np.ndarray, missing: object = None) -> np.ndarray:
+    """Object array ``values[codes]`` (code -1 gives ``missing``)."""
+    v = np.empty(len(values) + 1, dtype=object)
+    v[:-1] = list(values)
+    v[-1] = missing
+    return v[codes]
+
+
 def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
+    """:func:`_prepare`'s work on integer codes: each text column is hashed once and every
+    derived value (grain, campaign placeholder, dimension set, slot, channel group, platform,
+    keys) is computed once per distinct value or combination, then spread to the rows."""
     if traffic is None:
         traffic = pd.DataFrame(columns=["date", "grain"])
     f = pd.DataFrame(index=traffic.index)
     f["date"] = day_series(traffic["date"]) if "date" in traffic.columns else pd.NaT
-    f["grain"] = per_distinct(text(traffic, "grain"), lambda g: (g or "day").lower())
     ps = day_series(traffic["period_start"]) if "period_start" in traffic.columns else f["date"]
     f["pstart"] = ps.where(ps.notna(), f["date"])
     f["pend"] = day_series(traffic["period_end"]) if "period_end" in traffic.columns else pd.Series(pd.NaT, index=f.index)
-    f["property"] = text(traffic, "property").fillna("")
-    for c in DIM_COLS:
-        f[c] = text(traffic, c)
-    f["campaign"] = per_distinct(f["campaign"], lambda c: None if c is None or _PLACEHOLDER.fullmatch(c) else c)
-    f["dimension_value"] = text(traffic, "dimension_value")
-    for c in VALUE_COLS:
-        f[c] = num(traffic, c)
-    f["dimset"] = _dimsets(f)
-    is_day = (f["grain"] == "day").to_numpy()
+
+    g_codes, g_vals = _coded(traffic, "grain")
+    grains = [(g or "day").lower() for g in g_vals]
+    is_day = np.append(np.array([g == "day" for g in grains], dtype=bool), True)[g_codes]
+    p_codes, p_vals = _coded(traffic, "property")
+    dims = {c: _coded(traffic, c) for c in DIM_COLS}
+    cc, cv = dims["campaign"]
+    # GA4/UA placeholders name no campaign
+    dims["campaign"] = (_recode(cc, [-1 if _PLACEHOLDER.fullmatch(v) else i for i, v in enumerate(cv)]), cv)
+    dv_codes, dv_vals = _coded(traffic, "dimension_value")
+
     # the slot's text once per distinct day / period (a few hundred), not per row
     day_slot = per_distinct(f["date"], lambda d: None if d is None or d is pd.NaT else d.strftime("%Y-%m-%d"))
     per_slot = per_distinct_rows([f["pstart"], f["pend"]], lambda a, b: None if a is None or b is None or a is pd.NaT or b is pd.NaT
                                  else a.strftime("%Y-%m-%d") + ".." + b.strftime("%Y-%m-%d"))
-    f["slot"] = pd.Series(np.where(is_day, day_slot.to_numpy(dtype=object), per_slot.to_numpy(dtype=object)), index=f.index,
-                          dtype="object")
-    f = f[f["slot"].notna()]
-    if not len(f):
+    slot = np.where(is_day, day_slot.to_numpy(dtype=object), per_slot.to_numpy(dtype=object))
+    keep = np.flatnonzero(pd.notna(slot))
+    n = len(keep)
+    s_codes, s_vals = pd.factorize(slot[keep])
+    s_codes = s_codes.astype(np.int64, copy=False)
+
+    def sub(codes: np.ndarray) -> np.ndarray:
+        return codes[keep]
+
+    g_codes, p_codes, dv_codes = sub(g_codes), sub(p_codes), sub(dv_codes)
+    dims = {c: (sub(k), v) for c, (k, v) in dims.items()}
+    prop_vals = ["" if v is None else v for v in p_vals]
+    d_codes, d_names = _dimset_codes(dims)
+    m_codes, m_names = _merged_sets(p_codes, prop_vals, s_codes, s_vals, d_codes, d_names)
+    out = f.iloc[keep]
+    cols: dict[str, object] = {"date": out["date"], "grain": _take(grains, g_codes, "day"), "pstart": out["pstart"],
+                               "pend": out["pend"], "property": _take(p_vals, p_codes, "")}
+    for c in DIM_COLS:
+        k, v = dims[c]
+        cols[c] = _take(v, k)
+    cols["dimension_value"] = _take(dv_vals, dv_codes)
+    idx = traffic.index[keep]
+    for c in VALUE_COLS:
+        cols[c] = num(traffic, c).to_numpy()[keep]
+    cols["dimset"] = _take(m_names, m_codes)
+    cols["slot"] = _take(list(s_vals), s_codes)
+    if not n:
+        frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series(v, index=idx, dtype="object"))
+                              for k, v in cols.items()}, index=idx)
+        for c in VALUE_COLS:
+            frame[c] = frame[c].astype("float64")
         for c in ("channel_group", "platform", "slotkey", "setkey"):
-            f[c] = pd.Series(dtype="object")
+            frame[c] = pd.Series(dtype="object")
         for c in ("is_social", "can_social", "can_campaign"):
-            f[c] = pd.Series(dtype="bool")
-        return f
-    f = f.assign(dimset=_merge_sets(f))
-    f["channel_group"] = channel_groups(f)
-    f["platform"] = per_distinct(f["source"], platform_for_source)
-    f["is_social"] = (f["channel_group"].isin(SOCIAL_CHANNELS) | f["platform"].notna()).astype(bool)
+            frame[c] = pd.Series(dtype="bool")
+        return frame
+    # channel group per distinct (source, medium, campaign, channel), platform per source
+    ch_dims = ("source", "medium", "campaign", "channel")
+    ch_codes, ch_first = _combine(*(dims[c][0] for c in ch_dims))
+    combos = pd.DataFrame({c: _take(dims[c][1], dims[c][0][ch_first]) for c in ch_dims})
+    ch_vals = channel_groups(combos).to_numpy(dtype=object)
+    src_codes, src_vals = dims["source"]
+    plat_vals = [platform_for_source(v) for v in src_vals]
+    plat_missing = platform_for_source(None) if (src_codes == -1).any() else None
+    cols["channel_group"] = ch_vals[ch_codes]
+    cols["platform"] = _take(plat_vals, src_codes, plat_missing)
+    ch_social = pd.Series(ch_vals, dtype="object").isin(SOCIAL_CHANNELS).to_numpy(dtype=bool)
+    plat_known = np.append(np.array([p is not None for p in plat_vals], dtype=bool), plat_missing is not None)
+    cols["is_social"] = ch_social[ch_codes] | plat_known[src_codes]
     # per distinct dimension set (a handful), not per row
-    dims = per_distinct(f["dimset"], lambda d: frozenset(d.split("|")) if d else frozenset())
-    f["can_social"] = per_distinct(dims, lambda x: bool(x and x & {"source", "medium", "channel"})).astype(bool)
-    f["can_campaign"] = per_distinct(dims, lambda x: bool(x and "campaign" in x)).astype(bool)
+    sets = [frozenset(d.split("|")) if d else frozenset() for d in m_names]
+    cols["can_social"] = np.array([bool(x and x & {"source", "medium", "channel"}) for x in sets], dtype=bool)[m_codes]
+    cols["can_campaign"] = np.array([bool(x and "campaign" in x) for x in sets], dtype=bool)[m_codes]
     # one string per distinct key (a few thousand), shared by its rows, not one per row
-    f["slotkey"] = per_distinct_rows([f["property"], f["slot"]], lambda p, s: f"{p}\x1f{s}", f.index)
-    f["setkey"] = per_distinct_rows([f["slotkey"], f["dimset"]], lambda k, d: f"{k}\x1f{d}", f.index)
-    return f.copy()  # one block per dtype: every range selected from it takes 4 blocks, not 31 columns
+    sk_codes, sk_first = _combine(p_codes, s_codes)
+    slotkeys = [f"{prop_vals[p] if p >= 0 else ''}\x1f{s_vals[s]}" for p, s in zip(p_codes[sk_first], s_codes[sk_first], strict=True)]
+    cols["slotkey"] = np.asarray(slotkeys, dtype=object)[sk_codes]
+    st_codes, st_first = _combine(sk_codes, m_codes)
+    setkeys = [f"{slotkeys[k]}\x1f{m_names[d]}" for k, d in zip(sk_codes[st_first], m_codes[st_first], strict=True)]
+    cols["setkey"] = np.asarray(setkeys, dtype=object)[st_codes]
+    # built in one go: one block per dtype, so every range selected from it takes 4 blocks, not 31 columns
+    return pd.DataFrame({k: v.to_numpy() if isinstance(v, pd.Series) else pd.Series(v, index=idx, dtype=v.dtype, copy=False)
+                         for k, v in cols.items()}, index=idx)
 
 
-def _dimsets(f: pd.DataFrame) -> pd.Series:
-    """Each row's dimension set as text: its non-empty dimension columns joined by ``|``,
-    ``dimension`` given with its name (``source|medium``, ``dimension=city``)."""
+def _dimset_codes(dims: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, list[str]]:
+    """Each row's dimension set as a code into names: its non-empty dimension columns joined
+    by ``|``, ``dimension`` given with its name (``source|medium``, ``dimension=city``)."""
     cols = [c for c in DIM_COLS if c != "dimension"]
-    if not len(f):
-        return pd.Series([], index=f.index, dtype="object")
-    # one string per distinct (columns present, dimension name): a handful, not one per row
-    bits = np.zeros(len(f), dtype=np.int64)
+    n = len(dims["source"][0])
+    bits = np.zeros(n, dtype=np.int64)
     for i, c in enumerate(cols):
-        bits |= f[c].notna().to_numpy(dtype=bool).astype(np.int64) << i
-    dim_codes, dim_names = pd.factorize(f["dimension"], use_na_sentinel=True)
-    combo = bits * (len(dim_names) + 1) + (dim_codes + 1)
-    codes, uniques = pd.factorize(combo)
+        bits |= (dims[c][0] >= 0).astype(np.int64) << i
+    dim_codes, dim_names = dims["dimension"]
+    codes, first = _combine(bits, dim_codes)
     names: list[str] = []
-    for u in uniques:
-        b, d = divmod(int(u), len(dim_names) + 1)
+    for r in first:
+        b, d = int(bits[r]), int(dim_codes[r])
         parts = [c for i, c in enumerate(cols) if b >> i & 1]
-        if d:
-            parts.append("dimension=" + str(dim_names[d - 1]).replace("|", "/"))
+        if d >= 0:
+            parts.append("dimension=" + str(dim_names[d]).replace("|", "/"))
         names.append("|".join(parts))
-    return pd.Series(np.array(names, dtype=object)[codes], index=f.index, dtype="object")
+    return codes, names
+
+
+def _merged_sets(p_codes: np.ndarray, props: list[str], s_codes: np.ndarray, slots: object, d_codes: np.ndarray,
+                 names: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Dimension set of each row after folding partial rows into their breakdown (code into
+    the returned names).
+
+    A row whose non-empty dimensions are a strict, non-empty subset of another set seen
+    for the same property and slot (e.g. ``source|medium`` next to
+    ``source|medium|campaign`` where the campaign is simply not set) belongs to that
+    larger set (the largest one; ties by name)."""
+    codes, first = _combine(p_codes, s_codes, d_codes)
+    by_slot: dict[tuple[int, int], set[str]] = {}
+    for r in first:
+        by_slot.setdefault((int(p_codes[r]), int(s_codes[r])), set()).add(names[d_codes[r]])
+    merged: dict[tuple[int, int], dict[str, str]] = {}
+    for key, found in by_slot.items():
+        sets = sorted(found, key=lambda d: (-len(d.split("|")) if d else 0, d))
+        as_sets = {d: frozenset(d.split("|")) if d else frozenset() for d in sets}
+        m: dict[str, str] = {}
+        for d in sets:
+            target = d
+            if as_sets[d]:
+                for big in sets:
+                    if as_sets[d] < as_sets[big]:
+                        target = big
+                        break
+            m[d] = target
+        merged[key] = m
+    out_names: dict[str, int] = {}
+    combo_code = np.empty(len(first), dtype=np.int64)
+    for i, r in enumerate(first):
+        name = merged[(int(p_codes[r]), int(s_codes[r]))][names[d_codes[r]]]
+        combo_code[i] = out_names.setdefault(name, len(out_names))
+    return combo_code[codes], list(out_names)
 
 
 def select_rows(traffic: pd.DataFrame | None, start: DateLike, end: DateLike) -> pd.DataFrame:
@@ -243,36 +356,6 @@ def _kept_periods(r: pd.DataFrame, carrying: np.ndarray) -> np.ndarray:
             chosen.append((a, b))
             kept.add(k)
     return r["slotkey"].isin(kept).to_numpy(dtype=bool)
-
-
-def _merge_sets(rows: pd.DataFrame) -> pd.Series:
-    """Dimension set of each row after folding partial rows into their breakdown.
-
-    A row whose non-empty dimensions are a strict, non-empty subset of another set seen
-    for the same property and slot (e.g. ``source|medium`` next to
-    ``source|medium|campaign`` where the campaign is simply not set) belongs to that
-    larger set (the largest one; ties by name)."""
-    codes, combos = distinct_codes([rows["property"], rows["slot"], rows["dimset"]])
-    by_slot: dict[tuple[str, str], set[str]] = {}
-    for prop, slot, d in combos:
-        by_slot.setdefault((prop, slot), set()).add(d)
-    merged: dict[tuple[str, str], dict[str, str]] = {}
-    for key, found in by_slot.items():
-        sets = sorted(found, key=lambda d: (-len(d.split("|")) if d else 0, d))
-        as_sets = {d: frozenset(d.split("|")) if d else frozenset() for d in sets}
-        m: dict[str, str] = {}
-        for d in sets:
-            target = d
-            if as_sets[d]:
-                for big in sets:
-                    if as_sets[d] < as_sets[big]:
-                        target = big
-                        break
-            m[d] = target
-        merged[key] = m
-    mapped = np.empty(len(combos), dtype=object)
-    mapped[:] = [merged[(p, sl)][d] for p, sl, d in combos]
-    return pd.Series(mapped[codes], index=rows.index, dtype="object")
 
 
 def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> pd.DataFrame:

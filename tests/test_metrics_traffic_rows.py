@@ -251,3 +251,37 @@ def test_selections_memoised_for_the_most_recent_ranges_only():
     assert again is not first  # evicted, recomputed
     pd.testing.assert_frame_equal(again, first)
     assert tr.traffic_totals(f, days[0], days[0], columns=("sessions",))["sessions"] == 1.0
+
+
+def test_prepared_rows_clean_each_distinct_value_once_with_the_row_rules():
+    """The prepared frame (worked on integer codes) gives every row the values the row rules
+    give: stripped text, spellings equal once stripped sharing one value, empty = missing,
+    GA4 placeholders naming no campaign, a missing grain taken as a day (upper case lowered),
+    a partial row folded into its breakdown, and the slot / set keys built from them."""
+    f = pd.DataFrame({
+        "date": [D(2025, 8, 1), D(2025, 8, 1), D(2025, 8, 1), D(2025, 8, 2), None],
+        "grain": ["DAY", None, " day ", "day", "period"],
+        "period_start": [None, None, None, None, D(2025, 8, 1)],
+        "period_end": [None, None, None, None, D(2025, 8, 31)],
+        "property": [" shop ", "shop", "shop", None, "shop"],
+        "source": [" facebook", "facebook ", "facebook", "", "google"],
+        "medium": ["social", "social", "social", "  ", "organic"],
+        "campaign": ["spring", None, "(not set)", "(referral)", 42],
+        "sessions": [3, 4, 5, 6, 7],
+    })
+    p = tr._prepare_now(f)
+    assert list(p.index) == [0, 1, 2, 3, 4]
+    assert p["grain"].tolist() == ["day", "day", "day", "day", "period"]
+    assert p["property"].tolist() == ["shop", "shop", "shop", "", "shop"]
+    assert p["source"].tolist() == ["facebook", "facebook", "facebook", None, "google"]
+    assert p["medium"].tolist() == ["social", "social", "social", None, "organic"]
+    assert p["campaign"].tolist() == ["spring", None, None, None, "42"]
+    assert p["slot"].tolist() == ["2025-08-01"] * 3 + ["2025-08-02", "2025-08-01..2025-08-31"]
+    # rows 1 and 2 (source|medium, no campaign) fold into row 0's source|medium|campaign set
+    assert p["dimset"].tolist() == ["source|medium|campaign"] * 3 + ["", "source|medium|campaign"]
+    assert p["platform"].tolist() == ["facebook", "facebook", "facebook", None, None]
+    assert p["is_social"].tolist() == [True, True, True, False, False]
+    assert p["can_campaign"].tolist() == [True, True, True, False, True]
+    assert p["slotkey"].tolist() == ["shop\x1f2025-08-01"] * 3 + ["\x1f2025-08-02", "shop\x1f2025-08-01..2025-08-31"]
+    assert p["setkey"].iloc[0] == "shop\x1f2025-08-01\x1fsource|medium|campaign"
+    assert str(p["source"].dtype) == "object" and p["sessions"].dtype == "float64"
