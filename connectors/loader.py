@@ -28,8 +28,9 @@ import pandas as pd
 import pyarrow as pa
 
 from connectors.schema import PLATFORMS, TABLES
-from connectors.store import load_config, read_table
+from connectors.store import load_config, read_arrow, read_table
 from connectors.store import table_files as store_table_files
+from metrics import MENTION_COUNT
 from metrics.brands import BrandBook, attribute, brand_book
 from metrics.registry import Tables
 
@@ -44,7 +45,9 @@ POST_COLS = ["post_id", "platform", "account", "published_at", "impressions", "r
              "shares", "saves"]
 CONTENT_COLS = ["date", "platform", "account", "post_id", "impressions", "reach", "engagements", "reactions", "comments", "shares",
                 "saves"]
-MENTION_COLS = ["mention_id", "published_at", "source", "brand", "topic", "sentiment_label"]
+# what the metrics read of mentions: counted per local day and these columns (:func:`read_mention_days`)
+MENTION_KEYS = ["source", "brand", "topic", "sentiment_label"]
+MENTION_COLS = ["published_at", *MENTION_KEYS]
 SENTIMENT_COLS = ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"]
 TRAFFIC_COLS = ["date", "grain", "period_start", "period_end", "property", "source", "medium", "campaign", "content", "term",
                 "channel", "landing_page", "dimension", "dimension_value", "sessions", "users", "conversions", "revenue"]
@@ -140,6 +143,39 @@ def read(
     return df
 
 
+def read_mention_days(root: Path, ws: str, start: dt.date | None, end: dt.date | None,
+                      cfg: WorkspaceSettings | None = None) -> pd.DataFrame:
+    """Mentions of local days ``[start, end]`` counted per local day (workspace time zone),
+    source, brand spelling, topic and sentiment label: what every metric of the summary reads
+    (mention counts, sentiment, share of voice, spikes per day), a few thousand rows a month
+    instead of one per mention. Columns ``published_at`` (the local day's noon, as a UTC
+    instant: its local day is the day counted), ``source, brand`` (attributed through the brand
+    book, raw spelling in ``brand_raw``), ``topic, sentiment_label`` and ``n_mentions`` (rows
+    counted). Rows are read a day wider on each side, as :func:`read` does; mentions without a
+    date are left out (no metric counts them). Grouped in Arrow, so the texts of a million
+    mentions never become Python strings."""
+    cfg = cfg or settings(root, ws)
+    lo = start - dt.timedelta(days=1) if start else None
+    hi = end + dt.timedelta(days=1) if end else None
+    tbl = read_arrow(Path(root), ws, "mentions", MENTION_COLS, lo, hi)
+    if tbl.num_rows:
+        ts = pd.DatetimeIndex(tbl["published_at"].to_numpy(zero_copy_only=False))
+        ts = ts.tz_localize("UTC") if ts.tz is None else ts
+        local = ts.tz_convert(cfg.timezone).tz_localize(None).normalize()
+        day = pa.array(local.to_numpy(dtype="datetime64[D]"), type=pa.date32(), from_pandas=True)
+        keyed = pa.table({"day": day, **{c: tbl[c] for c in MENTION_KEYS}}).filter(pa.compute.is_valid(day))
+        grouped = keyed.group_by(["day", *MENTION_KEYS], use_threads=False).aggregate([([], "count_all")])
+        df = grouped.rename_columns(["day", *MENTION_KEYS, MENTION_COUNT]).to_pandas(date_as_object=False)
+    else:
+        df = pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"), **read_table(root, ws, "mentions", MENTION_KEYS, lo, hi),
+                           MENTION_COUNT: pd.Series(dtype="int64")})
+    noon = pd.DatetimeIndex(df["day"]).as_unit("us") + pd.Timedelta(hours=12)
+    at = noon.tz_localize(cfg.timezone, ambiguous=True, nonexistent="shift_forward").tz_convert("UTC")
+    df.insert(0, "published_at", at.as_unit("us"))
+    df = df.drop(columns="day")
+    return attribute_brands(df, cfg.brands)
+
+
 def _ts(d: dt.date) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
@@ -185,7 +221,7 @@ def load_tables(root: Path, ws: str, start: dt.date, end: dt.date, history_from:
         "audience": aud,
         "posts": posts,
         "content_daily": read(root, ws, "content_daily", CONTENT_COLS, lo, end, cfg=cfg),
-        "mentions": read(root, ws, "mentions", MENTION_COLS, lo, end, cfg=cfg),
+        "mentions": read_mention_days(root, ws, lo, end, cfg),
         "sentiment_daily": read(root, ws, "sentiment_daily", SENTIMENT_COLS, lo, end, cfg=cfg),
         "traffic": read(root, ws, "traffic", TRAFFIC_COLS, lo, end, cfg=cfg),
         "leads": leads,

@@ -267,10 +267,14 @@ def list_versions(root: Path, workspace: str) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- reading
 
 
-def empty_frame(table: str, columns: list[str] | None = None) -> pd.DataFrame:
+def empty_table(table: str, columns: list[str] | None = None) -> pa.Table:
     t = TABLES[table]
     schema = t.schema if columns is None else pa.schema([t.schema.field(c) for c in columns])
-    return schema.empty_table().to_pandas()
+    return schema.empty_table()
+
+
+def empty_frame(table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    return empty_table(table, columns).to_pandas()
 
 
 def _table_entries(root: Path, workspace: str, table: str) -> list[tuple[str, Path]]:
@@ -296,6 +300,19 @@ def read_table(
     """Read a table, only the ``columns`` asked and, for dated tables, only rows whose
     partition date lies in ``[start, end]`` (inclusive). Files outside the range are not
     opened. Always one committed version, even while an import runs."""
+    return read_arrow(root, workspace, table, columns, start, end, filters).to_pandas()
+
+
+def read_arrow(
+    root: Path,
+    workspace: str,
+    table: str,
+    columns: list[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    filters: list[tuple[str, str, Any]] | None = None,
+) -> pa.Table:
+    """:func:`read_table` as an Arrow table (for a reader that aggregates before pandas)."""
     t = TABLES[table]
     if columns is not None:
         unknown = [c for c in columns if c not in t.columns]
@@ -309,14 +326,13 @@ def read_table(
         if end:
             flt.append((pcol, "<" if t.columns[pcol] == pa.timestamp("us", tz="UTC") else "<=", _bound(t, pcol, end, True)))
 
-    def read() -> pd.DataFrame:
+    def read() -> pa.Table:
         entries = _table_entries(root, workspace, table)
         if pcol and (start or end):
             entries = [(part, f) for part, f in entries if _part_in_range(part, start, end)]
         if not entries:
-            return empty_frame(table, columns)
-        ds_tbl = pq.read_table([str(f) for _, f in entries], columns=columns, filters=flt or None, schema=t.schema)
-        return ds_tbl.to_pandas()
+            return empty_table(table, columns)
+        return pq.read_table([str(f) for _, f in entries], columns=columns, filters=flt or None, schema=t.schema)
 
     return _versioned(read)
 

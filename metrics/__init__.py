@@ -80,6 +80,18 @@ def text(df: pd.DataFrame, col: str) -> pd.Series:
     return nullify(df[col])
 
 
+MENTION_COUNT = "n_mentions"
+
+
+def mention_weights(m: pd.DataFrame) -> np.ndarray | float:
+    """Mentions each row of ``m`` stands for: its ``n_mentions`` (a frame counted per local day,
+    :func:`connectors.loader.read_mention_days`; missing counts as 0), else 1 per row (one
+    row = one mention)."""
+    if MENTION_COUNT in m.columns:
+        return pd.to_numeric(m[MENTION_COUNT], errors="coerce").fillna(0.0).to_numpy(dtype="float64")
+    return 1.0
+
+
 def nullify(s: pd.Series) -> pd.Series:
     """Values as stripped strings in an ``object`` Series, ``None`` for missing/empty ones."""
     if len(s) > 64:

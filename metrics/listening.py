@@ -46,7 +46,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from metrics import NAN, DateLike, day, fold, nullify, per_distinct, safe_div
+from metrics import MENTION_COUNT, NAN, DateLike, day, fold, mention_weights, nullify, per_distinct, safe_div
 
 SENTIMENTS = ("positive", "neutral", "negative")
 VOLUME_COLS = ["date", "mentions", "positive", "neutral", "negative"]
@@ -137,18 +137,23 @@ def daily_volume(
 
     Every period between ``start`` (else the first mention) and ``end`` (else the last) is
     present, with 0 where nothing was said (a spike baseline needs the quiet days). Mentions
-    without a label count in ``mentions`` only. ``brand``: see :func:`brand_mask`."""
+    without a label count in ``mentions`` only. ``brand``: see :func:`brand_mask`. A row counts
+    as one mention, or as its ``n_mentions`` in a frame counted per local day
+    (:func:`metrics.mention_weights`; per day only: ``freq="h"`` needs one row per mention)."""
     m = mentions if mentions is not None else pd.DataFrame()
+    if freq == "h" and MENTION_COUNT in m.columns:
+        raise ValueError("hourly volume needs one row per mention, not mentions counted per day")
     if len(m) and "published_at" in m.columns:
         m = m[brand_mask(m, brand, own_brand)]
         when = _local(m["published_at"], tz)
         when = when.dt.floor("h") if freq == "h" else when.dt.normalize()
         lab = _labels(m)
+        w = mention_weights(m)
         f = pd.DataFrame({
             "date": when,
-            "mentions": 1.0,
-            **{s: (lab == s).astype("float64") for s in SENTIMENTS},
-        })
+            "mentions": w,
+            **{s: (lab == s).to_numpy(dtype="float64") * w for s in SENTIMENTS},
+        }, index=m.index)
         f = f[f["date"].notna()]
         f = f.groupby("date")[["mentions", *SENTIMENTS]].sum()
     else:

@@ -22,7 +22,20 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, day_series, fold, local_day_series, memo, nullify, num, per_distinct, safe_div, text
+from metrics import (
+    DateLike,
+    day,
+    day_series,
+    fold,
+    local_day_series,
+    memo,
+    mention_weights,
+    nullify,
+    num,
+    per_distinct,
+    safe_div,
+    text,
+)
 from metrics.channels import platform_for_source
 
 COUNT_COLS = ("mentions", "positive", "neutral", "negative")
@@ -58,7 +71,9 @@ def mention_counts(
     Columns: ``date, source, platform, brand, brand_key, is_own, topic, mentions,
     positive, neutral, negative, origin`` (``mentions``/``sentiment_daily``). With
     ``by_topic`` the rows are per topic (mentions without a topic are left out), else
-    each mention is counted once. Source precedence: module docstring. Memoized per
+    each mention is counted once. A row of ``mentions_df`` counts as one mention, or as its
+    ``n_mentions`` when the frame is counted per local day (:func:`metrics.mention_weights`).
+    Source precedence: module docstring. Memoized per
     input frames (see :func:`metrics.memo`): do not mutate the result."""
     comp_key = tuple(sorted(c.strip().casefold() for c in competitors if c))
     return memo("mention_counts", (mentions_df, sentiment_daily), (tz, own_brand, comp_key, by_topic),
@@ -73,14 +88,15 @@ def _mention_counts(mentions_df, sentiment_daily, tz, own_brand, competitors, by
     if len(m) and "published_at" in m.columns:
         lab = (per_distinct(m["sentiment_label"], fold) if "sentiment_label" in m.columns
                else pd.Series([None] * len(m), index=m.index, dtype="object"))
+        w = mention_weights(m)
         f = pd.DataFrame({
             "date": local_day_series(m["published_at"], tz),
             "source": text(m, "source"), "brand": text(m, "brand"), "topic": text(m, "topic"),
-            "mentions": 1.0,
-            "positive": (lab == "positive").astype("float64"),
-            "neutral": (lab == "neutral").astype("float64"),
-            "negative": (lab == "negative").astype("float64"),
-        })
+            "mentions": w,
+            "positive": (lab == "positive").to_numpy(dtype="float64") * w,
+            "neutral": (lab == "neutral").to_numpy(dtype="float64") * w,
+            "negative": (lab == "negative").to_numpy(dtype="float64") * w,
+        }, index=m.index)
         f = f[f["date"].notna()]
         if by_topic:
             f = f[f["topic"].notna()]
