@@ -248,6 +248,24 @@ def distinct_codes(columns: list[pd.Series] | list[np.ndarray]) -> tuple[np.ndar
     return codes, tuples
 
 
+def rows_in(columns: list[pd.Series], among: list[pd.Series]) -> np.ndarray:
+    """Whether each row's tuple of values across ``columns`` is also a row of ``among`` (the same
+    columns of another frame; a missing value matches a missing value), vectorised: values are
+    coded jointly per column, the codes combined into one integer per row."""
+    n = len(columns[0]) if columns else 0
+    m = len(among[0]) if among else 0
+    if not n or not m:
+        return np.zeros(n, dtype=bool)
+    key = np.zeros(n + m, dtype=np.int64)
+    for q, r in zip(columns, among, strict=True):
+        both = pd.concat([pd.Series(q, copy=False).reset_index(drop=True), pd.Series(r, copy=False).reset_index(drop=True)],
+                         ignore_index=True)
+        c, u = pd.factorize(both, use_na_sentinel=False)
+        key, _ = pd.factorize(key * (len(u) + 1) + c)
+        key = key.astype(np.int64, copy=False)
+    return np.isin(key[:n], key[n:])
+
+
 def per_distinct_rows(columns: list[pd.Series], fn: Callable[..., Any], index: pd.Index | None = None) -> pd.Series:
     """``fn(*row)`` for every row of ``columns`` (Series of one frame), computed once per distinct
     row (missing values passed as ``None``), as an object Series."""

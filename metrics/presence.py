@@ -36,7 +36,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from metrics import NAN, DateLike, day, day_series, local_day_series, memo, num, safe_div, text, total
+from metrics import NAN, DateLike, day, day_series, local_day_series, memo, num, rows_in, safe_div, text, total
 
 FLOW_METRICS = ("impressions", "reach", "views", "engagements", "reactions", "comments", "shares", "clicks")
 ENGAGEMENT_PARTS = ("reactions", "comments", "shares", "saves")
@@ -98,19 +98,18 @@ def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
         })[v.notna().to_numpy()]
         parts.append(a[a["date"].notna()])
     aud = parts[0] if parts else _empty_flows()
-    covered = set(zip(aud["platform"], aud["account"], aud["date"], strict=True))
-    covered_platform_day = set(zip(aud["platform"], aud["date"], strict=True))
 
     def uncovered(f: pd.DataFrame) -> pd.DataFrame:
+        """Rows whose (platform, account, day) has no audience value (no account: whose
+        (platform, day) has none)."""
         if not len(f):
             return f
-        keep = [
-            (p, d) not in covered_platform_day if acc is None else (p, acc, d) not in covered
-            for p, acc, d in zip(f["platform"], f["account"], f["date"], strict=True)
-        ]
-        return f[np.array(keep, dtype=bool)]
+        no_account = f["account"].isna().to_numpy()
+        by_account = rows_in([f["platform"], f["account"], f["date"]], [aud["platform"], aud["account"], aud["date"]])
+        by_platform = rows_in([f["platform"], f["date"]], [aud["platform"], aud["date"]])
+        return f[~np.where(no_account, by_platform, by_account)]
 
-    daily_posts: set[tuple[object, object]] = set()
+    daily_posts: list[pd.Series] = []
     if len(content_daily) and _has(content_daily, metric):
         v = metric_values(content_daily, metric)
         c = pd.DataFrame({
@@ -119,7 +118,7 @@ def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
             "origin": "content_daily",
         })[v.notna().to_numpy()]
         c = c[c["date"].notna()]
-        daily_posts = set(zip(c["platform"], c["post_id"], strict=True))
+        daily_posts = [c["platform"], c["post_id"]]
         parts.append(uncovered(c.drop(columns=["post_id"])))
     if len(posts) and _has(posts, metric) and "published_at" in posts.columns:
         v = metric_values(posts, metric)
@@ -129,7 +128,7 @@ def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
         })[v.notna().to_numpy()]
         p = p[p["date"].notna()]
         if daily_posts and len(p):
-            p = p[[(a, b) not in daily_posts for a, b in zip(p["platform"], p["post_id"], strict=True)]]
+            p = p[~rows_in([p["platform"], p["post_id"]], daily_posts)]
         parts.append(uncovered(p.drop(columns=["post_id"])))
     parts = [x for x in parts if len(x)]
     if not parts:

@@ -188,3 +188,17 @@ def test_bucket_passes_equal_each_bucket_alone():
         alone = [pr.followers_end(a, e, platform) for e in ends]
         assert all(_same(x, y) for x, y in zip(batch, alone, strict=True)), (platform, batch, alone)
     assert any(not math.isnan(v) for v in pr.engagement_rate_reach_buckets(a, posts, weeks, "UTC"))
+
+
+def test_rows_in_matches_whole_tuples_with_missing_equal_to_missing():
+    import numpy as np
+
+    from metrics import rows_in
+
+    d1, d2 = pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-02")
+    q = pd.DataFrame({"p": ["x", "x", None, "y", "x"], "a": ["a1", None, None, "a1", "a2"], "d": [d1, d1, d2, d1, d1]})
+    ref = pd.DataFrame({"p": ["x", None, "x"], "a": ["a1", None, "a2"], "d": [d1, d2, d2]}, index=[7, 8, 9])
+    got = rows_in([q["p"], q["a"], q["d"]], [ref["p"], ref["a"], ref["d"]])
+    assert got.tolist() == [True, False, True, False, False]
+    assert rows_in([q["p"]], [ref["p"].iloc[:0]]).tolist() == [False] * 5
+    assert isinstance(got, np.ndarray)
