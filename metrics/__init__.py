@@ -49,6 +49,13 @@ def day_series(s: pd.Series) -> pd.Series:
     """Calendar-day column (``date`` objects, strings or datetimes) as naive midnight datetimes."""
     if len(s) == 0:
         return pd.Series(pd.DatetimeIndex([], dtype="datetime64[ns]"), index=s.index)
+    if s.dtype == object and len(s) > 64:
+        # ``date`` objects or strings repeat (a day per row): convert each distinct value once
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        if 2 * len(uniques) < len(s):
+            days = day_series(pd.Series(np.asarray(uniques, dtype=object), dtype="object")).to_numpy()
+            days = np.append(days, np.datetime64("NaT", "ns"))
+            return pd.Series(days[codes], index=s.index, name=s.name)
     out = pd.to_datetime(s, errors="coerce")
     if getattr(out.dt, "tz", None) is not None:
         out = out.dt.tz_localize(None)

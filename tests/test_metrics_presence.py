@@ -202,3 +202,20 @@ def test_rows_in_matches_whole_tuples_with_missing_equal_to_missing():
     assert got.tolist() == [True, False, True, False, False]
     assert rows_in([q["p"]], [ref["p"].iloc[:0]]).tolist() == [False] * 5
     assert isinstance(got, np.ndarray)
+
+
+def test_day_series_converts_each_distinct_value_once_with_the_same_result():
+    """Long object columns take the per-distinct-value path; every value gets the day the
+    element-wise path (short columns) gives."""
+    import datetime as dt
+
+    from metrics import day_series
+
+    values = [dt.date(2025, 1, 1), "2025-01-02", None, pd.Timestamp("2025-01-03 17:45"), float("nan"), "not a day",
+              dt.datetime(2025, 1, 4, 23, 59)]
+    long = pd.Series(values * 40, dtype="object", name="date", index=range(100, 380))
+    got = day_series(long)
+    want = pd.concat([day_series(long.iloc[i:i + 7]) for i in range(0, len(long), 7)])
+    pd.testing.assert_series_equal(got, want)
+    assert got.iloc[:7].tolist()[:2] == [pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-02")]
+    assert got.isna().sum() == 3 * 40
