@@ -190,11 +190,16 @@ def tables_from(frames: dict[str, pd.DataFrame], cfg: WorkspaceSettings, campaig
     )
 
 
-def load_tables(root: Path, ws: str, start: dt.date, end: dt.date, history_from: dt.date | None = None) -> Tables:
+def load_tables(root: Path, ws: str, start: dt.date, end: dt.date, history_from: dt.date | None = None,
+                traffic: pd.DataFrame | None = None) -> Tables:
     """What the metrics need for local days ``[start, end]`` (from ``history_from`` when given):
     only the columns used and, for dated tables, only the months in range. Followers are read
     over the whole history up to ``end`` (the last known value, with its date, counts); costs
-    too (a row may cover a range starting earlier)."""
+    too (a row may cover a range starting earlier).
+
+    ``traffic``: the traffic table already read over a wider range (at least ``TRAFFIC_COLS``;
+    the app passes its one whole-history frame, shared by every page, so its rows are prepared
+    once): the numbers are the same, every traffic metric selecting the rows of its own range."""
     root = Path(root)
     cfg = settings(root, ws)
     campaigns = load_config(root, ws, "campaigns", []) or []
@@ -223,7 +228,7 @@ def load_tables(root: Path, ws: str, start: dt.date, end: dt.date, history_from:
         "content_daily": read(root, ws, "content_daily", CONTENT_COLS, lo, end, cfg=cfg),
         "mentions": read_mention_days(root, ws, lo, end, cfg),
         "sentiment_daily": read(root, ws, "sentiment_daily", SENTIMENT_COLS, lo, end, cfg=cfg),
-        "traffic": read(root, ws, "traffic", TRAFFIC_COLS, lo, end, cfg=cfg),
+        "traffic": read(root, ws, "traffic", TRAFFIC_COLS, lo, end, cfg=cfg) if traffic is None else traffic,
         "leads": leads,
         "costs": costs,
     }

@@ -49,6 +49,7 @@ source that maps to a social platform).
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -79,9 +80,26 @@ _PLACEHOLDER = re.compile(r"\(.*\)")
 ROWS_KEPT = 16
 
 
+# frames made by :func:`prepared` (by id, dropped with the frame): used as they are
+_PREPARED: weakref.WeakValueDictionary[int, pd.DataFrame] = weakref.WeakValueDictionary()
+
+
+def prepared(traffic: pd.DataFrame | None) -> pd.DataFrame:
+    """The prepared rows of ``traffic`` (:func:`_prepare`), marked so that every traffic
+    function given this frame in place of the raw one uses it as it is: a caller keeping a
+    frame for long (the app, per store version) keeps these rows only, not the raw ones as
+    well. Do not mutate."""
+    f = _prepare_now(traffic)
+    _PREPARED[id(f)] = f
+    return f
+
+
 def _prepare(traffic: pd.DataFrame | None) -> pd.DataFrame:
     """Normalised rows with their slot (day, or period), merged dimension set, GA4 channel
-    group, platform and social flag: all independent of the period asked, so memoized."""
+    group, platform and social flag: all independent of the period asked, so memoized (a
+    frame from :func:`prepared` is returned as it is)."""
+    if traffic is not None and _PREPARED.get(id(traffic)) is traffic:
+        return traffic
     return memo("traffic", (traffic,), (), lambda: _prepare_now(traffic))
 
 

@@ -87,7 +87,6 @@ def version(table_name: str) -> tuple[int, int]:
 
 
 COST_COLS = data.COST_COLS
-TRAFFIC_COLS = data.TRAFFIC_COLS
 LEAD_COLS = ["lead_id", "created_at", "source", "medium", "campaign", "stage", "value"]
 
 
@@ -96,7 +95,7 @@ def compute(root: str, ws: str, versions: tuple, start: dt.date, end: dt.date, b
             currency: str, rates_t: tuple, vpc: float | None, vpl: float | None) -> dict[str, Any]:
     # the same frames for both functions (and the UTM page): traffic rows are prepared once
     costs = data.shared(root, ws, "costs", COST_COLS)
-    traffic = data.shared(root, ws, "traffic", TRAFFIC_COLS)
+    traffic = data.traffic(root, ws)
     leads = data.shared(root, ws, "leads", LEAD_COLS)
     camps = [dict(c) for c in _thaw(campaigns)]
     kw = dict(tz=tz, campaigns=camps, currency=currency, rates=dict(rates_t), value_per_conversion=vpc, value_per_lead=vpl)
@@ -110,7 +109,7 @@ def compute_cumulative(root: str, ws: str, versions: tuple, campaign: str, start
                        campaigns: tuple, currency: str, rates_t: tuple, vpc: float | None, vpl: float | None) -> pd.DataFrame:
     # the same frames for both functions (and the UTM page): traffic rows are prepared once
     costs = data.shared(root, ws, "costs", COST_COLS)
-    traffic = data.shared(root, ws, "traffic", TRAFFIC_COLS)
+    traffic = data.traffic(root, ws)
     leads = data.shared(root, ws, "leads", LEAD_COLS)
     return mc.cumulative(costs, traffic, leads, campaign, start, end, tz, [dict(c) for c in _thaw(campaigns)], currency,
                          dict(rates_t), vpc, vpl)

@@ -165,7 +165,7 @@ def hygiene(root: str, ws: str, versions: tuple, start: dt.date | None, end: dt.
     import json
 
     # the Campaigns page's frames (data.shared): their prepared traffic rows are computed once
-    traffic = data.shared(root, ws, "traffic", data.TRAFFIC_COLS)
+    traffic = data.traffic(root, ws)
     costs = data.shared(root, ws, "costs", data.COST_COLS)
     return uh.hygiene_report(traffic, json.loads(campaigns_key), costs, start, end)
 

@@ -285,3 +285,17 @@ def test_prepared_rows_clean_each_distinct_value_once_with_the_row_rules():
     assert p["slotkey"].tolist() == ["shop\x1f2025-08-01"] * 3 + ["\x1f2025-08-02", "shop\x1f2025-08-01..2025-08-31"]
     assert p["setkey"].iloc[0] == "shop\x1f2025-08-01\x1fsource|medium|campaign"
     assert str(p["source"].dtype) == "object" and p["sessions"].dtype == "float64"
+
+
+def test_a_prepared_frame_stands_for_its_raw_rows():
+    """The app keeps only the prepared rows (metrics.traffic.prepared): every traffic function
+    given them answers as with the raw rows, and they are not prepared a second time."""
+    raw = snapshot()
+    p = tr.prepared(raw)
+    assert tr._prepare(p) is p
+    assert tr._prepare(raw) is not p  # a raw frame is still prepared (and memoised) on its own
+    for a, b in (AUG, (D(2025, 8, 1), D(2025, 8, 2)), (D(2025, 7, 1), D(2025, 9, 30))):
+        want, got = tr.traffic_totals(raw, a, b), tr.traffic_totals(p, a, b)
+        assert got.keys() == want.keys()
+        assert all((math.isnan(want[k]) and math.isnan(got[k])) or want[k] == got[k] for k in want), (a, b)
+    assert tr.traffic_totals(p, *AUG)["users"] == 20.0  # the day rows carry users: 5 + 2 + 4 + 9

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from connectors import loader, store
+from metrics.traffic import prepared
 from ui import context, datainfo
 
 TTL_SECONDS = 15 * 60
@@ -119,6 +120,19 @@ def shared(root: Path | str, workspace: str, table: str, columns: list[str] | tu
     return _shared(str(root), workspace, table, tuple(columns), start, end, version(Path(root), workspace, table))
 
 
+@st.cache_resource(ttl=TTL_SECONDS, max_entries=4, show_spinner=False)
+def _traffic(root: str, workspace: str, version_key: tuple[int, ...]) -> pd.DataFrame:
+    return prepared(loader.read(Path(root), workspace, "traffic", TRAFFIC_COLS))
+
+
+def traffic(root: Path | str, workspace: str) -> pd.DataFrame:
+    """The workspace's whole traffic history, prepared once per store version
+    (:func:`metrics.traffic.prepared`: slots, dimension sets, channel groups) and kept as that
+    one frame for every page and range (the Results pages' tables, Campaigns, UTM): the raw
+    rows are not kept beside it. Read-only: never mutate the result."""
+    return _traffic(str(root), workspace, version(Path(root), workspace, "traffic"))
+
+
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
 def _coverage(root: str, workspace: str, table: str, columns: tuple[str, ...], version_key: tuple[int, ...]) -> pd.DataFrame:
     return datainfo.coverage(loader.read(Path(root), workspace, table, list(columns)), table)
@@ -179,5 +193,6 @@ def invalidate() -> None:
     """Clear this module's caches (version keys make this rarely needed; never a global clear)."""
     _read.clear()
     _shared.clear()
+    _traffic.clear()
     _stats.clear()
     _span.clear()
