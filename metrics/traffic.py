@@ -180,55 +180,60 @@ def _prepare_now(traffic: pd.DataFrame | None) -> pd.DataFrame:
     prop_vals = ["" if v is None else v for v in p_vals]
     d_codes, d_names = _dimset_codes(dims)
     m_codes, m_names = _merged_sets(p_codes, prop_vals, s_codes, s_vals, d_codes, d_names)
-    out = f.iloc[keep]
-    cols: dict[str, object] = {"date": out["date"], "grain": _take(grains, g_codes, "day"), "pstart": out["pstart"],
-                               "pend": out["pend"], "property": _take(p_vals, p_codes, "")}
-    for c in DIM_COLS:
-        k, v = dims[c]
-        cols[c] = _take(v, k)
-    cols["dimension_value"] = _take(dv_vals, dv_codes)
     idx = traffic.index[keep]
-    for c in VALUE_COLS:
-        cols[c] = num(traffic, c).to_numpy()[keep]
-    cols["dimset"] = _take(m_names, m_codes)
-    cols["slot"] = _take(list(s_vals), s_codes)
-    if not n:
-        frame = pd.DataFrame({k: (v if isinstance(v, pd.Series) else pd.Series(v, index=idx, dtype="object"))
-                              for k, v in cols.items()}, index=idx)
-        for c in VALUE_COLS:
-            frame[c] = frame[c].astype("float64")
-        for c in ("channel_group", "platform", "slotkey", "setkey"):
-            frame[c] = pd.Series(dtype="object")
-        for c in ("is_social", "can_social", "can_campaign"):
-            frame[c] = pd.Series(dtype="bool")
-        return frame
+    # object columns as (values, codes, value of code -1), written straight into one block
+    texts: dict[str, tuple[object, np.ndarray, object]] = {"grain": (grains, g_codes, "day"), "property": (p_vals, p_codes, "")}
+    for c in DIM_COLS:
+        texts[c] = (dims[c][1], dims[c][0], None)
+    texts["dimension_value"] = (dv_vals, dv_codes, None)
+    texts["dimset"] = (m_names, m_codes, None)
+    texts["slot"] = (list(s_vals), s_codes, None)
     # channel group per distinct (source, medium, campaign, channel), platform per source
     ch_dims = ("source", "medium", "campaign", "channel")
     ch_codes, ch_first = _combine(*(dims[c][0] for c in ch_dims))
     combos = pd.DataFrame({c: _take(dims[c][1], dims[c][0][ch_first]) for c in ch_dims})
-    ch_vals = channel_groups(combos).to_numpy(dtype=object)
+    ch_vals = channel_groups(combos).to_numpy(dtype=object) if n else np.empty(0, dtype=object)
     src_codes, src_vals = dims["source"]
     plat_vals = [platform_for_source(v) for v in src_vals]
     plat_missing = platform_for_source(None) if (src_codes == -1).any() else None
-    cols["channel_group"] = ch_vals[ch_codes]
-    cols["platform"] = _take(plat_vals, src_codes, plat_missing)
-    ch_social = pd.Series(ch_vals, dtype="object").isin(SOCIAL_CHANNELS).to_numpy(dtype=bool)
+    texts["channel_group"] = (ch_vals, ch_codes, None)
+    texts["platform"] = (plat_vals, src_codes, plat_missing)
+    ch_social = np.append(pd.Series(ch_vals, dtype="object").isin(SOCIAL_CHANNELS).to_numpy(dtype=bool), False)
     plat_known = np.append(np.array([p is not None for p in plat_vals], dtype=bool), plat_missing is not None)
-    cols["is_social"] = ch_social[ch_codes] | plat_known[src_codes]
     # per distinct dimension set (a handful), not per row
     sets = [frozenset(d.split("|")) if d else frozenset() for d in m_names]
-    cols["can_social"] = np.array([bool(x and x & {"source", "medium", "channel"}) for x in sets], dtype=bool)[m_codes]
-    cols["can_campaign"] = np.array([bool(x and "campaign" in x) for x in sets], dtype=bool)[m_codes]
+    flags = {
+        "is_social": ch_social[ch_codes] | plat_known[src_codes],
+        "can_social": np.append(np.array([bool(x and x & {"source", "medium", "channel"}) for x in sets], dtype=bool), False)[m_codes],
+        "can_campaign": np.append(np.array([bool(x and "campaign" in x) for x in sets], dtype=bool), False)[m_codes],
+    }
     # one string per distinct key (a few thousand), shared by its rows, not one per row
     sk_codes, sk_first = _combine(p_codes, s_codes)
     slotkeys = [f"{prop_vals[p] if p >= 0 else ''}\x1f{s_vals[s]}" for p, s in zip(p_codes[sk_first], s_codes[sk_first], strict=True)]
-    cols["slotkey"] = np.asarray(slotkeys, dtype=object)[sk_codes]
+    texts["slotkey"] = (slotkeys, sk_codes, None)
     st_codes, st_first = _combine(sk_codes, m_codes)
     setkeys = [f"{slotkeys[k]}\x1f{m_names[d]}" for k, d in zip(sk_codes[st_first], m_codes[st_first], strict=True)]
-    cols["setkey"] = np.asarray(setkeys, dtype=object)[st_codes]
-    # built in one go: one block per dtype, so every range selected from it takes 4 blocks, not 31 columns
-    return pd.DataFrame({k: v.to_numpy() if isinstance(v, pd.Series) else pd.Series(v, index=idx, dtype=v.dtype, copy=False)
-                         for k, v in cols.items()}, index=idx)
+    texts["setkey"] = (setkeys, st_codes, None)
+    # one block per dtype, each written once (every range selected from the frame then takes 4
+    # blocks, not 31 columns; no column copied again to consolidate)
+    obj = np.empty((len(texts), n), dtype=object)
+    for i, (vals, codes, missing) in enumerate(texts.values()):
+        v = np.empty(len(vals) + 1, dtype=object)
+        v[:-1] = list(vals)
+        v[-1] = missing
+        np.take(v, codes, out=obj[i], mode="wrap")  # code -1 wraps to ``missing``
+    days = np.empty((3, n), dtype="datetime64[ns]")
+    for i, c in enumerate(("date", "pstart", "pend")):
+        days[i] = f[c].to_numpy(dtype="datetime64[ns]")[keep]
+    values = np.empty((len(VALUE_COLS), n), dtype="float64")
+    for i, c in enumerate(VALUE_COLS):
+        values[i] = num(traffic, c).to_numpy()[keep]
+    parts = [pd.DataFrame(obj.T, index=idx, columns=list(texts), dtype=object, copy=False),
+             pd.DataFrame(days.T, index=idx, columns=["date", "pstart", "pend"], copy=False),
+             pd.DataFrame(values.T, index=idx, columns=list(VALUE_COLS), copy=False),
+             pd.DataFrame(np.vstack(list(flags.values())).T if n else np.zeros((0, 3), dtype=bool), index=idx, columns=list(flags),
+                          copy=False)]
+    return pd.concat(parts, axis=1)
 
 
 def _dimset_codes(dims: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, list[str]]:
