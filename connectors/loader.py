@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from connectors.schema import PLATFORMS, TABLES
 from connectors.store import load_config, read_arrow, read_table
@@ -143,6 +144,18 @@ def read(
     return df
 
 
+def read_coded(root: Path, ws: str, table: str, columns: Sequence[str]) -> pd.DataFrame:
+    """The whole ``table`` (only ``columns``) with text columns as pandas categoricals (each
+    distinct string converted once, Arrow's dictionary encoding) and dates as ``datetime64``:
+    for a frame read only to be turned into another (:func:`metrics.traffic.prepared`), not kept
+    or shown (pandas' categorical rules differ from plain strings'). Not for brand columns (no
+    attribution here)."""
+    tbl = read_arrow(Path(root), ws, table, list(columns))
+    coded = {c: pc.dictionary_encode(tbl[c]) if pa.types.is_string(tbl[c].type) or pa.types.is_large_string(tbl[c].type)
+             else tbl[c] for c in tbl.column_names}
+    return pa.table(coded).to_pandas(date_as_object=False)
+
+
 def read_mention_days(root: Path, ws: str, start: dt.date | None, end: dt.date | None,
                       cfg: WorkspaceSettings | None = None) -> pd.DataFrame:
     """Mentions of local days ``[start, end]`` counted per local day (workspace time zone),
@@ -163,7 +176,7 @@ def read_mention_days(root: Path, ws: str, start: dt.date | None, end: dt.date |
         ts = ts.tz_localize("UTC") if ts.tz is None else ts
         local = ts.tz_convert(cfg.timezone).tz_localize(None).normalize()
         day = pa.array(local.to_numpy(dtype="datetime64[D]"), type=pa.date32(), from_pandas=True)
-        keyed = pa.table({"day": day, **{c: tbl[c] for c in MENTION_KEYS}}).filter(pa.compute.is_valid(day))
+        keyed = pa.table({"day": day, **{c: tbl[c] for c in MENTION_KEYS}}).filter(pc.is_valid(day))
         grouped = keyed.group_by(["day", *MENTION_KEYS], use_threads=False).aggregate([([], "count_all")])
         df = grouped.rename_columns(["day", *MENTION_KEYS, MENTION_COUNT]).to_pandas(date_as_object=False)
     else:

@@ -285,6 +285,10 @@ def test_prepared_rows_clean_each_distinct_value_once_with_the_row_rules():
     assert p["slotkey"].tolist() == ["shop\x1f2025-08-01"] * 3 + ["\x1f2025-08-02", "shop\x1f2025-08-01..2025-08-31"]
     assert p["setkey"].iloc[0] == "shop\x1f2025-08-01\x1fsource|medium|campaign"
     assert str(p["source"].dtype) == "object" and p["sessions"].dtype == "float64"
+    # the app reads text as categoricals and days as datetimes (loader.read_coded): same rows
+    coded = f.astype({c: "category" for c in ("grain", "property", "source", "medium")}).assign(
+        date=pd.to_datetime(f["date"]), period_start=pd.to_datetime(f["period_start"]), period_end=pd.to_datetime(f["period_end"]))
+    pd.testing.assert_frame_equal(tr._prepare_now(coded), p, check_exact=True)
 
 
 def test_a_prepared_frame_stands_for_its_raw_rows():

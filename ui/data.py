@@ -122,7 +122,7 @@ def shared(root: Path | str, workspace: str, table: str, columns: list[str] | tu
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=4, show_spinner=False)
 def _traffic(root: str, workspace: str, version_key: tuple[int, ...]) -> pd.DataFrame:
-    return prepared(loader.read(Path(root), workspace, "traffic", TRAFFIC_COLS))
+    return prepared(loader.read_coded(Path(root), workspace, "traffic", TRAFFIC_COLS))
 
 
 def traffic(root: Path | str, workspace: str) -> pd.DataFrame:
