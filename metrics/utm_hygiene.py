@@ -296,7 +296,7 @@ def _field_cells(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
         column factorised once for every field; channel_group: 1 for "Unassigned", else 0."""
         if col not in coded:
             if col == "channel_group":
-                coded[col] = ((rows["channel_group"] == "Unassigned").to_numpy(dtype=np.int64), 2)
+                coded[col] = ((rows["channel_group"].to_numpy(dtype=object) == "Unassigned").astype(np.int64), 2)
             else:
                 c, u = pd.factorize(rows[col], use_na_sentinel=True)
                 coded[col] = (np.asarray(c, dtype=np.int64), len(u))
@@ -337,8 +337,9 @@ def _sums(codes: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
     """Sum of ``values`` per code ``0..n-1``, skipping NaN; NaN for a code without any value
     (``sum(min_count=1)``)."""
     ok = ~np.isnan(values)
-    total = np.bincount(codes[ok], weights=values[ok], minlength=n)
-    return np.where(np.bincount(codes[ok], minlength=n) > 0, total, np.nan)
+    if not ok.all():
+        codes, values = codes[ok], values[ok]
+    return np.where(np.bincount(codes, minlength=n) > 0, np.bincount(codes, weights=values, minlength=n), np.nan)
 
 
 def _first_rows(codes: np.ndarray) -> np.ndarray:
@@ -355,8 +356,9 @@ def _best_sets(rows: pd.DataFrame, setkey: np.ndarray, n_sets: int, w: np.ndarra
     dimensions, then dimension set name. A set's rows all carry the field or none does, so the
     totals are those of the field's rows."""
     first = _first_rows(setkey)
-    ok = ~np.isnan(w) & (setkey >= 0)
-    score = np.where(np.bincount(setkey[ok], minlength=n_sets) > 0, np.bincount(setkey[ok], weights=w[ok], minlength=n_sets), -1.0)
+    known = setkey >= 0
+    score = _sums(setkey[known], n_sets, w[known])
+    score[np.isnan(score)] = -1.0
     dimset = rows["dimset"].to_numpy(dtype=object)[first]
     slot = pd.factorize(rows["slotkey"].to_numpy(dtype=object)[first])[0]
     name_rank = pd.factorize(dimset, sort=True)[0]
@@ -428,8 +430,7 @@ def _variants(r: pd.DataFrame, field: str, kind: str, registry: Mapping[str, Map
     f = f[f["key"].notna()]
     if not len(f):
         return out
-    g = f.groupby(["key", "raw"], sort=False).agg(s=("s", lambda x: x.sum(min_count=1)), w=("w", lambda x: x.sum(min_count=1)))
-    g = g.reset_index()
+    g = f.groupby(["key", "raw"], sort=False)[["s", "w"]].sum(min_count=1).reset_index()
     g = g[g.groupby("key", sort=False)["raw"].transform("size").to_numpy() >= 2]  # one spelling: nothing to say
     if not len(g):
         return out
@@ -513,7 +514,7 @@ def hygiene_report(
     campaigns = list(campaigns or ())
     registry = campaign_keys(campaigns)
     rows = _prepare(traffic) if traffic is not None and len(traffic) else pd.DataFrame()
-    if len(rows):
+    if len(rows) and (start is not None or end is not None):
         first = rows["pstart"].where(rows["grain"] == "period", rows["date"])
         last = rows["pend"].where(rows["grain"] == "period", rows["date"])
         keep = pd.Series(True, index=rows.index)
@@ -521,7 +522,8 @@ def hygiene_report(
             keep &= last >= day(start)
         if end is not None:
             keep &= first <= day(end)
-        rows = rows[keep.to_numpy(dtype=bool)]
+        if not keep.all():
+            rows = rows[keep.to_numpy(dtype=bool)]
     if not len(rows):
         return _frame(_registry_only(campaigns, set(), costs, None, None))
     metric = "sessions"
@@ -600,9 +602,8 @@ def hygiene_report(
     if len(rl):
         rl = rl.assign(_lk=per_distinct(rl["landing_page"], _landing_key).to_numpy())
         rl = rl[rl["_lk"].notna()]
-        sp = rl.groupby(["property", "_lk", "landing_page"], sort=True).agg(
-            s=("sessions", lambda x: x.sum(min_count=1)), w=("_w", lambda x: x.sum(min_count=1)), wm=("_wm", "first"),
-        ).reset_index()
+        by_page = rl.groupby(["property", "_lk", "landing_page"], sort=True)
+        sp = by_page[["sessions", "_w"]].sum(min_count=1).set_axis(["s", "w"], axis=1).assign(wm=by_page["_wm"].first()).reset_index()
         multi = sp.groupby(["property", "_lk"])["landing_page"].transform("size") > 1
         for (prop, _key), spell in sp[multi.to_numpy(dtype=bool)].groupby(["property", "_lk"], sort=True):
             spell = spell.sort_values(["w", "landing_page"], ascending=[False, True], na_position="last")
