@@ -119,6 +119,8 @@ KIND_ORDER = tuple(SEVERITY)
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():  # ASCII is left unchanged by NFKD and holds no combining mark
+        return s
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
@@ -588,11 +590,13 @@ def hygiene_report(
             runs = itertools.groupby(zip(per.index.tolist(), per.tolist(), strict=True), key=lambda x: x[0][0])
             # every key has a run: its rows' campaign is what the key was made from, never missing
             for (_key, run), t_s, t_w in zip(runs, tot["sessions"].tolist(), tot["_w"].tolist(), strict=True):
-                names, vals = zip(*((kc[1], v) for kc, v in run), strict=True)
-                spell = pd.Series(vals, index=pd.Index(names, dtype="object"), dtype="float64").sort_values(ascending=False)
-                found.append({**_finding("unregistered", "campaign", None, [(str(k), float(v)) for k, v in spell.items()],
-                                         suggest_value(spell.index[0], "campaign"), float(t_s), float(t_w), metric),
-                              "campaign": str(spell.index[0])})
+                spell = [(kc[1], v) for kc, v in run]
+                if len(spell) > 1:  # heaviest first (pandas' sort: no Series per key when there is one spelling)
+                    names, vals = zip(*spell, strict=True)
+                    spell = list(pd.Series(vals, index=pd.Index(names, dtype="object"), dtype="float64").sort_values(ascending=False).items())
+                found.append({**_finding("unregistered", "campaign", None, [(str(k), float(v)) for k, v in spell],
+                                         suggest_value(spell[0][0], "campaign"), float(t_s), float(t_w), metric),
+                              "campaign": str(spell[0][0])})
     dmin = rows["date"].min() if "date" in rows else None
     dmax = rows["date"].max() if "date" in rows else None
     found += _registry_only(campaigns, seen, costs, dmin, dmax)
