@@ -364,7 +364,7 @@ def _best_sets(rows: pd.DataFrame, setkey: np.ndarray, n_sets: int, w: np.ndarra
     dimset = rows["dimset"].to_numpy(dtype=object)[first]
     slot = pd.factorize(rows["slotkey"].to_numpy(dtype=object)[first])[0]
     name_rank = pd.factorize(dimset, sort=True)[0]
-    n_dims = np.array([d.count("|") for d in dimset], dtype=np.int64)
+    n_dims = np.array([d.count("|") if d else 0 for d in dimset], dtype=np.int64)
     order = np.lexsort((name_rank, n_dims, -score, slot))
     out = {}
     for field in fields:
