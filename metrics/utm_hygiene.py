@@ -119,6 +119,8 @@ KIND_ORDER = tuple(SEVERITY)
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():  # ASCII is left unchanged by NFKD and holds no combining mark
+        return s
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
@@ -272,44 +274,128 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("sessions", "weight", "cost") else "object") for c in FINDING_COLUMNS})
 
 
-def _rows_for(rows: pd.DataFrame, field: str, extra_mask: pd.Series | None = None) -> pd.DataFrame:
-    """Rows whose dimension set carries ``field``: one set per (property, slot), the one with
-    the most sessions (else views, else events)."""
-    if not len(rows):
-        return rows
-    sets = {d: field in (d.split("|") if d else []) for d in rows["dimset"].unique()}
-    has = rows["dimset"].map(sets).astype(bool)
-    r = rows[has.to_numpy(dtype=bool)]
-    if extra_mask is not None:
-        r = r[extra_mask.reindex(r.index).fillna(False).to_numpy(dtype=bool)]
-    if not len(r):
-        return r
-    # weights are counts (sessions, views, events): the grouped sum equals the per-group sum exactly
-    score = r.groupby("setkey", sort=False).agg(sc=("_w", "sum"), slotkey=("slotkey", "first"), dimset=("dimset", "first"))
-    score["sc"] = score["sc"].where(r["_w"].notna().groupby(r["setkey"], sort=False).any(), -1.0)
-    score["n"] = score["dimset"].map(lambda d: d.count("|"))
-    score = score.reset_index().sort_values(["slotkey", "sc", "n", "dimset", "setkey"], ascending=[True, False, True, True, True])
-    keep = set(score.drop_duplicates("slotkey")["setkey"])
-    return r[r["setkey"].isin(keep).to_numpy(dtype=bool)]
+# columns each field's findings read (besides sessions and weights): its rows are summed per
+# distinct combination of them (:func:`_cells`); channel_group is only compared with "Unassigned"
+CELL_COLS = {
+    "source": ("source", "medium", "campaign"),
+    "medium": ("medium", "source", "channel_group"),
+    "campaign": ("campaign", "medium", "source"),
+    "landing_page": ("property", "landing_page"),
+}
+WEIGHTS = (("sessions", "sessions"), ("views", "views"), ("event_count", "events"))
 
 
-def _with_weights(rows: pd.DataFrame) -> pd.DataFrame:
-    """``_w``: what each row's property measured - sessions, else views, else events (``_wm``)."""
-    w = pd.Series(np.nan, index=rows.index, dtype="float64")
-    wm = pd.Series("sessions", index=rows.index, dtype="object")
-    for _prop, g in rows.groupby("property", sort=False):
-        for c, name in (("sessions", "sessions"), ("views", "views"), ("event_count", "events")):
-            if g[c].notna().any():
-                w.loc[g.index] = g[c].astype("float64")
-                wm.loc[g.index] = name
-                break
-    return rows.assign(_w=w, _wm=wm)
+def _field_cells(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """For each field of :data:`CELL_COLS`: the rows whose dimension set carries the field,
+    one set per (property, slot) (:func:`_best_sets`), summed per distinct combination of
+    the field's columns (:func:`_cells`). Every finding adds up sessions and weights of rows
+    grouped by some of those columns: the sum over a group's cells is the sum over its rows
+    (sessions, views and events are counts: sums of whole numbers are exact in any order)."""
+    coded: dict[str, tuple[np.ndarray, int]] = {}
+
+    def codes(col: str) -> tuple[np.ndarray, int]:
+        """Code of each row's value (-1: missing) and the number of distinct values, each
+        column factorised once for every field; channel_group: 1 for "Unassigned", else 0."""
+        if col not in coded:
+            if col == "channel_group":
+                coded[col] = ((rows["channel_group"].to_numpy(dtype=object) == "Unassigned").astype(np.int64), 2)
+            else:
+                c, u = pd.factorize(rows[col], use_na_sentinel=True)
+                coded[col] = (np.asarray(c, dtype=np.int64), len(u))
+        return coded[col]
+
+    prop, n_prop = codes("property")
+    w, wm = _weights(rows, prop, n_prop)
+    setkey, n_sets = codes("setkey")
+    best = _best_sets(rows, setkey, n_sets, w, CELL_COLS)
+    out = {}
+    for field, cols in CELL_COLS.items():
+        mask = best[field][setkey]
+        cells = _cells(rows, mask, [codes(c) for c in cols], list(cols), w)
+        if "property" in cols:
+            cells["_wm"] = wm[prop[cells.index.to_numpy()]]
+        out[field] = cells
+    return out
 
 
-def _metric(g: pd.DataFrame) -> str:
-    if g["sessions"].notna().any() or not len(g):
-        return "sessions"
-    return str(g["_wm"].mode().iloc[0])
+def _weights(rows: pd.DataFrame, prop: np.ndarray, n_prop: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(w, wm)``: each row's weight, what its property measured - sessions, else views, else
+    events (the first of them holding a value in any of the property's rows; NaN when none) -
+    and that name per property code (``wm[-1]``, rows without property: ``sessions``)."""
+    choice = np.full(n_prop + 1, -1)
+    values = [rows[c].to_numpy(dtype="float64", na_value=np.nan) for c, _ in WEIGHTS]
+    for i, v in enumerate(values):
+        has = np.bincount(prop[(prop >= 0) & ~np.isnan(v)], minlength=n_prop) > 0
+        choice[:n_prop][(choice[:n_prop] < 0) & has] = i
+    pick = choice[prop]
+    w = np.full(len(rows), np.nan)
+    for i, v in enumerate(values):
+        w[pick == i] = v[pick == i]
+    names = np.array([name for _, name in WEIGHTS] + ["sessions"], dtype=object)
+    return w, names[choice]
+
+
+def _sums(codes: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
+    """Sum of ``values`` per code ``0..n-1``, skipping NaN; NaN for a code without any value
+    (``sum(min_count=1)``)."""
+    ok = ~np.isnan(values)
+    if not ok.all():
+        codes, values = codes[ok], values[ok]
+    return np.where(np.bincount(codes, minlength=n) > 0, np.bincount(codes, weights=values, minlength=n), np.nan)
+
+
+def _first_rows(codes: np.ndarray) -> np.ndarray:
+    """Position of the first row of each code, for codes numbered in order of first appearance
+    (``pd.factorize``; -1 skipped): a code appears first where the running maximum grows."""
+    top = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[codes[:1] >= 0, top[1:] > top[:-1]])
+
+
+def _best_sets(rows: pd.DataFrame, setkey: np.ndarray, n_sets: int, w: np.ndarray, fields: Iterable[str]) -> dict[str, np.ndarray]:
+    """Per field, whether each set (code of ``setkey``; index -1: rows without one, never) is
+    used: among the sets of a (property, slot) whose dimension set carries the field, the one
+    with the largest total weight ``w`` (-1 when none of its rows has a weight), then fewest
+    dimensions, then dimension set name. A set's rows all carry the field or none does, so the
+    totals are those of the field's rows."""
+    first = _first_rows(setkey)
+    known = setkey >= 0
+    score = _sums(setkey[known], n_sets, w[known])
+    score[np.isnan(score)] = -1.0
+    dimset = rows["dimset"].to_numpy(dtype=object)[first]
+    slot = pd.factorize(rows["slotkey"].to_numpy(dtype=object)[first])[0]
+    name_rank = pd.factorize(dimset, sort=True)[0]
+    n_dims = np.array([d.count("|") if d else 0 for d in dimset], dtype=np.int64)
+    order = np.lexsort((name_rank, n_dims, -score, slot))
+    out = {}
+    for field in fields:
+        carries = {d: field in (d.split("|") if d else []) for d in set(dimset)}
+        o = order[np.array([carries[d] for d in dimset[order]], dtype=bool)]
+        keep = np.zeros(n_sets + 1, dtype=bool)
+        keep[o[np.r_[True, slot[o][1:] != slot[o][:-1]]] if len(o) else o] = True
+        out[field] = keep
+    return out
+
+
+def _cells(rows: pd.DataFrame, mask: np.ndarray, codes: list[tuple[np.ndarray, int]], cols: list[str], w: np.ndarray) -> pd.DataFrame:
+    """The rows of ``mask`` grouped by their ``codes`` (one array per column, -1: missing): per
+    group, ``cols`` as in its first row (index: that row's position), ``sessions`` and ``_w``
+    summed (:func:`_sums`); groups in order of first appearance, so a group of cells starts with
+    the cell holding the group's first row."""
+    idx = np.flatnonzero(mask)
+    key = np.zeros(len(idx), dtype=np.int64)
+    bound = 1
+    for c, n in codes:
+        if bound * (n + 1) >= 2**62:  # keep the mixed-radix key within int64
+            key, uniq = pd.factorize(key)
+            bound = len(uniq)
+        key = key * (n + 1) + (c[idx] + 1)
+        bound *= n + 1
+    cell, uniq = pd.factorize(key)
+    first = idx[_first_rows(cell)]
+    out = rows[cols].iloc[first].set_axis(pd.Index(first))
+    out["sessions"] = _sums(cell, len(uniq), rows["sessions"].to_numpy(dtype="float64", na_value=np.nan)[idx])
+    out["_w"] = _sums(cell, len(uniq), w[idx])
+    return out
 
 
 def _sum(s: pd.Series) -> float:
@@ -346,8 +432,7 @@ def _variants(r: pd.DataFrame, field: str, kind: str, registry: Mapping[str, Map
     f = f[f["key"].notna()]
     if not len(f):
         return out
-    g = f.groupby(["key", "raw"], sort=False).agg(s=("s", lambda x: x.sum(min_count=1)), w=("w", lambda x: x.sum(min_count=1)))
-    g = g.reset_index()
+    g = f.groupby(["key", "raw"], sort=False)[["s", "w"]].sum(min_count=1).reset_index()
     g = g[g.groupby("key", sort=False)["raw"].transform("size").to_numpy() >= 2]  # one spelling: nothing to say
     if not len(g):
         return out
@@ -431,7 +516,7 @@ def hygiene_report(
     campaigns = list(campaigns or ())
     registry = campaign_keys(campaigns)
     rows = _prepare(traffic) if traffic is not None and len(traffic) else pd.DataFrame()
-    if len(rows):
+    if len(rows) and (start is not None or end is not None):
         first = rows["pstart"].where(rows["grain"] == "period", rows["date"])
         last = rows["pend"].where(rows["grain"] == "period", rows["date"])
         keep = pd.Series(True, index=rows.index)
@@ -439,14 +524,13 @@ def hygiene_report(
             keep &= last >= day(start)
         if end is not None:
             keep &= first <= day(end)
-        rows = rows[keep.to_numpy(dtype=bool)]
+        if not keep.all():
+            rows = rows[keep.to_numpy(dtype=bool)]
     if not len(rows):
         return _frame(_registry_only(campaigns, set(), costs, None, None))
-    rows = _with_weights(rows)
     metric = "sessions"
     found: list[dict[str, Any]] = []
-
-    by_field = {f: _rows_for(rows, f) for f in ("source", "medium", "campaign", "landing_page")}
+    by_field = _field_cells(rows)
 
     # spellings
     for field, kind in (("source", "source_variants"), ("medium", "medium_variants"), ("campaign", "campaign_variants")):
@@ -506,11 +590,13 @@ def hygiene_report(
             runs = itertools.groupby(zip(per.index.tolist(), per.tolist(), strict=True), key=lambda x: x[0][0])
             # every key has a run: its rows' campaign is what the key was made from, never missing
             for (_key, run), t_s, t_w in zip(runs, tot["sessions"].tolist(), tot["_w"].tolist(), strict=True):
-                names, vals = zip(*((kc[1], v) for kc, v in run), strict=True)
-                spell = pd.Series(vals, index=pd.Index(names, dtype="object"), dtype="float64").sort_values(ascending=False)
-                found.append({**_finding("unregistered", "campaign", None, [(str(k), float(v)) for k, v in spell.items()],
-                                         suggest_value(spell.index[0], "campaign"), float(t_s), float(t_w), metric),
-                              "campaign": str(spell.index[0])})
+                spell = [(kc[1], v) for kc, v in run]
+                if len(spell) > 1:  # heaviest first (pandas' sort: no Series per key when there is one spelling)
+                    names, vals = zip(*spell, strict=True)
+                    spell = list(pd.Series(vals, index=pd.Index(names, dtype="object"), dtype="float64").sort_values(ascending=False).items())
+                found.append({**_finding("unregistered", "campaign", None, [(str(k), float(v)) for k, v in spell],
+                                         suggest_value(spell[0][0], "campaign"), float(t_s), float(t_w), metric),
+                              "campaign": str(spell[0][0])})
     dmin = rows["date"].min() if "date" in rows else None
     dmax = rows["date"].max() if "date" in rows else None
     found += _registry_only(campaigns, seen, costs, dmin, dmax)
@@ -520,9 +606,8 @@ def hygiene_report(
     if len(rl):
         rl = rl.assign(_lk=per_distinct(rl["landing_page"], _landing_key).to_numpy())
         rl = rl[rl["_lk"].notna()]
-        sp = rl.groupby(["property", "_lk", "landing_page"], sort=True).agg(
-            s=("sessions", lambda x: x.sum(min_count=1)), w=("_w", lambda x: x.sum(min_count=1)), wm=("_wm", "first"),
-        ).reset_index()
+        by_page = rl.groupby(["property", "_lk", "landing_page"], sort=True)
+        sp = by_page[["sessions", "_w"]].sum(min_count=1).set_axis(["s", "w"], axis=1).assign(wm=by_page["_wm"].first()).reset_index()
         multi = sp.groupby(["property", "_lk"])["landing_page"].transform("size") > 1
         for (prop, _key), spell in sp[multi.to_numpy(dtype=bool)].groupby(["property", "_lk"], sort=True):
             spell = spell.sort_values(["w", "landing_page"], ascending=[False, True], na_position="last")

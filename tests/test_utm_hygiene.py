@@ -91,6 +91,27 @@ def test_report_finds_the_planted_problems_in_the_demo(demo_root):
     assert rep["kind"].notna().all() and rep["sessions"].notna().all()
 
 
+def test_report_reads_one_dimension_set_per_day_and_the_weight_each_property_measured():
+    rows = [
+        # property A, one day exported twice: by source / medium / landing page (10 sessions) and by
+        # source / medium / campaign (8 sessions), neither set within the other
+        {"property": "A", "source": "facebook", "medium": "social", "landing_page": "/", "sessions": 6.0},
+        {"property": "A", "source": "Facebook", "medium": "social", "landing_page": "/", "sessions": 4.0},
+        {"property": "A", "source": "facebook", "medium": "social", "campaign": "hiver", "sessions": 5.0},
+        {"property": "A", "source": "FB", "medium": "social", "campaign": "Hiver", "sessions": 3.0},
+        # property B measured views only: its landing pages weigh by views
+        {"property": "B", "landing_page": "/a", "views": 7.0},
+        {"property": "B", "landing_page": "/a/", "views": 2.0},
+    ]
+    rep = uh.hygiene_report(pd.DataFrame(rows).assign(date="2026-11-10", grain="day"), [])
+    # sources from the heavier set only (no 'FB'), campaigns from the only set carrying them
+    assert [r["values"] for r in _by_kind(rep, "source_variants")] == [(("facebook", 6.0), ("Facebook", 4.0))]
+    assert _by_kind(rep, "source_variants")[0]["sessions"] == 4.0
+    assert [r["values"] for r in _by_kind(rep, "campaign_variants")] == [(("hiver", 5.0), ("Hiver", 3.0))]
+    land = _by_kind(rep, "landing_variants")
+    assert [(r["property"], r["values"], r["weight_metric"], r["weight"]) for r in land] == [("B", (("/a", 7.0), ("/a/", 2.0)), "views", 2.0)]
+
+
 @pytest.fixture(scope="module")
 def real_store(tmp_path_factory):
     if not GA.is_dir():
