@@ -255,6 +255,23 @@ def distinct_codes(columns: list[pd.Series] | list[np.ndarray]) -> tuple[np.ndar
     return codes, tuples
 
 
+def combine_codes(*codes: np.ndarray) -> np.ndarray:
+    """Dense code of each row's combination of integer codes (``-1`` allowed, e.g. missing),
+    numbered in order of first appearance: one mixed-radix integer key per row, re-factorised
+    only when it would overflow int64, then factorised once."""
+    key = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    bound = 1
+    for c in codes:
+        radix = int(c.max(initial=-1)) + 2
+        if bound * radix >= 2**62:
+            key, uniques = pd.factorize(key)
+            key, bound = key.astype(np.int64, copy=False), len(uniques)
+        key = key * radix + (c + 1)
+        bound *= radix
+    out, _ = pd.factorize(key)
+    return out.astype(np.int64, copy=False)
+
+
 def rows_in(columns: list[pd.Series], among: list[pd.Series]) -> np.ndarray:
     """Whether each row's tuple of values across ``columns`` is also a row of ``among`` (the same
     columns of another frame; a missing value matches a missing value), vectorised: values are
@@ -263,13 +280,12 @@ def rows_in(columns: list[pd.Series], among: list[pd.Series]) -> np.ndarray:
     m = len(among[0]) if among else 0
     if not n or not m:
         return np.zeros(n, dtype=bool)
-    key = np.zeros(n + m, dtype=np.int64)
+    coded = []
     for q, r in zip(columns, among, strict=True):
         both = pd.concat([pd.Series(q, copy=False).reset_index(drop=True), pd.Series(r, copy=False).reset_index(drop=True)],
                          ignore_index=True)
-        c, u = pd.factorize(both, use_na_sentinel=False)
-        key, _ = pd.factorize(key * (len(u) + 1) + c)
-        key = key.astype(np.int64, copy=False)
+        coded.append(pd.factorize(both, use_na_sentinel=False)[0].astype(np.int64, copy=False))
+    key = combine_codes(*coded)
     return np.isin(key[:n], key[n:])
 
 

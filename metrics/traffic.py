@@ -57,6 +57,7 @@ import pandas as pd
 
 from metrics import (
     DateLike,
+    combine_codes,
     day,
     day_series,
     fold,
@@ -125,10 +126,7 @@ def _recode(codes: np.ndarray, mapping: np.ndarray | list[int]) -> np.ndarray:
 def _combine(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Dense code of each row's combination of integer codes (-1 allowed), numbered in order
     of first appearance, and the first row of each combination."""
-    key = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
-    for c in codes:
-        key, _ = pd.factorize(key * (int(c.max(initial=-1)) + 2) + (c + 1))
-        key = key.astype(np.int64, copy=False)
+    key = combine_codes(*codes)
     return key, np.unique(key, return_index=True)[1]
 
 

@@ -68,7 +68,7 @@ from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, day, fold, num, per_distinct
+from metrics import DateLike, combine_codes, day, fold, num, per_distinct
 from metrics.channels import (
     EMAIL_VALUES,
     PAID_SOCIAL,
@@ -382,19 +382,12 @@ def _cells(rows: pd.DataFrame, mask: np.ndarray, codes: list[tuple[np.ndarray, i
     summed (:func:`_sums`); groups in order of first appearance, so a group of cells starts with
     the cell holding the group's first row."""
     idx = np.flatnonzero(mask)
-    key = np.zeros(len(idx), dtype=np.int64)
-    bound = 1
-    for c, n in codes:
-        if bound * (n + 1) >= 2**62:  # keep the mixed-radix key within int64
-            key, uniq = pd.factorize(key)
-            bound = len(uniq)
-        key = key * (n + 1) + (c[idx] + 1)
-        bound *= n + 1
-    cell, uniq = pd.factorize(key)
+    cell = combine_codes(*(c[idx] for c, _ in codes)) if codes else np.zeros(len(idx), dtype=np.int64)
+    n_cells = int(cell.max(initial=-1)) + 1
     first = idx[_first_rows(cell)]
     out = rows[cols].iloc[first].set_axis(pd.Index(first))
-    out["sessions"] = _sums(cell, len(uniq), rows["sessions"].to_numpy(dtype="float64", na_value=np.nan)[idx])
-    out["_w"] = _sums(cell, len(uniq), w[idx])
+    out["sessions"] = _sums(cell, n_cells, rows["sessions"].to_numpy(dtype="float64", na_value=np.nan)[idx])
+    out["_w"] = _sums(cell, n_cells, w[idx])
     return out
 
 

@@ -164,7 +164,7 @@ with tab_reg:
 def hygiene(root: str, ws: str, versions: tuple, start: dt.date | None, end: dt.date | None, campaigns_key: str) -> pd.DataFrame:
     import json
 
-    # the Campaigns page's frames (data.shared): their prepared traffic rows are computed once
+    # the app's one prepared traffic frame (data.traffic), shared with the Campaigns and Results pages
     traffic = data.traffic(root, ws)
     costs = data.shared(root, ws, "costs", data.COST_COLS)
     return uh.hygiene_report(traffic, json.loads(campaigns_key), costs, start, end)
