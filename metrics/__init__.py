@@ -241,15 +241,13 @@ def distinct_codes(columns: list[pd.Series] | list[np.ndarray]) -> tuple[np.ndar
     n = len(columns[0]) if columns else 0
     if not n:
         return np.zeros(0, dtype=np.int64), []
-    codes = np.zeros(n, dtype=np.int64)
     uniques_per: list[np.ndarray] = []
     col_codes: list[np.ndarray] = []
     for col in columns:
         c, u = pd.factorize(pd.Series(col, copy=False) if not isinstance(col, pd.Series) else col, use_na_sentinel=True)
-        col_codes.append(c)
+        col_codes.append(c.astype(np.int64, copy=False))
         uniques_per.append(np.asarray(u, dtype=object))
-        # combined key of the columns so far, re-factorised so it stays below n * (len(u) + 1)
-        codes, _ = pd.factorize(codes * (len(u) + 1) + (c + 1))
+    codes = combine_codes(*col_codes)
     first = np.unique(codes, return_index=True)[1]
     tuples = [tuple(None if cc[i] < 0 else u[cc[i]] for cc, u in zip(col_codes, uniques_per, strict=True)) for i in first]
     return codes, tuples
