@@ -82,6 +82,8 @@ ROWS_KEPT = 16
 
 
 # frames made by :func:`prepared` (by id, dropped with the frame): used as they are
+# (the version of the preparation rules: a copy kept on disk by an older version is not reused)
+PREPARED_VERSION = 1
 _PREPARED: weakref.WeakValueDictionary[int, pd.DataFrame] = weakref.WeakValueDictionary()
 
 
@@ -90,9 +92,14 @@ def prepared(traffic: pd.DataFrame | None) -> pd.DataFrame:
     function given this frame in place of the raw one uses it as it is: a caller keeping a
     frame for long (the app, per store version) keeps these rows only, not the raw ones as
     well. Do not mutate."""
-    f = _prepare_now(traffic)
-    _PREPARED[id(f)] = f
-    return f
+    return as_prepared(_prepare_now(traffic))
+
+
+def as_prepared(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mark ``frame``, a copy of :func:`prepared`'s output (e.g. read back from a file), as
+    prepared rows: traffic functions then use it as it is. Returns ``frame``."""
+    _PREPARED[id(frame)] = frame
+    return frame
 
 
 def _prepare(traffic: pd.DataFrame | None) -> pd.DataFrame:

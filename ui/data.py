@@ -19,8 +19,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from connectors import loader, store
-from metrics.traffic import prepared
+from connectors import derived, loader, store
+from metrics.traffic import PREPARED_VERSION, as_prepared, prepared
 from ui import context, datainfo
 
 TTL_SECONDS = 15 * 60
@@ -122,14 +122,18 @@ def shared(root: Path | str, workspace: str, table: str, columns: list[str] | tu
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=4, show_spinner=False)
 def _traffic(root: str, workspace: str, version_key: tuple[int, ...]) -> pd.DataFrame:
-    return prepared(loader.read_coded(Path(root), workspace, "traffic", TRAFFIC_COLS))
+    frame, read_back = derived.frame(Path(root), workspace, "traffic", f"prepared-v{PREPARED_VERSION}",
+                                     lambda: prepared(loader.read_coded(Path(root), workspace, "traffic", TRAFFIC_COLS)))
+    return as_prepared(frame) if read_back else frame
 
 
 def traffic(root: Path | str, workspace: str) -> pd.DataFrame:
     """The workspace's whole traffic history, prepared once per store version
     (:func:`metrics.traffic.prepared`: slots, dimension sets, channel groups) and kept as that
     one frame for every page and range (the Results pages' tables, Campaigns, UTM): the raw
-    rows are not kept beside it. Read-only: never mutate the result."""
+    rows are not kept beside it. The prepared rows are also kept on disk
+    (:mod:`connectors.derived`, keyed on the table's files), so a new server process or a
+    dropped cache reads them back instead of preparing again. Read-only: never mutate the result."""
     return _traffic(str(root), workspace, version(Path(root), workspace, "traffic"))
 
 

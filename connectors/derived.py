@@ -1,0 +1,145 @@
+"""Derived files: work that depends only on a table's committed files, kept on disk beside the
+workspace's tables (``<workspace>/_derived/``) so that a new server process, or a page whose
+in-memory caches were dropped, reads the result instead of redoing it.
+
+A derived file is named after a *key*: a hash of the table's committed files (name, size and
+modification time of each, from the manifest) and of a tag naming the computation and its
+version. An import, an undo or a deleted row gives the table other files, hence another key:
+a stale file is never read, and it is removed when the new one is written. The file is an Arrow
+IPC file written to a temporary name and renamed (a reader sees a whole file or none); text
+columns are dictionary-encoded. Any failure (a read-only store, a full disk, a damaged file)
+falls back to computing the frame: a derived file is never needed, only faster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from connectors.store import table_files, workspace_dir
+
+DIR = "_derived"
+_INDEX = "__index__"
+
+
+def key(root: Path, workspace: str, table: str, tag: str) -> str:
+    """Hash of ``tag`` and of the table's committed files (name, size, modification time)."""
+    h = hashlib.sha256(tag.encode())
+    for f in table_files(Path(root), workspace, table):
+        st = f.stat()
+        h.update(f"\0{f.name}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:32]
+
+
+def _path(root: Path, workspace: str, table: str, tag: str, k: str) -> Path:
+    return workspace_dir(Path(root), workspace) / DIR / f"{table}.{tag}.{k}.arrow"
+
+
+def _to_arrow(frame: pd.DataFrame) -> pa.Table:
+    cols: dict[str, pa.Array] = {_INDEX: pa.array(frame.index.to_numpy(dtype=np.int64))}
+    for c in frame.columns:
+        s = frame[c]
+        if s.dtype == object:
+            # text columns (str or None only): one copy of each distinct string
+            cols[c] = pc.dictionary_encode(pa.array(s.to_numpy(), type=pa.string(), from_pandas=True))
+        else:
+            cols[c] = pa.array(s.to_numpy())
+    return pa.table(cols)
+
+
+def _column(col: pa.ChunkedArray) -> np.ndarray:
+    if pa.types.is_dictionary(col.type):
+        col = col.combine_chunks()
+        values = np.empty(len(col.dictionary) + 1, dtype=object)
+        values[:-1] = col.dictionary.to_pylist()
+        values[-1] = None
+        return values[col.indices.fill_null(-1).to_numpy(zero_copy_only=False)]  # -1 (missing) is the last value: None
+    return col.to_numpy()
+
+
+def _from_arrow(tbl: pa.Table) -> pd.DataFrame:
+    """The frame back, columns in their order; runs of same-typed columns written into one 2-D
+    block each (no column copied again to consolidate them)."""
+    index = pd.Index(tbl[_INDEX].to_numpy())
+    names = tbl.column_names[1:]
+    runs: list[list[str]] = []
+    for c in names:
+        if runs and tbl[c].type == tbl[runs[-1][0]].type:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    parts = []
+    for run in runs:
+        first = _column(tbl[run[0]])
+        block = np.empty((len(run), len(first)), dtype=first.dtype)
+        block[0] = first
+        for i, c in enumerate(run[1:], 1):
+            block[i] = _column(tbl[c])
+        parts.append(pd.DataFrame(block.T, index=index, columns=run, dtype=block.dtype, copy=False))
+    if not parts:
+        return pd.DataFrame(index=index)
+    return pd.concat(parts, axis=1) if len(parts) > 1 else parts[0]
+
+
+def read(root: Path, workspace: str, table: str, tag: str) -> pd.DataFrame | None:
+    """The derived frame of ``table``'s committed files for ``tag``, or None (none yet, or unreadable)."""
+    try:
+        p = _path(root, workspace, table, tag, key(root, workspace, table, tag))
+        if not p.is_file():
+            return None
+        with pa.memory_map(str(p)) as src:
+            return _from_arrow(pa.ipc.open_file(src).read_all())
+    except (OSError, pa.ArrowException, ValueError, KeyError, IndexError):
+        return None
+
+
+def write(root: Path, workspace: str, table: str, tag: str, frame: pd.DataFrame, k: str) -> bool:
+    """Keep ``frame`` as the derived file of key ``k`` (the key of the files ``frame`` was
+    computed from); older files of ``table``/``tag`` are removed. False when it could not be
+    written (nothing is left behind)."""
+    try:
+        d = workspace_dir(Path(root), workspace) / DIR
+        d.mkdir(parents=True, exist_ok=True)
+        tbl = _to_arrow(frame)
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".arrow")
+        try:
+            with os.fdopen(fd, "wb") as fh, pa.ipc.new_file(fh, tbl.schema) as w:
+                w.write_table(tbl)
+            os.replace(tmp, _path(root, workspace, table, tag, k))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for old in d.glob(f"{table}.{tag}.*.arrow"):
+            if old.name != _path(root, workspace, table, tag, k).name:
+                old.unlink(missing_ok=True)
+        return True
+    except (OSError, pa.ArrowException, ValueError, TypeError):
+        return False
+
+
+def frame(root: Path, workspace: str, table: str, tag: str, build: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, bool]:
+    """The derived frame: read back when its file exists for the table's current files, else
+    ``build()`` and kept. Returns ``(frame, read_back)``."""
+    got = read(root, workspace, table, tag)
+    if got is not None:
+        return got, True
+    try:
+        k = key(root, workspace, table, tag)
+    except OSError:
+        return build(), False
+    built = build()
+    try:
+        same = key(root, workspace, table, tag) == k
+    except OSError:
+        same = False
+    if same:  # not kept when the table changed while it was built (it may hold either version)
+        write(root, workspace, table, tag, built, k)
+    return built, False
