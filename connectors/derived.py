@@ -1,6 +1,7 @@
-"""Derived files: work that depends only on a table's committed files, kept on disk beside the
-workspace's tables (``<workspace>/_derived/``) so that a new server process, or a page whose
-in-memory caches were dropped, reads the result instead of redoing it.
+"""Derived files: work that depends only on a table's committed files, kept on disk in the store's
+cache folder (``<store>/.cache/<workspace>/``, outside the workspace's own folder: reading a
+workspace never changes it) so that a new server process, or a page whose in-memory caches were
+dropped, reads the result instead of redoing it.
 
 A derived file is named after a *key*: a hash of the table's committed files (name, size and
 modification time of each, from the manifest) and of a tag naming the computation and its
@@ -24,9 +25,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from connectors.store import table_files, workspace_dir
+from connectors.store import CACHE_DIR, check_workspace_name, table_files
 
-DIR = "_derived"
 _INDEX = "__index__"
 
 
@@ -39,8 +39,13 @@ def key(root: Path, workspace: str, table: str, tag: str) -> str:
     return h.hexdigest()[:32]
 
 
+def folder(root: Path, workspace: str) -> Path:
+    """Where the workspace's derived files are (removed with the workspace)."""
+    return Path(root) / CACHE_DIR / check_workspace_name(workspace)
+
+
 def _path(root: Path, workspace: str, table: str, tag: str, k: str) -> Path:
-    return workspace_dir(Path(root), workspace) / DIR / f"{table}.{tag}.{k}.arrow"
+    return folder(root, workspace) / f"{table}.{tag}.{k}.arrow"
 
 
 def _to_arrow(frame: pd.DataFrame) -> pa.Table:
@@ -106,7 +111,7 @@ def write(root: Path, workspace: str, table: str, tag: str, frame: pd.DataFrame,
     computed from); older files of ``table``/``tag`` are removed. False when it could not be
     written (nothing is left behind)."""
     try:
-        d = workspace_dir(Path(root), workspace) / DIR
+        d = folder(root, workspace)
         d.mkdir(parents=True, exist_ok=True)
         tbl = _to_arrow(frame)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".arrow")

@@ -76,6 +76,7 @@ LINE_COL = "_line"
 HISTORY = "_history"
 NEW_DIR, OLD_DIR = "_new", "_old"
 LOCK_DIR, TMP_DIR = ".locks", ".tmp"
+CACHE_DIR = ".cache"  # derived files of each workspace (connectors.derived), outside its own folder
 KEEP_VERSIONS = 10  # manifests (and their files) kept for undo
 # the first rows of a table are written from Arrow without the pandas merge (same files; the
 # equivalence tests switch it off for their reference)
@@ -140,6 +141,7 @@ def delete_workspace(root: Path, workspace: str) -> None:
         trash.parent.mkdir(parents=True, exist_ok=True)
         os.replace(d, trash)  # disappears atomically for readers
         shutil.rmtree(trash, ignore_errors=True)
+        shutil.rmtree(Path(root) / CACHE_DIR / workspace, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- locking

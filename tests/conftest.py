@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from connectors.store import CACHE_DIR
+
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("BOUSSOLE_SHARED") or PROJECT.parent / "shared")
 SHARED_FIXTURES = SHARED / "fixtures" / "real_exports"
@@ -88,8 +90,10 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Calla
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``root`` by relative path (to prove a shared store is unchanged)."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+    """SHA-256 of every file under ``root`` by relative path (to prove a shared store is unchanged);
+    the store's cache folder (derived files any reader may write, connectors.derived) is left out."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*"))
+            if p.is_file() and CACHE_DIR not in p.relative_to(root).parts}
 
 
 @pytest.fixture(scope="session")

@@ -69,12 +69,12 @@ def test_a_changed_table_is_prepared_again_and_the_stale_file_removed(tmp_path):
     root = _store(tmp_path)
     build, calls = _build(root)
     derived.frame(root, "w", "traffic", TAG, build)
-    old = sorted((root / "w" / derived.DIR).glob("traffic.*.arrow"))
+    old = sorted(derived.folder(root, "w").glob("traffic.*.arrow"))
     write_frames(root, "w", [("traffic", _traffic(3, dt.date(2025, 9, 10)))], now=NOW + dt.timedelta(days=30))
     got, read_back = derived.frame(root, "w", "traffic", TAG, build)
     assert not read_back and len(calls) == 2
     assert got["date"].max() == pd.Timestamp("2025-09-12")
-    new = sorted((root / "w" / derived.DIR).glob("traffic.*.arrow"))
+    new = sorted(derived.folder(root, "w").glob("traffic.*.arrow"))
     assert len(old) == len(new) == 1 and old != new
     # another computation's version is another file
     assert derived.key(root, "w", "traffic", TAG) != derived.key(root, "w", "traffic", "prepared-v999")
@@ -85,7 +85,7 @@ def test_a_damaged_or_unwritable_file_falls_back_to_computing(tmp_path):
     want = tr._prepare_now(loader.read(root, "w", "traffic", TRAFFIC_COLS))
     build, calls = _build(root)
     derived.frame(root, "w", "traffic", TAG, build)
-    (kept,) = (root / "w" / derived.DIR).glob("traffic.*.arrow")
+    (kept,) = derived.folder(root, "w").glob("traffic.*.arrow")
     kept.write_bytes(b"not an arrow file")
     got, read_back = derived.frame(root, "w", "traffic", TAG, build)
     assert not read_back and len(calls) == 2
@@ -94,10 +94,24 @@ def test_a_damaged_or_unwritable_file_falls_back_to_computing(tmp_path):
     other = tmp_path / "ro"
     save_config(other, "w", "workspace", {})
     write_frames(other, "w", [("traffic", _traffic(5))], now=NOW)
-    (other / "w" / derived.DIR).write_text("a file where the folder would go")
+    derived.folder(other, "w").parent.mkdir(parents=True)
+    derived.folder(other, "w").write_text("a file where the folder would go")
     got, read_back = derived.frame(other, "w", "traffic", TAG, lambda: tr.prepared(loader.read_coded(other, "w", "traffic", TRAFFIC_COLS)))
     assert not read_back and len(got) == 11
-    assert (other / "w" / derived.DIR).is_file()
+    assert derived.folder(other, "w").is_file()
+
+
+def test_reading_leaves_the_workspace_folder_alone_and_deleting_it_drops_its_cache(tmp_path):
+    from connectors.store import delete_workspace, list_workspaces
+    from tests.conftest import tree_digest
+
+    root = _store(tmp_path)
+    before = tree_digest(root / "w")
+    derived.frame(root, "w", "traffic", TAG, _build(root)[0])
+    assert tree_digest(root / "w") == before
+    assert list(derived.folder(root, "w").glob("traffic.*.arrow")) and list_workspaces(root) == ["w"]
+    delete_workspace(root, "w")
+    assert not derived.folder(root, "w").exists()
 
 
 def test_an_empty_table_round_trips(tmp_path):
