@@ -295,7 +295,9 @@ def data_span(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> di
         col = t.partition_by or ("created_at" if tb == "leads" else None)
         if not col:
             continue
-        s = read_table(Path(root), ws, tb, [col])[col].dropna()
+        bounds = _stats_bounds(Path(root), ws, tb, col)
+        s = pd.Series(bounds, dtype=object) if bounds is not None else read_table(Path(root), ws, tb, [col])[col]
+        s = s.dropna()
         if not len(s):
             continue
         if t.columns[col] == _TS:
@@ -306,6 +308,32 @@ def data_span(root: Path, ws: str, tables: Sequence[str] = SUMMARY_TABLES) -> di
             lo, hi = s.min().date(), s.max().date()
         out[tb] = (lo, hi)
     return out
+
+
+def _stats_bounds(root: Path, ws: str, table: str, col: str) -> list[Any] | None:
+    """Smallest and largest non-null value of ``col`` over the table's committed files, from
+    the Parquet statistics of each row group (no data read); None when a row group holding
+    values has no statistics (then the column is read)."""
+    import pyarrow.parquet as pq
+
+    values: list[Any] = []
+    try:
+        for f in store_table_files(root, ws, table):
+            meta = pq.ParquetFile(f).metadata
+            j = meta.schema.names.index(col) if col in meta.schema.names else -1
+            if j < 0:
+                return None
+            for i in range(meta.num_row_groups):
+                c = meta.row_group(i).column(j)
+                st = c.statistics
+                if c.num_values == 0 or (st is not None and st.null_count == c.num_values):
+                    continue  # an empty or all-null row group
+                if st is None or not st.has_min_max:
+                    return None
+                values += [st.min, st.max]
+    except (OSError, ValueError, pa.ArrowException):
+        return None
+    return values
 
 
 # --------------------------------------------------------------------------- client settings (validation)

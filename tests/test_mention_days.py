@@ -72,3 +72,12 @@ def test_counted_frame_gives_the_numbers_of_one_row_per_mention(tmp_path):
     v_days = daily_volume(days, TZ, own_brand="Acme", start=dt.date(2025, 3, 7), end=dt.date(2025, 3, 11))
     pd.testing.assert_frame_equal(v_rows, v_days)
     assert v_days["mentions"].tolist() == [0.0, 2.0, 2.0, 2.0, 0.0]  # every brand (no brand asked)
+
+
+def test_data_span_from_parquet_statistics_is_the_span_of_the_rows(tmp_path, monkeypatch):
+    root = _store(tmp_path)
+    span = loader.data_span(root, "w")
+    # local days of the first (04:30Z on the 9th = the 8th in Toronto) and last mention
+    assert span["mentions"] == (dt.date(2025, 3, 8), dt.date(2025, 3, 10))
+    monkeypatch.setattr(loader, "_stats_bounds", lambda *a, **k: None)  # the column read instead
+    assert loader.data_span(root, "w") == span
