@@ -724,8 +724,8 @@ def entity_map(
         b = nullify(m["brand"]) if "brand" in m.columns else pd.Series([None] * len(m), index=m.index, dtype="object")
         b = b.where(b.notna(), own_brand or "")
         canon = {fold(own_brand): own_brand} if own_brand else {}
-        bb = [canon.get(fold(v), v) for v in b.to_numpy(dtype=object)]
-        f["brand"] = np.asarray(bb, dtype=object)[hits["row"].to_numpy()]
+        bb = per_distinct(b, lambda v: canon.get(fold(v), v)).to_numpy(dtype=object)
+        f["brand"] = bb[hits["row"].to_numpy()]
         keys.append("brand")
     g = f.groupby(keys, as_index=False, sort=False).agg(
         volume=("volume", "sum"), positive=("positive", "sum"), neutral=("neutral", "sum"),

@@ -52,9 +52,10 @@ MENTION_COLS = ["mention_id", "published_at", "source", "author", "text", "url",
 # what the counts, alerts and filters need: no text, author or URL (issue 16: the page cached every
 # text of seven months to show 1,000 of them). Texts are read per alert, map window and shown row.
 LIGHT_COLS = ["mention_id", "published_at", "source", "sentiment_label", "sentiment_origin", "brand", "topic"]
-TEXT_COLS = ["mention_id", "published_at", "source", "text", "reach", "sentiment_label", "brand", "topic"]
+# texts with what each use needs: an alert's terms and examples, the entity map
+ALERT_TEXT_COLS = ["published_at", "source", "text", "reach", "sentiment_label", "brand"]
+MAP_TEXT_COLS = ["published_at", "text", "reach", "sentiment_label", "brand", "topic"]
 FILTER_COLS = ["mention_id", "published_at", "source", "lang", "sentiment_label", "brand", "topic"]
-REVIEW_COLS = ["mention_id", "published_at", "text", "sentiment_label", "sentiment_origin", "source", "lang"]
 SENT_COLORS = colors.SENTIMENT_COLORS
 BRAND_PALETTE = {
     "light": ["#1D4ED8", "#D97706", "#7C3AED", "#DB2777", "#059669", "#0891B2"],
@@ -102,10 +103,10 @@ def memo(name: str, key: tuple, make):
 mentions = data.shared(ctx.root, ws, "mentions", LIGHT_COLS, hist_start, ctx.end)
 
 
-def texts(start: dt.date, end: dt.date, brand: str | None = None) -> pd.DataFrame:
+def texts(columns: list[str], start: dt.date, end: dt.date, brand: str | None = None) -> pd.DataFrame:
     """Mentions with their text for local days ``[start, end]`` clipped to the page's range
     (``hist_start``), optionally one brand's; not cached (callers cache what they compute)."""
-    m = data.fetch("mentions", TEXT_COLS, start=max(start, hist_start), end=min(end, ctx.end), ctx=ctx)
+    m = data.fetch("mentions", columns, start=max(start, hist_start), end=min(end, ctx.end), ctx=ctx)
     return m[L.brand_mask(m, brand, OWN)] if brand else m
 
 sent_daily = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
@@ -255,16 +256,25 @@ with tabs["alerts"]:
             m3.metric(t("listening.alert.total"), fmt.integer(r.total_mentions, lang))
             d0 = pd.Timestamp(r.start).normalize()
             d1 = pd.Timestamp(r.end).normalize()
-            # texts of the alert's days and of the baseline before them, read only when not cached
+            # texts of the alert's days and of the baseline before them, read only when not cached and
+            # at most once for the terms and the examples (example_mentions keeps the alert's days itself)
             b0 = (d0 - pd.Timedelta(days=BASELINE_DAYS)).date()
-            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1, b0=b0: L.top_terms(
-                texts(b0, d1.date(), brand_arg), d0, d1, tz=tz, exclude=BRANDS))
+            read: dict[str, pd.DataFrame] = {}
+
+            def alert_texts(b0=b0, d1=d1, read=read) -> pd.DataFrame:
+                if "m" not in read:
+                    read["m"] = texts(ALERT_TEXT_COLS, b0, d1.date(), brand_arg)
+                return read["m"]
+
+            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1, get=alert_texts: L.top_terms(
+                get(), d0, d1, tz=tz, exclude=BRANDS))
             if len(terms):
                 # terms are made of letters, digits, "-" and "'" only (metrics.listening.tokens): safe in code spans
                 st.markdown(t("listening.alert.terms") + " " + " ".join(safe.code(x) for x in terms["term"]))
             term_list = tuple(terms["term"].tolist()) if len(terms) else ()
-            ex = memo("examples", (chosen, d0, d1, term_list, crisis), lambda d0=d0, d1=d1, tl=term_list, c=crisis: L.example_mentions(
-                texts(d0.date(), d1.date(), brand_arg), d0, d1, tz=tz, n=3, terms=list(tl), prefer="negative" if c else None))
+            ex = memo("examples", (chosen, d0, d1, term_list, crisis), lambda d0=d0, d1=d1, tl=term_list, c=crisis, get=alert_texts: L.example_mentions(
+                get(), d0, d1, tz=tz, n=3, terms=list(tl), prefer="negative" if c else None))
+            read.clear()
             if len(ex):
                 st.caption(t("listening.alert.examples"))
                 for e in ex.itertuples(index=False):
@@ -305,7 +315,7 @@ with tabs["map"]:
     by_brand = len(brands_sel) > 0
 
     def _emap(s, e):
-        return L.entity_map(texts(s, e), TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
+        return L.entity_map(texts(MAP_TEXT_COLS, s, e), TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
                             exclude=BRANDS)
 
     em = memo("emap", (w_start, w_end, tuple(brands_sel), tuple(map(tuple, (d.items() for d in TERMS)))), lambda: _emap(w_start, w_end))
@@ -592,15 +602,13 @@ if not present:
     with tabs["review"]:
         from ui import review
 
-        # the period's mentions with their text (the queue filters the period itself)
-        review.render(ctx, ws, data.read("mentions", REVIEW_COLS, start=ctx.start, end=ctx.end, ctx=ctx), VERSION)
+        # the queue reads the period's texts itself, only when it is not cached
+        review.render(ctx, ws, VERSION)
 
 # =========================================================================== settings
 
 if not present:
     with tabs["settings"]:
-        from metrics.sentiment_model import score_text
-
         st.subheader(t("listening.lex.title"))
         st.caption(t("listening.lex.caption"))
         lexicon = scoring.load_lexicon(ctx.root, ws)
@@ -631,6 +639,8 @@ if not present:
             l2.success(ss.pop("listening.lex.flash"))
         probe = st.text_input(t("listening.lex.try"), key="listening.lex.try", placeholder=t("listening.lex.try.ph"))
         if probe.strip():
+            from metrics.sentiment_model import score_text  # the scorer is imported only to try a text
+
             p_lang, p_score, p_label = score_text(probe, overrides=lexicon)
             st.markdown(t("listening.lex.result", label=sentiment_name(p_label), score=fmt.number(p_score, 2, lang, signed=True),
                           text_lang=plain_md(p_lang)))
