@@ -124,9 +124,9 @@ def _unattributed() -> tuple[int, list[str]]:
     """Mentions of the period whose brand matches no configured brand, and their top spellings."""
     if not len(mentions) or "brand_raw" not in mentions.columns:
         return 0, []
-    day_ = local_day_series(mentions["published_at"], tz)
-    inside = (day_ >= pd.Timestamp(ctx.start)) & (day_ <= pd.Timestamp(ctx.end))
-    m = mentions[((mentions["brand"] == UNATTRIBUTED) & inside).to_numpy()]
+    un = mentions[(mentions["brand"] == UNATTRIBUTED).to_numpy(dtype=bool)]  # local days of these rows only
+    day_ = local_day_series(un["published_at"], tz)
+    m = un[((day_ >= pd.Timestamp(ctx.start)) & (day_ <= pd.Timestamp(ctx.end))).to_numpy(dtype=bool)]
     top = m["brand_raw"].astype(str).str.strip().value_counts().head(3).index.tolist()
     return len(m), top
 
@@ -339,11 +339,12 @@ with tabs["map"]:
         prev_pos: dict[int, tuple[float, float]] = {}
         if trails and len(pem):
             keys = ["entity", "kind"] + (["brand"] if by_brand else [])
-            pm = pem[pem["net_sentiment"].notna() & (pem["volume"] >= min_plot)].drop_duplicates(keys).set_index(keys)
-            for i, r in plot.iterrows():
-                key = tuple(r[k] for k in keys)
-                if key in pm.index:
-                    prev_pos[i] = (float(pm.loc[key, "volume"]), float(pm.loc[key, "net_sentiment"]))
+            pm = pem[pem["net_sentiment"].notna() & (pem["volume"] >= min_plot)].drop_duplicates(keys)
+            prev_of = dict(zip(zip(*(pm[k].tolist() for k in keys), strict=True),
+                               zip(pm["volume"].astype(float).tolist(), pm["net_sentiment"].astype(float).tolist(), strict=True), strict=True))
+            for i, key in enumerate(zip(*(plot[k] for k in keys), strict=True)):
+                if key in prev_of:
+                    prev_pos[i] = prev_of[key]
         vols = [float(v) for v in plot["volume"]] + [v for v, _ in prev_pos.values()]
         x_lo, x_hi = math.log10(max(0.7, min(vols) * 0.7)), math.log10(max(vols) * 1.6)
         y_lo, y_hi = -1.25, 1.25
