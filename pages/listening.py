@@ -443,10 +443,9 @@ with tabs["sov"]:
         first_monday = last_sunday - dt.timedelta(days=26 * 7 - 1)
         sd_all = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
                            start=first_monday, end=last_sunday, ctx=ctx)
-        men_sov = data.read("mentions", ["mention_id", "published_at", "source", "brand", "topic", "sentiment_label"],
-                            start=first_monday - dt.timedelta(days=1), end=last_sunday, ctx=ctx)
+        # the page's mentions cover these weeks (hist_start is further back): no second copy of them
         sov = memo("sov", (first_monday, last_sunday, OWN, tuple(COMPS)),
-                   lambda: L.share_of_voice_weekly(men_sov, sd_all, first_monday, last_sunday, tz, OWN, COMPS))
+                   lambda: L.share_of_voice_weekly(mentions, sd_all, first_monday, last_sunday, tz, OWN, COMPS))
         if not len(sov):
             st.info(t("listening.sov.empty"))
         else:
