@@ -435,7 +435,8 @@ def top_terms(
     mentions + 2); ``score = share × ln(share / baseline_share)``; only terms in at least
     ``min_docs`` (and 2 % of) spike mentions and more frequent than in the baseline. A word
     is dropped when a kept phrase containing it covers most of its mentions. ``exclude``:
-    names (e.g. the brands) whose words never count."""
+    names (e.g. the brands) whose words never count. Each distinct text is tokenised once and
+    counts as many documents as it has mentions."""
     cols = ["term", "mentions", "share", "baseline_share", "score"]
     if mentions is None or not len(mentions) or "text" not in mentions.columns:
         return pd.DataFrame(columns=cols)
@@ -603,6 +604,8 @@ def entity_hits(
     * the ``topic`` column (kind "topic");
     * hashtags in the text (kind "hashtag"; ``#Ski`` and ``#ski`` are one), except those
       naming one of ``exclude`` (e.g. the brands: every mention of a brand carries its tag).
+
+    The text tests run once per distinct text (reposts share them), each mention keeps its row.
     """
     parts = []
     n = len(mentions)

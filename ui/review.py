@@ -30,9 +30,7 @@ ICONS = {"negative": ":material/sentiment_dissatisfied:", "neutral": ":material/
          "positive": ":material/sentiment_satisfied:"}
 QUEUE_LEN = 50
 SCAN_MAX = 20_000  # most recent candidates scored for the queue (bounded page time)
-
-
-COLS = ["mention_id", "published_at", "text", "sentiment_label", "sentiment_origin", "source", "lang"]
+COLS = ["mention_id", "published_at", "text", "sentiment_label", "sentiment_origin", "source", "lang"]  # read by the queue
 
 
 @st.cache_data(ttl=900, max_entries=32, show_spinner=False)
