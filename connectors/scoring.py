@@ -316,8 +316,10 @@ def review_queue(root: Path, workspace: str, mentions: pd.DataFrame, limit: int 
     sub = mentions[todo.astype(bool)]
     if not len(sub):
         return sub.assign(uncertainty=pd.Series(dtype="float64"), suggested=pd.Series(dtype="string"))
-    scored = score_texts(sub["text"].astype(str).tolist(), _overrides(load_lexicon(Path(root), workspace)),
+    # each distinct text scored once (a score is a function of the text alone), then per mention
+    codes, uniques = pd.factorize(sub["text"].astype(str))
+    scored = score_texts(list(uniques), _overrides(load_lexicon(Path(root), workspace)),
                          layer=load_layer(Path(root), workspace), proba=True)
-    out = sub.assign(uncertainty=scored["uncertainty"].to_numpy(), suggested=scored["sentiment_label"].to_numpy())
+    out = sub.assign(uncertainty=scored["uncertainty"].to_numpy()[codes], suggested=scored["sentiment_label"].to_numpy()[codes])
     out = out.sort_values(["uncertainty", "mention_id"], ascending=[False, True], kind="stable")
     return out.head(limit)

@@ -407,6 +407,13 @@ def tokens(text: str | None) -> list[str]:
     return out
 
 
+def _text_codes(values: pd.Series) -> tuple[np.ndarray, list[Any]]:
+    """Code of each row's text (-1 when missing) and the distinct texts in order of first
+    appearance: per-text work done once per distinct text."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.asarray(codes, dtype=np.intp), list(uniques)
+
+
 def _terms_of(text: str | None, exclude: set[str]) -> set[str]:
     toks = [w for w in tokens(text) if w not in exclude]
     grams = set(toks)
@@ -433,7 +440,8 @@ def top_terms(
     mentions + 2); ``score = share × ln(share / baseline_share)``; only terms in at least
     ``min_docs`` (and 2 % of) spike mentions and more frequent than in the baseline. A word
     is dropped when a kept phrase containing it covers most of its mentions. ``exclude``:
-    names (e.g. the brands) whose words never count."""
+    names (e.g. the brands) whose words never count. Each distinct text is tokenised once and
+    counts as many documents as it has mentions."""
     cols = ["term", "mentions", "share", "baseline_share", "score"]
     if mentions is None or not len(mentions) or "text" not in mentions.columns:
         return pd.DataFrame(columns=cols)
@@ -446,20 +454,33 @@ def top_terms(
             ex.add(w)
             ex.add(w.replace("-", ""))
         ex.add(str(name).lower().replace("-", "").replace(" ", ""))
-    spike_txt = mentions.loc[(when >= s) & (when <= e), "text"]
-    base_txt = mentions.loc[(when >= b0) & (when < s), "text"]
-    ns, nb = len(spike_txt), len(base_txt)
+    # document frequencies per distinct text (mention exports repeat texts: re-posts, templates),
+    # each text tokenised once: a text seen k times counts k documents
+    codes, uniques = _text_codes(mentions["text"])
+    spike = ((when >= s) & (when <= e)).to_numpy(dtype=bool)
+    base = ((when >= b0) & (when < s)).to_numpy(dtype=bool)
+    ns, nb = int(spike.sum()), int(base.sum())
     if not ns:
         return pd.DataFrame(columns=cols)
+    k_spike = np.bincount(codes[spike & (codes >= 0)], minlength=len(uniques))
+    k_base = np.bincount(codes[base & (codes >= 0)], minlength=len(uniques))
+    grams: dict[int, set[str]] = {}
     cs: Counter[str] = Counter()
-    for txt in spike_txt:
-        cs.update(_terms_of(txt, ex))
+    for c in np.flatnonzero(k_spike).tolist():
+        grams[c] = g = _terms_of(uniques[c], ex)
+        w = int(k_spike[c])
+        for t in g:
+            cs[t] += w
     floor = max(int(min_docs), math.ceil(0.02 * ns))
     cand = {t: k for t, k in cs.items() if k >= floor}
     cb: Counter[str] = Counter()
     if cand:
-        for txt in base_txt:
-            cb.update(t for t in _terms_of(txt, ex) if t in cand)
+        for c in np.flatnonzero(k_base).tolist():
+            g = grams[c] if c in grams else _terms_of(uniques[c], ex)
+            w = int(k_base[c])
+            for t in g:
+                if t in cand:
+                    cb[t] += w
     rows = []
     for t, k in cand.items():
         ps = k / ns
@@ -500,18 +521,40 @@ def example_mentions(
     sub = mentions[(when >= day(start)) & (when <= day(end))]
     if not len(sub):
         return sub
-    toks = [set(_terms_of(t, set())) for t in sub.get("text", pd.Series([""] * len(sub), index=sub.index))]
-    hits = np.array([sum(1 for term in terms if term in tk) for tk in toks], dtype=float)
+    # per distinct text: its terms, its words (tokenised once however often it was posted)
+    if "text" in sub.columns:
+        codes, uniques = _text_codes(sub["text"])
+    else:
+        codes, uniques = np.zeros(len(sub), dtype=np.intp), [""]
+    wanted = list(terms)
+    hits_u = np.zeros(len(uniques) + 1)
+    if wanted:
+        hits_u[:-1] = [sum(1 for term in wanted if term in _terms_of(u, set())) for u in uniques]
+    hits = hits_u[codes]  # code -1 (no text): the appended 0
     pref = (_labels(sub) == prefer).to_numpy(dtype=float) if prefer else np.zeros(len(sub))
     reach = pd.to_numeric(sub["reach"], errors="coerce").fillna(0).to_numpy(dtype=float) if "reach" in sub else np.zeros(len(sub))
     order = np.lexsort((-reach, -pref, -hits))
+    words_of: dict[int, set[str]] = {}
+
+    def words(c: int) -> set[str]:
+        if c not in words_of:
+            words_of[c] = set(tokens(uniques[c])) if c >= 0 else set()
+        return words_of[c]
+
     picked: list[int] = []
-    for i in order:
-        words = set(tokens(sub["text"].iloc[i])) if "text" in sub.columns else set()
+    picked_words: list[set[str]] = []
+    near_dup: set[int] = set()  # texts already found too close to a picked one (picks are only added)
+    for i in order.tolist():
+        c = int(codes[i])
+        if c in near_dup:
+            continue
+        w = words(c)
         # near-duplicates (the same message re-posted with a prefix or an emoji) are shown once
-        if any(len(words & set(tokens(sub["text"].iloc[j]))) >= 0.7 * max(1, min(len(words), len(set(tokens(sub["text"].iloc[j]))))) for j in picked):
+        if any(len(w & pw) >= 0.7 * max(1, min(len(w), len(pw))) for pw in picked_words):
+            near_dup.add(c)
             continue
         picked.append(int(i))
+        picked_words.append(w)
         if len(picked) >= n:
             break
     return sub.iloc[picked]
@@ -566,25 +609,33 @@ def entity_hits(
     * the ``topic`` column (kind "topic");
     * hashtags in the text (kind "hashtag"; ``#Ski`` and ``#ski`` are one), except those
       naming one of ``exclude`` (e.g. the brands: every mention of a brand carries its tag).
+
+    The text tests run once per distinct text (reposts share them), each mention keeps its row.
     """
     parts = []
     n = len(mentions)
     text = mentions["text"] if "text" in mentions.columns else pd.Series([None] * n, index=mentions.index)
     rows = np.arange(n)
-    norm = _norm_series(text).to_numpy(dtype=object) if n else np.array([], dtype=object)
+    # the text tests run once per distinct text (a missing text reads as ""), then map to rows
+    codes, uniques = _text_codes(text.astype("string"))
+    codes[codes < 0] = len(uniques)
+    distinct = pd.Series([*uniques, ""], dtype="string")
+    norm = _norm_series(distinct).to_numpy(dtype=object)
     normed = pd.Series(norm, dtype="string")
     # every text holding a whole-word match holds the term as a substring: a vectorised
     # substring test (Arrow) first, the regular expression only on those texts
-    arrow = pa.array(norm.tolist(), type=pa.string()) if n else None
+    arrow = pa.array(norm.tolist(), type=pa.string())
     for t in normalise_terms(terms):
         nt = _norm(t["term"]).replace("’", "'")
         # whole words: a boundary is required only where the term itself starts/ends with a word character
         pat = (r"(?<![\w])" if re.match(r"\w", nt) else "") + re.escape(nt) + (r"(?![\w])" if re.search(r"\w$", nt) else "")
         hit = np.zeros(n, dtype=bool)
         if n:
+            found = np.zeros(len(norm), dtype=bool)
             cand = np.flatnonzero(pc.fill_null(pc.match_substring(arrow, nt), False).to_numpy(zero_copy_only=False))
             if len(cand):
-                hit[cand] = normed.iloc[cand].str.contains(pat, regex=True, na=False).to_numpy(dtype=bool)
+                found[cand] = normed.iloc[cand].str.contains(pat, regex=True, na=False).to_numpy(dtype=bool)
+                hit = found[codes]
         if hit.any():
             # a tracked topic and the same value of the topic column are one entity
             key = ("c:" if t["kind"] == "topic" else "t:") + _norm(t["term"])
@@ -593,25 +644,37 @@ def entity_hits(
         tp = nullify(mentions["topic"]).to_numpy(dtype=object)
         ok = np.array([v is not None for v in tp], dtype=bool)
         if ok.any():
-            parts.append(pd.DataFrame({"row": rows[ok], "key": ["c:" + _norm(v) for v in tp[ok]], "entity": tp[ok], "kind": "topic"}))
+            tcodes, tvals = _text_codes(pd.Series(tp[ok], dtype=object))
+            tkeys = np.array(["c:" + _norm(v) for v in tvals], dtype=object)
+            parts.append(pd.DataFrame({"row": rows[ok], "key": tkeys[tcodes].tolist(), "entity": tp[ok], "kind": "topic"}))
     if hashtags and n:
         ex = {_compact(x) for x in exclude if x}
-        tags = pd.Series(text.astype("string").fillna("").to_numpy(), dtype="string").str.findall(r"#([^\W_][\w\-]*)")
-        r_, k_, e_ = [], [], []
-        for i, found in enumerate(tags):
-            if not found:
-                continue
-            seen = set()
-            for tag in found:
+        # per distinct text: its hashtags' keys and spellings, in order, each key once
+        tag_keys: list[list[str]] = []
+        tag_names: list[list[str]] = []
+        for found in distinct.str.findall(r"#([^\W_][\w\-]*)"):
+            ks: list[str] = []
+            es: list[str] = []
+            seen: set[str] = set()
+            for tag in found or ():
                 key = _compact(tag)
                 if not key or key in ex or key in seen or key.isdigit():
                     continue
                 seen.add(key)
-                r_.append(i)
-                k_.append("h:" + key)
-                e_.append("#" + tag)
-        if r_:
-            parts.append(pd.DataFrame({"row": r_, "key": k_, "entity": e_, "kind": "hashtag"}))
+                ks.append("h:" + key)
+                es.append("#" + tag)
+            tag_keys.append(ks)
+            tag_names.append(es)
+        per_text = np.array([len(k) for k in tag_keys], dtype=np.int64)
+        count = per_text[codes]  # tags of each mention
+        if count.any():
+            flat_k = np.array([k for ks in tag_keys for k in ks], dtype=object)
+            flat_e = np.array([e for es in tag_names for e in es], dtype=object)
+            first = np.cumsum(per_text) - per_text  # offset of each distinct text's tags
+            within = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+            take = np.repeat(first[codes], count) + within
+            parts.append(pd.DataFrame({"row": np.repeat(rows, count), "key": flat_k[take].tolist(), "entity": flat_e[take].tolist(),
+                                       "kind": "hashtag"}))
     if not parts:
         return pd.DataFrame({"row": pd.Series([], dtype="int64"), "key": pd.Series([], dtype="object"),
                              "entity": pd.Series([], dtype="object"), "kind": pd.Series([], dtype="object")})
@@ -669,8 +732,8 @@ def entity_map(
         b = nullify(m["brand"]) if "brand" in m.columns else pd.Series([None] * len(m), index=m.index, dtype="object")
         b = b.where(b.notna(), own_brand or "")
         canon = {fold(own_brand): own_brand} if own_brand else {}
-        bb = [canon.get(fold(v), v) for v in b.to_numpy(dtype=object)]
-        f["brand"] = np.asarray(bb, dtype=object)[hits["row"].to_numpy()]
+        bb = per_distinct(b, lambda v: canon.get(fold(v), v)).to_numpy(dtype=object)
+        f["brand"] = bb[hits["row"].to_numpy()]
         keys.append("brand")
     g = f.groupby(keys, as_index=False, sort=False).agg(
         volume=("volume", "sum"), positive=("positive", "sum"), neutral=("neutral", "sum"),

@@ -52,9 +52,10 @@ MENTION_COLS = ["mention_id", "published_at", "source", "author", "text", "url",
 # what the counts, alerts and filters need: no text, author or URL (issue 16: the page cached every
 # text of seven months to show 1,000 of them). Texts are read per alert, map window and shown row.
 LIGHT_COLS = ["mention_id", "published_at", "source", "sentiment_label", "sentiment_origin", "brand", "topic"]
-TEXT_COLS = ["mention_id", "published_at", "source", "text", "reach", "sentiment_label", "brand", "topic"]
+# texts with what each use needs: an alert's terms and examples, the entity map
+ALERT_TEXT_COLS = ["published_at", "source", "text", "reach", "sentiment_label", "brand"]
+MAP_TEXT_COLS = ["published_at", "text", "reach", "sentiment_label", "brand", "topic"]
 FILTER_COLS = ["mention_id", "published_at", "source", "lang", "sentiment_label", "brand", "topic"]
-REVIEW_COLS = ["mention_id", "published_at", "text", "sentiment_label", "sentiment_origin", "source", "lang"]
 SENT_COLORS = colors.SENTIMENT_COLORS
 BRAND_PALETTE = {
     "light": ["#1D4ED8", "#D97706", "#7C3AED", "#DB2777", "#059669", "#0891B2"],
@@ -102,10 +103,10 @@ def memo(name: str, key: tuple, make):
 mentions = data.shared(ctx.root, ws, "mentions", LIGHT_COLS, hist_start, ctx.end)
 
 
-def texts(start: dt.date, end: dt.date, brand: str | None = None) -> pd.DataFrame:
+def texts(columns: list[str], start: dt.date, end: dt.date, brand: str | None = None) -> pd.DataFrame:
     """Mentions with their text for local days ``[start, end]`` clipped to the page's range
     (``hist_start``), optionally one brand's; not cached (callers cache what they compute)."""
-    m = data.fetch("mentions", TEXT_COLS, start=max(start, hist_start), end=min(end, ctx.end), ctx=ctx)
+    m = data.fetch("mentions", columns, start=max(start, hist_start), end=min(end, ctx.end), ctx=ctx)
     return m[L.brand_mask(m, brand, OWN)] if brand else m
 
 sent_daily = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
@@ -123,9 +124,9 @@ def _unattributed() -> tuple[int, list[str]]:
     """Mentions of the period whose brand matches no configured brand, and their top spellings."""
     if not len(mentions) or "brand_raw" not in mentions.columns:
         return 0, []
-    day_ = local_day_series(mentions["published_at"], tz)
-    inside = (day_ >= pd.Timestamp(ctx.start)) & (day_ <= pd.Timestamp(ctx.end))
-    m = mentions[((mentions["brand"] == UNATTRIBUTED) & inside).to_numpy()]
+    un = mentions[(mentions["brand"] == UNATTRIBUTED).to_numpy(dtype=bool)]  # local days of these rows only
+    day_ = local_day_series(un["published_at"], tz)
+    m = un[((day_ >= pd.Timestamp(ctx.start)) & (day_ <= pd.Timestamp(ctx.end))).to_numpy(dtype=bool)]
     top = m["brand_raw"].astype(str).str.strip().value_counts().head(3).index.tolist()
     return len(m), top
 
@@ -255,16 +256,25 @@ with tabs["alerts"]:
             m3.metric(t("listening.alert.total"), fmt.integer(r.total_mentions, lang))
             d0 = pd.Timestamp(r.start).normalize()
             d1 = pd.Timestamp(r.end).normalize()
-            # texts of the alert's days and of the baseline before them, read only when not cached
+            # texts of the alert's days and of the baseline before them, read only when not cached and
+            # at most once for the terms and the examples (example_mentions keeps the alert's days itself)
             b0 = (d0 - pd.Timedelta(days=BASELINE_DAYS)).date()
-            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1, b0=b0: L.top_terms(
-                texts(b0, d1.date(), brand_arg), d0, d1, tz=tz, exclude=BRANDS))
+            read: dict[str, pd.DataFrame] = {}
+
+            def alert_texts(b0=b0, d1=d1, read=read) -> pd.DataFrame:
+                if "m" not in read:
+                    read["m"] = texts(ALERT_TEXT_COLS, b0, d1.date(), brand_arg)
+                return read["m"]
+
+            terms = memo("terms", (chosen, d0, d1), lambda d0=d0, d1=d1, get=alert_texts: L.top_terms(
+                get(), d0, d1, tz=tz, exclude=BRANDS))
             if len(terms):
                 # terms are made of letters, digits, "-" and "'" only (metrics.listening.tokens): safe in code spans
                 st.markdown(t("listening.alert.terms") + " " + " ".join(safe.code(x) for x in terms["term"]))
             term_list = tuple(terms["term"].tolist()) if len(terms) else ()
-            ex = memo("examples", (chosen, d0, d1, term_list, crisis), lambda d0=d0, d1=d1, tl=term_list, c=crisis: L.example_mentions(
-                texts(d0.date(), d1.date(), brand_arg), d0, d1, tz=tz, n=3, terms=list(tl), prefer="negative" if c else None))
+            ex = memo("examples", (chosen, d0, d1, term_list, crisis), lambda d0=d0, d1=d1, tl=term_list, c=crisis, get=alert_texts: L.example_mentions(
+                get(), d0, d1, tz=tz, n=3, terms=list(tl), prefer="negative" if c else None))
+            read.clear()
             if len(ex):
                 st.caption(t("listening.alert.examples"))
                 for e in ex.itertuples(index=False):
@@ -305,7 +315,7 @@ with tabs["map"]:
     by_brand = len(brands_sel) > 0
 
     def _emap(s, e):
-        return L.entity_map(texts(s, e), TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
+        return L.entity_map(texts(MAP_TEXT_COLS, s, e), TERMS, s, e, tz=tz, brand=brands_sel or None, own_brand=OWN, by_brand=by_brand,
                             exclude=BRANDS)
 
     em = memo("emap", (w_start, w_end, tuple(brands_sel), tuple(map(tuple, (d.items() for d in TERMS)))), lambda: _emap(w_start, w_end))
@@ -329,11 +339,12 @@ with tabs["map"]:
         prev_pos: dict[int, tuple[float, float]] = {}
         if trails and len(pem):
             keys = ["entity", "kind"] + (["brand"] if by_brand else [])
-            pm = pem[pem["net_sentiment"].notna() & (pem["volume"] >= min_plot)].drop_duplicates(keys).set_index(keys)
-            for i, r in plot.iterrows():
-                key = tuple(r[k] for k in keys)
-                if key in pm.index:
-                    prev_pos[i] = (float(pm.loc[key, "volume"]), float(pm.loc[key, "net_sentiment"]))
+            pm = pem[pem["net_sentiment"].notna() & (pem["volume"] >= min_plot)].drop_duplicates(keys)
+            prev_of = dict(zip(zip(*(pm[k].tolist() for k in keys), strict=True),
+                               zip(pm["volume"].astype(float).tolist(), pm["net_sentiment"].astype(float).tolist(), strict=True), strict=True))
+            for i, key in enumerate(zip(*(plot[k] for k in keys), strict=True)):
+                if key in prev_of:
+                    prev_pos[i] = prev_of[key]
         vols = [float(v) for v in plot["volume"]] + [v for v, _ in prev_pos.values()]
         x_lo, x_hi = math.log10(max(0.7, min(vols) * 0.7)), math.log10(max(vols) * 1.6)
         y_lo, y_hi = -1.25, 1.25
@@ -432,10 +443,9 @@ with tabs["sov"]:
         first_monday = last_sunday - dt.timedelta(days=26 * 7 - 1)
         sd_all = data.read("sentiment_daily", ["date", "source", "brand", "topic", "mentions", "positive", "neutral", "negative"],
                            start=first_monday, end=last_sunday, ctx=ctx)
-        men_sov = data.read("mentions", ["mention_id", "published_at", "source", "brand", "topic", "sentiment_label"],
-                            start=first_monday - dt.timedelta(days=1), end=last_sunday, ctx=ctx)
+        # the page's mentions cover these weeks (hist_start is further back): no second copy of them
         sov = memo("sov", (first_monday, last_sunday, OWN, tuple(COMPS)),
-                   lambda: L.share_of_voice_weekly(men_sov, sd_all, first_monday, last_sunday, tz, OWN, COMPS))
+                   lambda: L.share_of_voice_weekly(mentions, sd_all, first_monday, last_sunday, tz, OWN, COMPS))
         if not len(sov):
             st.info(t("listening.sov.empty"))
         else:
@@ -592,15 +602,13 @@ if not present:
     with tabs["review"]:
         from ui import review
 
-        # the period's mentions with their text (the queue filters the period itself)
-        review.render(ctx, ws, data.read("mentions", REVIEW_COLS, start=ctx.start, end=ctx.end, ctx=ctx), VERSION)
+        # the queue reads the period's texts itself, only when it is not cached
+        review.render(ctx, ws, VERSION)
 
 # =========================================================================== settings
 
 if not present:
     with tabs["settings"]:
-        from metrics.sentiment_model import score_text
-
         st.subheader(t("listening.lex.title"))
         st.caption(t("listening.lex.caption"))
         lexicon = scoring.load_lexicon(ctx.root, ws)
@@ -631,6 +639,8 @@ if not present:
             l2.success(ss.pop("listening.lex.flash"))
         probe = st.text_input(t("listening.lex.try"), key="listening.lex.try", placeholder=t("listening.lex.try.ph"))
         if probe.strip():
+            from metrics.sentiment_model import score_text  # the scorer is imported only to try a text
+
             p_lang, p_score, p_label = score_text(probe, overrides=lexicon)
             st.markdown(t("listening.lex.result", label=sentiment_name(p_label), score=fmt.number(p_score, 2, lang, signed=True),
                           text_lang=plain_md(p_lang)))

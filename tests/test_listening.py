@@ -231,6 +231,30 @@ def test_entity_map_counts_terms_topics_hashtags():
     assert L.entity_map(m, terms, "2024-01-01", "2024-01-31", tz=TZ).empty
 
 
+def test_text_statistics_count_every_repost_of_a_text():
+    """top_terms, example_mentions and entity_hits work once per distinct text; every mention of
+    a repeated text still counts (and keeps its own row), a missing text counts as no words."""
+    quiet = [(f"q{i}", f"2025-05-{1 + i % 20:02d}T15:00:00Z", "Belle journée au parc", "Acme", None, "positive", 1) for i in range(40)]
+    spike = [(f"s{i}", "2025-05-25T15:00:00Z", text, "Acme", None, label, reach) for i, (text, label, reach) in enumerate(
+        [("Route 317 fermée, bouchon monstre #Travaux", "negative", 10)] * 5
+        + [("Encore la route 317 fermée ce matin #travaux #Acme", "negative", 50)] * 3
+        + [("Belle journée au parc", "positive", 5), (None, "negative", 99), ("", None, 1)])]
+    m = mentions_frame(quiet + spike)
+    terms = L.top_terms(m, "2025-05-25", "2025-05-25", tz=TZ, exclude=["Acme"]).set_index("term")
+    # document frequencies count every mention: 8 of the 11 spike mentions hold "route 317"
+    assert terms.loc["route 317", "mentions"] == 8 and terms.loc["route 317", "share"] == 8 / 11
+    assert terms.loc["route 317", "baseline_share"] == 1 / 42
+    ex = L.example_mentions(m, "2025-05-25", "2025-05-25", tz=TZ, n=3, terms=["route 317", "fermée"], prefer="negative")
+    # most terms, then the label, then reach: one of the reposts, the other text about the road is
+    # a near-duplicate of it (4 of its 5 words), then the text-less negative mention
+    assert ex["mention_id"].tolist() == ["s5", "s9", "s8"]
+    hits = L.entity_hits(m, [{"term": "route 317", "kind": "topic"}], exclude=["Acme"])
+    per_row = hits.groupby("row")["key"].apply(list).to_dict()
+    assert per_row[40] == ["c:route 317", "h:travaux"] and per_row[45] == ["c:route 317", "h:travaux"]
+    assert set(per_row) == set(range(40, 48))  # only the spike's reposts, each in its own row
+    assert hits[hits["key"] == "h:travaux"]["entity"].unique().tolist() == ["#Travaux"]  # the most frequent spelling
+
+
 def test_month_windows():
     w = L.month_windows("2025-01-15", "2025-03-02")
     assert [(a.strftime("%m-%d"), b.strftime("%m-%d")) for a, b in w] == [("01-15", "01-31"), ("02-01", "02-28"), ("03-01", "03-02")]

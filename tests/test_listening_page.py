@@ -183,3 +183,30 @@ def test_relabel_from_the_explorer_is_manual_and_survives(hostile_store):
     ex = [el.value for el in at.dataframe if "Text" in el.value.columns][0]
     row = ex[(ex["Text"] == HOSTILE[1]) & (ex["Rated by"] == "by hand")]
     assert len(row) == 1 and row["Sentiment"].iloc[0] == "Negative"
+
+
+def test_no_mention_text_is_cached(hostile_store, monkeypatch):
+    """Mention texts are read uncached (ui.data.fetch) and only what is computed from them is
+    cached: no cached read (ui.data.read / ui.data.shared) of the Listening page asks for texts
+    (issue 16: the cache held every text of the period)."""
+    from ui import data
+
+    asked: list[tuple[str, tuple[str, ...]]] = []
+    read, shared = data.read, data.shared
+
+    def spy_read(table, columns, *args, **kw):
+        asked.append((table, tuple(columns)))
+        return read(table, columns, *args, **kw)
+
+    def spy_shared(root, workspace, table, columns, *args, **kw):
+        asked.append((table, tuple(columns)))
+        return shared(root, workspace, table, columns, *args, **kw)
+
+    monkeypatch.setattr(data, "read", spy_read)
+    monkeypatch.setattr(data, "shared", spy_shared)
+    at = run(lang="en")
+    assert any(t_ == "mentions" for t_, _ in asked)  # the spies saw the page's reads
+    assert not [c for t_, c in asked if t_ == "mentions" and {"text", "author", "url"} & set(c)]
+    # the texts are still shown: alert examples and the review queue
+    assert any("park is great" in b for b in markdown_bodies(at))
+    assert any(x.value in HOSTILE for x in at.text)

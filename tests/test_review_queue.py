@@ -93,3 +93,19 @@ def test_hostile_source_and_text_stay_inert(tmp_path, monkeypatch):
     captions = [c.value for c in at.caption]
     assert not any("[evil](https://evil.example)" in c for c in captions)
     assert any(r"\[evil\]" in c for c in captions)
+
+
+def test_queue_scores_each_text_once_and_every_repost_alike(tmp_path):
+    """review_queue scores each distinct text once: a repeated text gets, in each of its rows, the
+    uncertainty and suggestion of the text alone; manual labels and empty texts stay out."""
+    root = tmp_path / "store"
+    texts = [TEXTS[1], TEXTS[0], TEXTS[1], TEXTS[2], TEXTS[1], TEXTS[0], "  ", None]
+    m = pd.DataFrame({"mention_id": [f"m{i}" for i in range(len(texts))], "text": texts,
+                      "sentiment_origin": [None, "export", "model", None, "Manual", None, None, None]})
+    q = scoring.review_queue(root, WS, m, limit=20)
+    alone = scoring.review_queue(root, WS, pd.DataFrame({"mention_id": ["a", "b", "c"], "text": TEXTS}), limit=20).set_index("text")
+    assert set(q["mention_id"]) == {"m0", "m1", "m2", "m3", "m5"}
+    # least certain first, ties (the reposts) by mention_id
+    assert q["mention_id"].tolist() == sorted(q["mention_id"], key=lambda i: (-alone.loc[texts[int(i[1:])], "uncertainty"], i))
+    for r in q.itertuples(index=False):
+        assert (r.uncertainty, r.suggested) == (alone.loc[r.text, "uncertainty"], alone.loc[r.text, "suggested"])

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from connectors import scoring, store
+from metrics import local_day_series
 from ui import data, fmt, safe
 from ui.i18n import t
 
@@ -29,15 +30,17 @@ ICONS = {"negative": ":material/sentiment_dissatisfied:", "neutral": ":material/
          "positive": ":material/sentiment_satisfied:"}
 QUEUE_LEN = 50
 SCAN_MAX = 20_000  # most recent candidates scored for the queue (bounded page time)
+COLS = ["mention_id", "published_at", "text", "sentiment_label", "sentiment_origin", "source", "lang"]  # read by the queue
 
 
 @st.cache_data(ttl=900, max_entries=32, show_spinner=False)
-def _queue(root: str, ws: str, version: tuple, layer_version: int, start: dt.date, end: dt.date, tz: str, _mentions: pd.DataFrame):
-    m = _mentions
+def _queue(root: str, ws: str, version: tuple, layer_version: int, start: dt.date, end: dt.date, tz: str, _ctx):
+    # the period's texts are read here and not kept: the cache holds the queue, not every text
+    m = data.fetch("mentions", COLS, start=start, end=end, ctx=_ctx)
     if not len(m):
         return m.assign(uncertainty=pd.Series(dtype="float64"), suggested=pd.Series(dtype="string")), 0
-    local = pd.to_datetime(m["published_at"], utc=True).dt.tz_convert(tz).dt.date
-    m = m[(local >= start) & (local <= end)]
+    local = local_day_series(m["published_at"], tz)
+    m = m[((local >= pd.Timestamp(start)) & (local <= pd.Timestamp(end))).to_numpy(dtype=bool)]
     origin = m["sentiment_origin"].astype("string").str.lower()
     todo = m[~origin.eq("manual").fillna(False).astype(bool) & m["text"].notna()]
     todo = todo.sort_values("published_at", ascending=False).head(SCAN_MAX)
@@ -47,23 +50,27 @@ def _queue(root: str, ws: str, version: tuple, layer_version: int, start: dt.dat
 @st.cache_data(ttl=900, max_entries=32, show_spinner=False)
 def _manual_count(root: str, ws: str, version: tuple) -> int:
     m = store.read_table(root, ws, "mentions", columns=["sentiment_origin"])
-    return int(m["sentiment_origin"].astype("string").str.lower().eq("manual").fillna(False).sum()) if len(m) else 0
+    if not len(m):
+        return 0
+    # the test once per distinct origin (a handful for millions of mentions)
+    counts = m["sentiment_origin"].value_counts()
+    manual = pd.Series(counts.index, dtype=object).astype("string").str.lower().eq("manual").fillna(False).to_numpy(dtype=bool)
+    return int(counts.to_numpy()[manual].sum())
 
 
 def _sentiment(label: object) -> str:
     return t(f"listening.sentiment.{label}") if label in LABELS else t("listening.sentiment.none")
 
 
-def render(ctx, ws: str, mentions: pd.DataFrame, version: tuple) -> None:
-    """The review tab. ``mentions``: the page's mentions (``mention_id, published_at, text,
-    sentiment_label, sentiment_origin, source, lang``); ``version``: the mentions table version."""
+def render(ctx, ws: str, version: tuple) -> None:
+    """The review tab of the period ``ctx.start..ctx.end``; ``version``: the mentions table version."""
     lang, ss = ctx.lang, st.session_state
     st.subheader(t("listening.review.title"))
     st.caption(t("listening.review.caption"))
     doc = scoring.layer_doc(ctx.root, ws)
     active = bool(doc.get("active")) and scoring.load_layer(ctx.root, ws) is not None
     n_manual = _manual_count(str(ctx.root), ws, version)
-    queue, n_todo = _queue(str(ctx.root), ws, version, int(doc.get("version") or 0), ctx.start, ctx.end, ctx.timezone, mentions)
+    queue, n_todo = _queue(str(ctx.root), ws, version, int(doc.get("version") or 0), ctx.start, ctx.end, ctx.timezone, ctx)
     skipped = ss.setdefault(f"listening.review.skipped.{ws}", [])
     if len(queue):
         queue = pd.concat([queue[~queue["mention_id"].isin(skipped)], queue[queue["mention_id"].isin(skipped)]])
