@@ -170,8 +170,10 @@ def _rss_mib() -> tuple[int, int]:
     return cur, peak
 
 
-def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Path) -> None:
-    """Run every page cold and warm on one workspace; write the figures as JSON to ``out``."""
+def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Path, server_only: bool = False) -> None:
+    """Run every page cold and warm on one workspace; write the figures as JSON to ``out``.
+    ``server_only``: only what a fresh server process does, every page once with every cache
+    kept (its RSS is then not inflated by the cold runs' cleared and rebuilt caches)."""
     os.environ["BOUSSOLE_STORE"] = str(store_root)
     t0 = time.perf_counter()
     import streamlit as st
@@ -203,6 +205,14 @@ def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Pat
         "first_run_s": round(time.perf_counter() - t0, 2),
         "pages": {},
     }
+    if server_only:
+        t1 = time.process_time()
+        for spec in app.available_pages():
+            at.switch_page(spec.file).run()
+        result["server_pass_cpu_s"] = round(time.process_time() - t1, 2)
+        result["rss_server_pass_mib"], result["peak_rss_mib"] = _rss_mib()
+        out.write_text(json.dumps(result, indent=1))
+        return
     first = app.available_pages()[0].file
     # the first view after an import: no derived file yet (connectors.derived), every cache cold
     import shutil
@@ -252,27 +262,18 @@ def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Pat
 
 def bench_pages(store_root: Path, workspace: str, start: dt.date, end: dt.date, work: Path) -> dict:
     out = work / f"pages-{workspace}.json"
-    r = run_child(
-        [
-            "-m",
-            "bench",
-            "pages",
-            "--store",
-            str(store_root),
-            "--workspace",
-            workspace,
-            "--start",
-            start.isoformat(),
-            "--end",
-            end.isoformat(),
-            "--out",
-            str(out),
-        ]
-    )
+    args = ["-m", "bench", "pages", "--store", str(store_root), "--workspace", workspace, "--start", start.isoformat(),
+            "--end", end.isoformat(), "--out", str(out)]
+    r = run_child(args)
     if r["rc"] != 0 or not out.is_file():
         return {"error": r["output"]}
     res = json.loads(out.read_text())
     res["process"] = {k: r[k] for k in ("wall_s", "cpu_s", "peak_rss_mib")}
+    fresh = work / f"server-{workspace}.json"
+    r = run_child([*args[:-1], str(fresh), "--server-only"])
+    if r["rc"] == 0 and fresh.is_file():
+        f = json.loads(fresh.read_text())
+        res["fresh_server"] = {k: f[k] for k in ("server_pass_cpu_s", "rss_server_pass_mib", "peak_rss_mib")}
     return res
 
 
@@ -354,7 +355,10 @@ def table(results: dict) -> str:
             "",
             f"RSS after all pages (caches cleared before each page) {pg['rss_after_all_mib']} MiB; after one more pass "
             f"over every page keeping every cache, as a server does ({pg['server_pass_cpu_s']} CPU s) "
-            f"{pg['rss_server_pass_mib']} MiB; process peak {pg['peak_rss_mib']} MiB",
+            f"{pg['rss_server_pass_mib']} MiB; process peak {pg['peak_rss_mib']} MiB"
+            + (f". A fresh server process rendering every page once, every cache kept "
+               f"({pg['fresh_server']['server_pass_cpu_s']} CPU s): {pg['fresh_server']['rss_server_pass_mib']} MiB, "
+               f"peak {pg['fresh_server']['peak_rss_mib']} MiB" if pg.get("fresh_server") else ""),
             "",
         ]
     sm = results.get("summary")
@@ -386,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     pc.add_argument("--start", required=True)
     pc.add_argument("--end", required=True)
     pc.add_argument("--out", type=Path, required=True)
+    pc.add_argument("--server-only", action="store_true", help="only a fresh server's pass over every page (caches kept)")
     ap.add_argument("--full", action="store_true", help="the issue's sizes (slow: tens of minutes here)")
     ap.add_argument(
         "--only", choices=("import", "pages", "summary"), action="append", help="run only these parts (repeatable); default all"
@@ -394,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="where to write the results")
     args = ap.parse_args(argv)
     if args.cmd == "pages":
-        pages_child(args.store, args.workspace, args.start, args.end, args.out)
+        pages_child(args.store, args.workspace, args.start, args.end, args.out, args.server_only)
         return 0
 
     from sample_data import generate as demo_gen
