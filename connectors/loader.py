@@ -55,6 +55,8 @@ TRAFFIC_COLS = ["date", "grain", "period_start", "period_end", "property", "sour
 LEAD_COLS = ["lead_id", "created_at", "source", "medium", "campaign", "stage", "value"]
 COST_COLS = ["date", "period_end", "platform", "campaign", "category", "amount", "currency", "impressions", "clicks",
              "conversions", "conversion_value"]
+# the app's one traffic frame (:func:`prepared_traffic`): what every page's traffic figures read
+APP_TRAFFIC_COLS = [*TRAFFIC_COLS, "views", "event_count"]
 SUMMARY_TABLES = ("audience", "posts", "content_daily", "mentions", "sentiment_daily", "traffic", "leads", "costs")
 CONFIGS = ("workspace", "campaigns", "goals")
 
@@ -154,6 +156,31 @@ def read_coded(root: Path, ws: str, table: str, columns: Sequence[str]) -> pd.Da
     coded = {c: pc.dictionary_encode(tbl[c]) if pa.types.is_string(tbl[c].type) or pa.types.is_large_string(tbl[c].type)
              else tbl[c] for c in tbl.column_names}
     return pa.table(coded).to_pandas(date_as_object=False)
+
+
+def prepared_traffic(root: Path, ws: str) -> tuple[pd.DataFrame, bool]:
+    """The workspace's whole traffic history as prepared rows (:func:`metrics.traffic.prepared`,
+    columns ``APP_TRAFFIC_COLS``): read back from its derived file (:mod:`connectors.derived`,
+    valid while the traffic table's files are unchanged) or prepared and kept there. Returns
+    ``(frame, read_back)``; the frame is marked as prepared either way."""
+    from connectors import derived
+    from metrics.traffic import PREPARED_VERSION, as_prepared, prepared
+
+    frame, read_back = derived.frame(Path(root), ws, "traffic", f"prepared-v{PREPARED_VERSION}",
+                                     lambda: prepared(read_coded(Path(root), ws, "traffic", APP_TRAFFIC_COLS)))
+    return (as_prepared(frame) if read_back else frame), read_back
+
+
+def refresh_derived(root: Path, ws: str, tables: Sequence[str]) -> None:
+    """After a write to ``tables``: make the derived files that depend on them again (the
+    prepared traffic rows), so the first page after an import reads them instead of preparing
+    them. Best effort: a failure here is the first page's work, never the import's."""
+    if "traffic" not in tables:
+        return
+    try:
+        prepared_traffic(root, ws)
+    except Exception:  # noqa: BLE001 - a cache must never fail the write it follows
+        return
 
 
 def read_mention_days(root: Path, ws: str, start: dt.date | None, end: dt.date | None,

@@ -38,7 +38,7 @@ from typing import Any
 
 import pandas as pd
 
-from connectors import scoring, store
+from connectors import loader, scoring, store
 from connectors.api import SOURCES, get_source
 from connectors.api.base import Page, PullContext
 from connectors.errors import ConfigError, ImportFailure, TransientError
@@ -219,6 +219,7 @@ def pull_source(
                 root, workspace, frames, fmt=f"api_{source}", file_name=f"api:{source}",
                 sha256=_content_hash(frames), now=now,
             )
+            loader.refresh_derived(root, workspace, [t for t, w in written.items() if w.rows_added or w.rows_updated])
         for stream, table in mod.STREAMS.items():
             w = written.get(table)
             result.streams.append(StreamResult(source, stream, table, *(

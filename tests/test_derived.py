@@ -122,3 +122,20 @@ def test_an_empty_table_round_trips(tmp_path):
     b, read_back = derived.frame(root, "w", "traffic", TAG, build)
     assert read_back and len(a) == len(b) == 0 and list(a.columns) == list(b.columns)
     assert a.dtypes.to_dict() == b.dtypes.to_dict()
+
+
+def test_an_import_of_traffic_makes_the_derived_file_the_pages_read(tmp_path):
+    from pathlib import Path
+
+    from connectors.importer import import_path
+
+    root = tmp_path / "store"
+    save_config(root, "w", "workspace", {})
+    sample = Path(__file__).parent / "data" / "samples" / "ga4_report_preamble.csv"
+    res = import_path(root, "w", sample)
+    assert any(r["table"] == "traffic" and r["rows_added"] for r in res), res
+    want = tr._prepare_now(loader.read(root, "w", "traffic", TRAFFIC_COLS))
+    got, read_back = loader.prepared_traffic(root, "w")
+    assert read_back, "the import kept the prepared rows: the first page reads them"
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert tr._prepare(got) is got

@@ -19,15 +19,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from connectors import derived, loader, store
-from metrics.traffic import PREPARED_VERSION, as_prepared, prepared
+from connectors import loader, store
 from ui import context, datainfo
 
 TTL_SECONDS = 15 * 60
 MAX_ENTRIES = 256
 # one column set for the whole-history traffic and cost frames of the Campaigns and UTM pages
 # (:func:`shared`): one read and one preparation of the traffic rows serves both
-TRAFFIC_COLS = [*loader.TRAFFIC_COLS, "views", "event_count"]
+TRAFFIC_COLS = loader.APP_TRAFFIC_COLS
 COST_COLS = [*loader.COST_COLS, "note", "source_format"]
 
 
@@ -122,9 +121,7 @@ def shared(root: Path | str, workspace: str, table: str, columns: list[str] | tu
 
 @st.cache_resource(ttl=TTL_SECONDS, max_entries=4, show_spinner=False)
 def _traffic(root: str, workspace: str, version_key: tuple[int, ...]) -> pd.DataFrame:
-    frame, read_back = derived.frame(Path(root), workspace, "traffic", f"prepared-v{PREPARED_VERSION}",
-                                     lambda: prepared(loader.read_coded(Path(root), workspace, "traffic", TRAFFIC_COLS)))
-    return as_prepared(frame) if read_back else frame
+    return loader.prepared_traffic(Path(root), workspace)[0]
 
 
 def traffic(root: Path | str, workspace: str) -> pd.DataFrame:
