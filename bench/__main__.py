@@ -225,7 +225,7 @@ def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Pat
     after_import = timed(at.run)
     result["first_page_after_import"] = {"page": Path(first).stem, "cold_s": round(after_import[0], 2),
                                          "cold_cpu_s": round(after_import[1], 2)}
-    print(f"  {workspace} {first} after an import (no derived file): {after_import[0]:.2f} s", flush=True)
+    print(f"  {workspace} {first} with no derived file: {after_import[0]:.2f} s", flush=True)
     for spec in app.available_pages():
         page = spec.file
         st.cache_data.clear()
@@ -337,8 +337,9 @@ def table(results: dict) -> str:
         lines += [
             f"Pages on `{pg['workspace']}` ({pg['start']} – {pg['end']}); first run of the process "
             f"(imports + shell + first page) {pg['first_run_s']} s"
-            + (f"; {pg['first_page_after_import']['page']} as the first view after an import (no derived file, every cache "
-               f"cold) {pg['first_page_after_import']['cold_s']} s, {pg['first_page_after_import']['cold_cpu_s']} CPU s"
+            + (f"; {pg['first_page_after_import']['page']} as the first view with no derived file (a store written before "
+               f"them, or just after an undo; an import keeps it) and every cache cold "
+               f"{pg['first_page_after_import']['cold_s']} s, {pg['first_page_after_import']['cold_cpu_s']} CPU s"
                if pg.get("first_page_after_import") else ""),
             "",
             "| page | cold s | cold CPU s | warm s | warm CPU s | charts | max points | KB sent | RSS MiB after |",
