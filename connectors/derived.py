@@ -60,19 +60,19 @@ def _to_arrow(frame: pd.DataFrame) -> pa.Table:
     return pa.table(cols)
 
 
-def _column(col: pa.ChunkedArray) -> np.ndarray:
-    if pa.types.is_dictionary(col.type):
-        col = col.combine_chunks()
-        values = np.empty(len(col.dictionary) + 1, dtype=object)
-        values[:-1] = col.dictionary.to_pylist()
-        values[-1] = None
-        return values[col.indices.fill_null(-1).to_numpy(zero_copy_only=False)]  # -1 (missing) is the last value: None
-    return col.to_numpy()
+def _dictionary(col: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """A dictionary column as (values with None last, codes with -1 for missing)."""
+    col = col.combine_chunks()
+    values = np.empty(len(col.dictionary) + 1, dtype=object)
+    values[:-1] = col.dictionary.to_pylist()
+    values[-1] = None
+    return values, col.indices.fill_null(-1).to_numpy(zero_copy_only=False)
 
 
 def _from_arrow(tbl: pa.Table) -> pd.DataFrame:
     """The frame back, columns in their order; runs of same-typed columns written into one 2-D
-    block each (no column copied again to consolidate them)."""
+    block each (text taken straight from its distinct values into the block; no column copied
+    again to consolidate them)."""
     index = pd.Index(tbl[_INDEX].to_numpy())
     names = tbl.column_names[1:]
     runs: list[list[str]] = []
@@ -83,11 +83,15 @@ def _from_arrow(tbl: pa.Table) -> pd.DataFrame:
             runs.append([c])
     parts = []
     for run in runs:
-        first = _column(tbl[run[0]])
-        block = np.empty((len(run), len(first)), dtype=first.dtype)
-        block[0] = first
-        for i, c in enumerate(run[1:], 1):
-            block[i] = _column(tbl[c])
+        text = pa.types.is_dictionary(tbl[run[0]].type)
+        dtype = np.dtype(object) if text else tbl[run[0]].type.to_pandas_dtype()
+        block = np.empty((len(run), tbl.num_rows), dtype=dtype)
+        for i, c in enumerate(run):
+            if text:
+                values, codes = _dictionary(tbl[c])
+                np.take(values, codes, out=block[i], mode="wrap")  # -1 (missing) wraps to the last value: None
+            else:
+                block[i] = tbl[c].to_numpy()
         parts.append(pd.DataFrame(block.T, index=index, columns=run, dtype=block.dtype, copy=False))
     if not parts:
         return pd.DataFrame(index=index)
