@@ -205,13 +205,17 @@ def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Pat
         "first_run_s": round(time.perf_counter() - t0, 2),
         "pages": {},
     }
-    if server_only:
+    def server_pass() -> None:
+        """Every page once, every page's caches kept (as a server), then the figures written."""
         t1 = time.process_time()
         for spec in app.available_pages():
             at.switch_page(spec.file).run()
         result["server_pass_cpu_s"] = round(time.process_time() - t1, 2)
         result["rss_server_pass_mib"], result["peak_rss_mib"] = _rss_mib()
         out.write_text(json.dumps(result, indent=1))
+
+    if server_only:
+        server_pass()
         return
     first = app.available_pages()[0].file
     # the first view after an import: no derived file yet (connectors.derived), every cache cold
@@ -249,15 +253,10 @@ def pages_child(store_root: Path, workspace: str, start: str, end: str, out: Pat
         }
         print(f"  {workspace} {page}: cold {cold[0]:.2f} s, warm {best[0]:.2f} s", flush=True)
     result["rss_after_all_mib"], result["peak_rss_mib"] = _rss_mib()
-    # as a server: every page once after one clear, every page's caches kept
+    # as a server, in this process: every page once after one clear, every page's caches kept
     st.cache_data.clear()
     st.cache_resource.clear()
-    t1 = time.process_time()
-    for spec in app.available_pages():
-        at.switch_page(spec.file).run()
-    result["server_pass_cpu_s"] = round(time.process_time() - t1, 2)
-    result["rss_server_pass_mib"], result["peak_rss_mib"] = _rss_mib()
-    out.write_text(json.dumps(result, indent=1))
+    server_pass()
 
 
 def bench_pages(store_root: Path, workspace: str, start: dt.date, end: dt.date, work: Path) -> dict:
