@@ -73,7 +73,7 @@ def _from_arrow(tbl: pa.Table) -> pd.DataFrame:
     """The frame back, columns in their order; runs of same-typed columns written into one 2-D
     block each (text taken straight from its distinct values into the block; no column copied
     again to consolidate them)."""
-    index = pd.Index(tbl[_INDEX].to_numpy())
+    index = pd.Index(tbl[_INDEX].to_numpy().copy())  # no view into the mapped file stays behind
     names = tbl.column_names[1:]
     runs: list[list[str]] = []
     for c in names:
