@@ -147,7 +147,8 @@ def test_upload_then_see_rows_on_data_page(server, browser, real_x_export):
         x_rows = int((posts["platform"] == "x").sum())
         page = open_page(ctx, server["base"], "data", lang="en")
         text = page.inner_text('[data-testid="stMain"]')
-        assert fmt.integer(x_rows, "en") in text, f"{x_rows} X posts not shown on the Data page"
+        at = text.find("Posts ·")
+        assert fmt.integer(x_rows, "en") in text, f"{x_rows} X posts not shown on the Data page: {text[max(at, 0):max(at, 0) + 700]!r}"
         shot(page, "data-en-after-upload")
     finally:
         ctx.close()
