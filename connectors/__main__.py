@@ -33,6 +33,7 @@ def import_main(argv: list[str]) -> int:
         return 2
     root = reimport.resolve_root(args.store)
     failed = 0
+    changed: set[str] = set()
     for f in args.files:
         p = Path(f)
         try:
@@ -48,12 +49,18 @@ def import_main(argv: list[str]) -> int:
 
             for res in import_path(root, args.workspace, p, account=args.account, file_name=str(f), sha256=sha):
                 print(json.dumps(res, ensure_ascii=False), flush=True)
+                if res.get("rows_added") or res.get("rows_updated"):
+                    changed.add(res["table"])
         except ImportFailure as exc:
             failed += 1
             print(str(exc), file=sys.stderr, flush=True)
         except MemoryError:
             failed += 1
             print(f"{f}:0: the file is too large to import on this machine", file=sys.stderr)
+    if changed:  # the pages' derived files of what changed (prepared traffic rows), once for the whole batch
+        from connectors.loader import refresh_derived
+
+        refresh_derived(root, args.workspace, sorted(changed))
     return 2 if failed else 0
 
 

@@ -7,8 +7,8 @@ A derived file is named after a *key*: a hash of the table's committed files (na
 modification time of each, from the manifest) and of a tag naming the computation and its
 version. An import, an undo or a deleted row gives the table other files, hence another key:
 a stale file is never read, and it is removed when the new one is written. The file is an Arrow
-IPC file written to a temporary name and renamed (a reader sees a whole file or none); text
-columns are dictionary-encoded. Any failure (a read-only store, a full disk, a damaged file)
+IPC file (zstd) written to a temporary name and renamed (a reader sees a whole file or none);
+text columns are dictionary-encoded. Any failure (a read-only store, a full disk, a damaged file)
 falls back to computing the frame: a derived file is never needed, only faster.
 """
 
@@ -23,7 +23,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from connectors.store import CACHE_DIR, check_workspace_name, table_files
 
@@ -53,8 +52,11 @@ def _to_arrow(frame: pd.DataFrame) -> pa.Table:
     for c in frame.columns:
         s = frame[c]
         if s.dtype == object:
-            # text columns (str or None only): one copy of each distinct string
-            cols[c] = pc.dictionary_encode(pa.array(s.to_numpy(), type=pa.string(), from_pandas=True))
+            # text columns (str or None only): one copy of each distinct string, codes from
+            # pandas (hashing the row objects; converting every row to Arrow text costs 10x)
+            codes, uniques = pd.factorize(s, use_na_sentinel=True)
+            indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+            cols[c] = pa.DictionaryArray.from_arrays(indices, pa.array(np.asarray(uniques, dtype=object), type=pa.string()))
         else:
             cols[c] = pa.array(s.to_numpy())
     return pa.table(cols)
@@ -120,7 +122,8 @@ def write(root: Path, workspace: str, table: str, tag: str, frame: pd.DataFrame,
         tbl = _to_arrow(frame)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=".tmp-", suffix=".arrow")
         try:
-            with os.fdopen(fd, "wb") as fh, pa.ipc.new_file(fh, tbl.schema) as w:
+            # zstd: 1M prepared rows take 2 MiB instead of 157, read back as fast
+            with os.fdopen(fd, "wb") as fh, pa.ipc.new_file(fh, tbl.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as w:
                 w.write_table(tbl)
             os.replace(tmp, _path(root, workspace, table, tag, k))
         except BaseException:

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from connectors import loader, reimport, scoring, store
+from connectors import reimport, scoring, store
 from connectors.errors import ImportFailure
 from connectors.formats import all_formats
 from connectors.formats.base import Format, ParseContext, head_records
@@ -271,8 +271,6 @@ def _import_doc(
         if n == 0 and doc.kind == Kind.TEXT and not getattr(fmt, "empty_ok", False):
             raise ImportFailure(doc.file_name, "no data rows", 2, None, "at least one data row below the header", "only a header", code="header_only")
         results = tx.commit(fmt.name, sha, digest, fdigest)
-    # the pages' prepared rows of what changed, made now rather than on the first page viewed
-    loader.refresh_derived(root, workspace, [r.table for r in results.values() if r.rows_added or r.rows_updated])
     if progress:
         progress(1.0)
     return [

@@ -219,7 +219,6 @@ def pull_source(
                 root, workspace, frames, fmt=f"api_{source}", file_name=f"api:{source}",
                 sha256=_content_hash(frames), now=now,
             )
-            loader.refresh_derived(root, workspace, [t for t, w in written.items() if w.rows_added or w.rows_updated])
         for stream, table in mod.STREAMS.items():
             w = written.get(table)
             result.streams.append(StreamResult(source, stream, table, *(
@@ -273,6 +272,8 @@ def pull(
             cb = (lambda stream, n, _s=src: progress(_s, stream, n)) if progress else None
             results.append(pull_source(root, workspace, src, settings=conf.get(src, {}), env=env, client=client,
                                        now=now, progress=cb))
+    # the pages' derived files of what changed, once for the whole pull
+    loader.refresh_derived(root, workspace, {s.table for r in results for s in r.streams if s.rows_added or s.rows_updated})
     return results
 
 

@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from connectors import loader
 from connectors.errors import ImportFailure
 from connectors.schema import COST_CATEGORIES, PLATFORMS, TABLES
 from ui import context, data, fmt, importview, safe, widgets
@@ -138,6 +139,10 @@ def run_imports(items: list[tuple[str, bytes]], account: str | None) -> None:
         except ImportFailure as exc:
             results.append({"file": name, "ok": False, "error": exc})
         bar.empty()
+    changed = {x["table"] for r in results if r["ok"] for x in r["rows"] if x["rows_added"] or x["rows_updated"]}
+    if changed:
+        with st.spinner(t("import.preparing")):  # the pages' derived files, once for the whole batch
+            loader.refresh_derived(ctx.root, ws, sorted(changed))
     ss["import.results"] = results
     ss["import.uploader_gen"] = ss.get("import.uploader_gen", 0) + 1  # empty the uploader
     ss.pop("import.detections", None)

@@ -124,16 +124,19 @@ def test_an_empty_table_round_trips(tmp_path):
     assert a.dtypes.to_dict() == b.dtypes.to_dict()
 
 
-def test_an_import_of_traffic_makes_the_derived_file_the_pages_read(tmp_path):
+def test_an_import_of_traffic_makes_the_derived_file_the_pages_read(tmp_path, capsys):
     from pathlib import Path
 
-    from connectors.importer import import_path
+    from connectors.__main__ import main as cli
 
     root = tmp_path / "store"
     save_config(root, "w", "workspace", {})
-    sample = Path(__file__).parent / "data" / "samples" / "ga4_report_preamble.csv"
-    res = import_path(root, "w", sample)
-    assert any(r["table"] == "traffic" and r["rows_added"] for r in res), res
+    samples = Path(__file__).parent / "data" / "samples"
+    # one batch of two files (one with traffic): the derived file is made once, at the end
+    assert cli(["import", str(samples / "ga4_report_preamble.csv"), str(samples / "meta_posts_bom.csv"), "--workspace", "w",
+                "--store", str(root)]) == 0
+    assert '"traffic"' in capsys.readouterr().out
+    assert len(list(derived.folder(root, "w").glob("traffic.*.arrow"))) == 1
     want = tr._prepare_now(loader.read(root, "w", "traffic", TRAFFIC_COLS))
     got, read_back = loader.prepared_traffic(root, "w")
     assert read_back, "the import kept the prepared rows: the first page reads them"

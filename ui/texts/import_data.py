@@ -39,6 +39,7 @@ TEXTS = {
         "fr": "Aucun de ces fichiers ne peut être importé tel quel. Voyez les remarques sous chaque fichier.",
     },
     "import.progress": {"en": "Importing {file}…", "fr": "Importation de {file}…"},
+    "import.preparing": {"en": "Preparing the pages for the new data…", "fr": "Préparation des pages pour les nouvelles données…"},
     "import.results": {"en": "Last import", "fr": "Dernière importation"},
     "import.result.ok": {
         "en": "**{file}** → {table}: {read} rows read, {added} added, {updated} updated, {skipped} unchanged.",
