@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from connectors import store
+from connectors import loader, store
 from connectors.schema import DATA_TABLES, PLATFORMS, TABLES
 from ui import charts, context, data, datainfo, fmt, safe, widgets
 from ui.i18n import has, t
@@ -115,6 +115,8 @@ def undo_section() -> None:
     sure = c1.checkbox(t("data.undo.confirm"), key="data.undo.sure")
     if c2.button(t("data.undo.button"), key="data.undo", disabled=not sure, icon=":material/undo:"):
         undone = store.undo_last(ctx.root, ws)
+        with st.spinner(t("import.preparing")):  # the derived files of the restored version (read back when unchanged)
+            loader.refresh_derived(ctx.root, ws, ["traffic"])
         st.session_state["data.undo.flash"] = (undone or {}).get("file_name") or what
         st.rerun()
 
