@@ -48,7 +48,7 @@ for tb in present_tables:
     with st.container(border=True):
         st.markdown(head)
         cols = datainfo.columns_for(tb, TABLES[tb].columns)
-        cov = data.coverage(tb, cols, ctx=ctx)
+        cov = data.coverage(tb, cols, ctx=ctx, rows=stats[tb]["rows"])
         if not len(cov):
             continue
         view = pd.DataFrame(

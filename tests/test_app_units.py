@@ -157,3 +157,24 @@ def test_plotly_locale_config():
     assert fr["locale"] == "fr" and fr["locales"]["fr"]["format"]["months"][0] == "janvier"
     assert fr["locales"]["fr"]["format"]["shortDays"][0] == "dim."  # plotly weeks start on Sunday
     assert charts.SEPARATORS["fr"] == "," + N
+
+
+def test_data_page_coverage_that_does_not_add_up_is_read_again(tmp_path, monkeypatch):
+    """A cached summary whose groups do not add up to the table's row count (another version's)
+    is not shown: the table is read again."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from connectors.store import write_frames
+    from ui import data
+
+    posts = pd.DataFrame({"post_id": ["p1", "p2", "p3"], "platform": ["x", "x", "facebook"], "account": "acme",
+                          "published_at": ["2026-11-02T10:00Z", "2026-11-03T10:00Z", "2026-11-03T11:00Z"]})
+    write_frames(tmp_path, "w", [("posts", posts)], now=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+    ctx = SimpleNamespace(root=tmp_path, workspace="w")
+    monkeypatch.setattr(data, "_coverage", lambda *a, **k: data.datainfo.coverage(None, "posts"))  # a stale, empty summary
+    assert len(data.coverage("posts", ["published_at", "platform"], ctx=ctx)) == 0, "without the row count: as cached"
+    cov = data.coverage("posts", ["published_at", "platform"], ctx=ctx, rows=3)
+    assert dict(zip(cov["group"], cov["rows"], strict=True)) == {"facebook": 1, "x": 2}

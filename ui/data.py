@@ -139,14 +139,19 @@ def _coverage(root: str, workspace: str, table: str, columns: tuple[str, ...], v
     return datainfo.coverage(loader.read(Path(root), workspace, table, list(columns)), table)
 
 
-def coverage(table: str, columns: list[str] | tuple[str, ...], ctx=None) -> pd.DataFrame:
+def coverage(table: str, columns: list[str] | tuple[str, ...], ctx=None, rows: int | None = None) -> pd.DataFrame:
     """:func:`ui.datainfo.coverage` of the whole ``table`` (groups, rows, first and last day,
     gaps), cached per store version: the Data page's warm rerun neither copies nor rescans the
-    rows (2M mentions: ~1 s per rerun), and the cache holds the few summary rows, not the table."""
+    rows (2M mentions: ~1 s per rerun), and the cache holds the few summary rows, not the table.
+    ``rows``: the table's row count (:func:`stats`); a cached summary whose groups do not add up
+    to it is read again, uncached (the page never shows a summary of another version)."""
     ctx = _current(ctx)
     if not ctx.workspace:
         return datainfo.coverage(None, table)
-    return _coverage(str(ctx.root), ctx.workspace, table, tuple(columns), version(ctx.root, ctx.workspace, table))
+    cov = _coverage(str(ctx.root), ctx.workspace, table, tuple(columns), version(ctx.root, ctx.workspace, table))
+    if rows is not None and int(cov["rows"].sum() if len(cov) else 0) != rows:
+        cov = datainfo.coverage(loader.read(Path(ctx.root), ctx.workspace, table, list(columns)), table)
+    return cov
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
