@@ -100,10 +100,11 @@ def _from_arrow(tbl: pa.Table) -> pd.DataFrame:
     return pd.concat(parts, axis=1) if len(parts) > 1 else parts[0]
 
 
-def read(root: Path, workspace: str, table: str, tag: str) -> pd.DataFrame | None:
-    """The derived frame of ``table``'s committed files for ``tag``, or None (none yet, or unreadable)."""
+def read(root: Path, workspace: str, table: str, tag: str, k: str | None = None) -> pd.DataFrame | None:
+    """The derived frame of ``table``'s committed files for ``tag`` (key ``k`` when already
+    computed), or None (none yet, or unreadable)."""
     try:
-        p = _path(root, workspace, table, tag, key(root, workspace, table, tag))
+        p = _path(root, workspace, table, tag, k or key(root, workspace, table, tag))
         if not p.is_file():
             return None
         with pa.memory_map(str(p)) as src:
@@ -140,13 +141,13 @@ def write(root: Path, workspace: str, table: str, tag: str, frame: pd.DataFrame,
 def frame(root: Path, workspace: str, table: str, tag: str, build: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, bool]:
     """The derived frame: read back when its file exists for the table's current files, else
     ``build()`` and kept. Returns ``(frame, read_back)``."""
-    got = read(root, workspace, table, tag)
-    if got is not None:
-        return got, True
     try:
         k = key(root, workspace, table, tag)
     except OSError:
         return build(), False
+    got = read(root, workspace, table, tag, k)
+    if got is not None:
+        return got, True
     built = build()
     try:
         same = key(root, workspace, table, tag) == k

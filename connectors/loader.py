@@ -206,9 +206,10 @@ def read_mention_days(root: Path, ws: str, start: dt.date | None, end: dt.date |
         keyed = pa.table({"day": day, **{c: tbl[c] for c in MENTION_KEYS}}).filter(pc.is_valid(day))
         grouped = keyed.group_by(["day", *MENTION_KEYS], use_threads=False).aggregate([([], "count_all")])
         df = grouped.rename_columns(["day", *MENTION_KEYS, MENTION_COUNT]).to_pandas(date_as_object=False)
-    else:
-        df = pd.DataFrame({"day": pd.Series(dtype="datetime64[s]"), **read_table(root, ws, "mentions", MENTION_KEYS, lo, hi),
-                           MENTION_COUNT: pd.Series(dtype="int64")})
+    else:  # the empty read's own columns, with an empty day and count
+        df = tbl.select(MENTION_KEYS).to_pandas()
+        df.insert(0, "day", pd.Series(dtype="datetime64[s]"))
+        df[MENTION_COUNT] = pd.Series(dtype="int64")
     noon = pd.DatetimeIndex(df["day"]).as_unit("us") + pd.Timedelta(hours=12)
     at = noon.tz_localize(cfg.timezone, ambiguous=True, nonexistent="shift_forward").tz_convert("UTC")
     df.insert(0, "published_at", at.as_unit("us"))

@@ -105,9 +105,12 @@ def _daily_flows(metric, audience, posts, content_daily, tz) -> pd.DataFrame:
         if not len(f):
             return f
         no_account = f["account"].isna().to_numpy()
-        by_account = rows_in([f["platform"], f["account"], f["date"]], [aud["platform"], aud["account"], aud["date"]])
-        by_platform = rows_in([f["platform"], f["date"]], [aud["platform"], aud["date"]])
-        return f[~np.where(no_account, by_platform, by_account)]
+        covered = np.zeros(len(f), dtype=bool)
+        if not no_account.all():
+            covered = rows_in([f["platform"], f["account"], f["date"]], [aud["platform"], aud["account"], aud["date"]])
+        if no_account.any():
+            covered = np.where(no_account, rows_in([f["platform"], f["date"]], [aud["platform"], aud["date"]]), covered)
+        return f[~covered]
 
     daily_posts: list[pd.Series] = []
     if len(content_daily) and _has(content_daily, metric):

@@ -24,9 +24,9 @@ from ui import context, datainfo
 
 TTL_SECONDS = 15 * 60
 MAX_ENTRIES = 256
-# one column set for the whole-history traffic and cost frames of the Campaigns and UTM pages
-# (:func:`shared`): one read and one preparation of the traffic rows serves both
+# the columns of the app's one traffic frame (:func:`traffic`)
 TRAFFIC_COLS = loader.APP_TRAFFIC_COLS
+# the cost columns of the Campaigns and UTM pages' whole-history frame (:func:`shared`)
 COST_COLS = [*loader.COST_COLS, "note", "source_format"]
 
 
@@ -134,9 +134,13 @@ def traffic(root: Path | str, workspace: str) -> pd.DataFrame:
     return _traffic(str(root), workspace, version(Path(root), workspace, "traffic"))
 
 
+def _coverage_now(root: Path | str, workspace: str, table: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    return datainfo.coverage(loader.read(Path(root), workspace, table, list(columns)), table)
+
+
 @st.cache_data(ttl=TTL_SECONDS, max_entries=MAX_ENTRIES, show_spinner=False)
 def _coverage(root: str, workspace: str, table: str, columns: tuple[str, ...], version_key: tuple[int, ...]) -> pd.DataFrame:
-    return datainfo.coverage(loader.read(Path(root), workspace, table, list(columns)), table)
+    return _coverage_now(root, workspace, table, columns)
 
 
 def coverage(table: str, columns: list[str] | tuple[str, ...], ctx=None, rows: int | None = None) -> pd.DataFrame:
@@ -150,7 +154,7 @@ def coverage(table: str, columns: list[str] | tuple[str, ...], ctx=None, rows: i
         return datainfo.coverage(None, table)
     cov = _coverage(str(ctx.root), ctx.workspace, table, tuple(columns), version(ctx.root, ctx.workspace, table))
     if rows is not None and int(cov["rows"].sum() if len(cov) else 0) != rows:
-        cov = datainfo.coverage(loader.read(Path(ctx.root), ctx.workspace, table, list(columns)), table)
+        cov = _coverage_now(ctx.root, ctx.workspace, table, tuple(columns))
     return cov
 
 
@@ -200,5 +204,6 @@ def invalidate() -> None:
     _read.clear()
     _shared.clear()
     _traffic.clear()
+    _coverage.clear()
     _stats.clear()
     _span.clear()

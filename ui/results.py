@@ -58,7 +58,7 @@ def history_from(ctx, weeks: int = 0) -> dt.date:
 
 @st.cache_resource(ttl=TTL, max_entries=8, show_spinner=False)
 def _tables(root: str, ws: str, start: dt.date, end: dt.date, since: dt.date, version_key: tuple) -> Tables:
-    # traffic: the app's one whole-history frame (ui.data.shared), the same object for every
+    # traffic: the app's one whole-history frame (ui.data.traffic), the same object for every
     # range and for the Campaigns and UTM pages, so its rows are read and prepared once
     traffic = data.traffic(root, ws)
     return load_tables(Path(root), ws, start, end, since, traffic=traffic)
