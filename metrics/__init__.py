@@ -248,7 +248,7 @@ def distinct_codes(columns: list[pd.Series] | list[np.ndarray]) -> tuple[np.ndar
         col_codes.append(c.astype(np.int64, copy=False))
         uniques_per.append(np.asarray(u, dtype=object))
     codes = combine_codes(*col_codes)
-    first = np.unique(codes, return_index=True)[1]
+    first = first_rows(codes)
     tuples = [tuple(None if cc[i] < 0 else u[cc[i]] for cc, u in zip(col_codes, uniques_per, strict=True)) for i in first]
     return codes, tuples
 
@@ -268,6 +268,14 @@ def combine_codes(*codes: np.ndarray) -> np.ndarray:
         bound *= radix
     out, _ = pd.factorize(key)
     return out.astype(np.int64, copy=False)
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """Position of the first row of each code, for codes numbered in order of first appearance
+    (``pd.factorize``, :func:`combine_codes`; -1 skipped): a code appears first where the
+    running maximum grows (one pass, no sort)."""
+    top = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[codes[:1] >= 0, top[1:] > top[:-1]])
 
 
 def rows_in(columns: list[pd.Series], among: list[pd.Series]) -> np.ndarray:

@@ -60,6 +60,7 @@ from metrics import (
     combine_codes,
     day,
     day_series,
+    first_rows,
     fold,
     memo,
     nullify,
@@ -134,7 +135,7 @@ def _combine(*codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Dense code of each row's combination of integer codes (-1 allowed), numbered in order
     of first appearance, and the first row of each combination."""
     key = combine_codes(*codes)
-    return key, np.unique(key, return_index=True)[1]
+    return key, first_rows(key)
 
 
 def _take(values: list[object] | np.ndarray, codes: np.ndarray, missing: object = None) -> np.ndarray:
@@ -406,7 +407,7 @@ def _pick(rows: pd.DataFrame, need: str | None = None, by: str = "sessions") -> 
     codes, keys = pd.factorize(r["setkey"].to_numpy(dtype=object))
     # groupby's sum (compensated, as before) of each set, in order of first appearance
     score = pd.Series(r[by].to_numpy(dtype="float64")).groupby(codes, sort=True).sum(min_count=1).to_numpy()
-    first = np.unique(codes, return_index=True)[1]
+    first = first_rows(codes)
     slotkeys = r["slotkey"].to_numpy(dtype=object)[first]
     dimsets = r["dimset"].to_numpy(dtype=object)[first]
     best: dict[str, tuple[float, int, str, str]] = {}

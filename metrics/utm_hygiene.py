@@ -68,7 +68,7 @@ from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 import numpy as np
 import pandas as pd
 
-from metrics import DateLike, combine_codes, day, fold, num, per_distinct
+from metrics import DateLike, combine_codes, day, first_rows, fold, num, per_distinct
 from metrics.channels import (
     EMAIL_VALUES,
     PAID_SOCIAL,
@@ -344,20 +344,13 @@ def _sums(codes: np.ndarray, n: int, values: np.ndarray) -> np.ndarray:
     return np.where(np.bincount(codes, minlength=n) > 0, np.bincount(codes, weights=values, minlength=n), np.nan)
 
 
-def _first_rows(codes: np.ndarray) -> np.ndarray:
-    """Position of the first row of each code, for codes numbered in order of first appearance
-    (``pd.factorize``; -1 skipped): a code appears first where the running maximum grows."""
-    top = np.maximum.accumulate(codes)
-    return np.flatnonzero(np.r_[codes[:1] >= 0, top[1:] > top[:-1]])
-
-
 def _best_sets(rows: pd.DataFrame, setkey: np.ndarray, n_sets: int, w: np.ndarray, fields: Iterable[str]) -> dict[str, np.ndarray]:
     """Per field, whether each set (code of ``setkey``; index -1: rows without one, never) is
     used: among the sets of a (property, slot) whose dimension set carries the field, the one
     with the largest total weight ``w`` (-1 when none of its rows has a weight), then fewest
     dimensions, then dimension set name. A set's rows all carry the field or none does, so the
     totals are those of the field's rows."""
-    first = _first_rows(setkey)
+    first = first_rows(setkey)
     known = setkey >= 0
     score = _sums(setkey[known], n_sets, w[known])
     score[np.isnan(score)] = -1.0
@@ -384,7 +377,7 @@ def _cells(rows: pd.DataFrame, mask: np.ndarray, codes: list[tuple[np.ndarray, i
     idx = np.flatnonzero(mask)
     cell = combine_codes(*(c[idx] for c, _ in codes)) if codes else np.zeros(len(idx), dtype=np.int64)
     n_cells = int(cell.max(initial=-1)) + 1
-    first = idx[_first_rows(cell)]
+    first = idx[first_rows(cell)]
     out = rows[cols].iloc[first].set_axis(pd.Index(first))
     out["sessions"] = _sums(cell, n_cells, rows["sessions"].to_numpy(dtype="float64", na_value=np.nan)[idx])
     out["_w"] = _sums(cell, n_cells, w[idx])
